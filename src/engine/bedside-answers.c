@@ -1,0 +1,457 @@
+/* bedside-answers.c: answers files (JSON) read strictly into a session. */
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include <glib/gstdio.h>
+
+#include "bedside-guideline-private.h"
+#include "bedside-session.h"
+
+#define ANSWERS_MAX_SIZE  (4 * 1024 * 1024)
+#define ANSWERS_MAX_DEPTH 32
+
+/* json-glib parses recursively with no depth limit: measure the nesting
+ * first so that hostile input cannot exhaust the stack. */
+static gboolean
+check_nesting (const char  *data,
+               gsize        length,
+               const char  *name,
+               GError     **error)
+{
+  guint depth = 0, line = 1;
+  gboolean in_string = FALSE;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (c == '\n')
+        line++;
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+          continue;
+        }
+      if (c == '"')
+        in_string = TRUE;
+      else if (c == '{' || c == '[')
+        {
+          if (++depth > ANSWERS_MAX_DEPTH)
+            {
+              g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                           "%s:%u: JSON nested more than %d deep", name, line, ANSWERS_MAX_DEPTH);
+              return FALSE;
+            }
+        }
+      else if ((c == '}' || c == ']') && depth > 0)
+        depth--;
+    }
+  return TRUE;
+}
+
+typedef struct
+{
+  GHashTable *counts;        /* JsonObject * → members seen */
+  char       *duplicate;
+  guint       duplicate_line;
+} DuplicateCheck;
+
+static void
+on_object_member (JsonParser *parser,
+                  JsonObject *object,
+                  const char *member_name,
+                  gpointer    user_data)
+{
+  DuplicateCheck *check = user_data;
+  guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (check->counts, object)) + 1;
+
+  g_hash_table_insert (check->counts, object, GUINT_TO_POINTER (seen));
+  /* json-glib keeps the last of two equal keys without a word: a count
+   * above the object's size means one key came twice. */
+  if (check->duplicate == NULL && seen > json_object_get_size (object))
+    {
+      check->duplicate = g_strdup (member_name);
+      check->duplicate_line = json_parser_get_current_line (parser);
+    }
+}
+
+JsonNode *
+bedside_answers_data_read (const char  *data,
+                           gssize       length,
+                           const char  *display_name,
+                           GError     **error)
+{
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GError) local_error = NULL;
+  DuplicateCheck check = { 0 };
+  const char *name = display_name ? display_name : "<answers>";
+  JsonNode *root;
+
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (length == 0)
+    {
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: the file is empty", name);
+      return NULL;
+    }
+  if (length > ANSWERS_MAX_SIZE)
+    {
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: the file is too large (the limit is %d MiB)", name, ANSWERS_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (memchr (data, '\0', (gsize) length) != NULL || !g_utf8_validate (data, length, NULL))
+    {
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: not UTF-8 text", name);
+      return NULL;
+    }
+  if (!check_nesting (data, (gsize) length, name, error))
+    return NULL;
+
+  parser = json_parser_new_immutable ();
+  check.counts = g_hash_table_new (NULL, NULL);
+  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &check);
+  if (!json_parser_load_from_data (parser, data, length, &local_error))
+    {
+      const char *message = local_error->message;
+      /* json-glib names the input "<data>"; put the file's name there. */
+      if (g_str_has_prefix (message, "<data>:"))
+        g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                     "%s:%s", name, message + strlen ("<data>:"));
+      else
+        g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                     "%s: not valid JSON: %s", name, message);
+      g_hash_table_unref (check.counts);
+      return NULL;
+    }
+  g_hash_table_unref (check.counts);
+  if (check.duplicate != NULL)
+    {
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s:%u: the key \"%s\" appears twice", name, check.duplicate_line, check.duplicate);
+      g_free (check.duplicate);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL)
+    {
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: the file holds no JSON value", name);
+      return NULL;
+    }
+  return json_node_copy (root);
+}
+
+JsonNode *
+bedside_answers_file_read (const char  *path,
+                           GError     **error)
+{
+  g_autofree char *contents = NULL;
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+  gsize length;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: cannot read the file: %s", path, g_strerror (saved));
+      return NULL;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: is a folder, not an answers file", path);
+      return NULL;
+    }
+  if (st.st_size > ANSWERS_MAX_SIZE)
+    {
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: the file is too large (the limit is %d MiB)", path, ANSWERS_MAX_SIZE / (1024 * 1024));
+      return NULL;
+    }
+  if (!g_file_get_contents (path, &contents, &length, &local_error))
+    {
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: cannot read the file: %s", path, local_error->message);
+      return NULL;
+    }
+  return bedside_answers_data_read (contents, (gssize) length, path, error);
+}
+
+static const char *
+json_kind (JsonNode *node)
+{
+  switch (json_node_get_node_type (node))
+    {
+    case JSON_NODE_OBJECT: return "an object";
+    case JSON_NODE_ARRAY: return "a list";
+    case JSON_NODE_NULL: return "null";
+    case JSON_NODE_VALUE:
+      switch (json_node_get_value_type (node))
+        {
+        case G_TYPE_BOOLEAN: return "true/false";
+        case G_TYPE_INT64: return "a whole number";
+        case G_TYPE_DOUBLE: return "a number";
+        case G_TYPE_STRING: return "text";
+        default: return "a value";
+        }
+    default:
+      return "a value";
+    }
+}
+
+static const char *
+expected_kind (const BedsideItem *item)
+{
+  switch (item->type)
+    {
+    case BEDSIDE_TYPE_BOOLEAN: return "true or false";
+    case BEDSIDE_TYPE_INTEGER: return "a whole number";
+    case BEDSIDE_TYPE_DECIMAL: return "a number";
+    case BEDSIDE_TYPE_CHOICE: return "one of the codes as text";
+    case BEDSIDE_TYPE_TEXT: return "text";
+    case BEDSIDE_TYPE_DATE: return "a date as \"YYYY-MM-DD\"";
+    case BEDSIDE_TYPE_INVALID:
+    default: return "a value";
+    }
+}
+
+/* Converts one JSON value to the item's type; reports in @problems. */
+static gboolean
+json_to_value (const BedsideItem *item,
+               JsonNode          *node,
+               BedsideValue      *value,
+               GString           *problems,
+               const char        *name)
+{
+  GType vtype = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
+
+  value->state = BEDSIDE_VALUE_KNOWN;
+  value->type = item->type;
+
+  switch (item->type)
+    {
+    case BEDSIDE_TYPE_BOOLEAN:
+      if (vtype == G_TYPE_BOOLEAN)
+        {
+          value->boolean = json_node_get_boolean (node);
+          return TRUE;
+        }
+      break;
+    case BEDSIDE_TYPE_INTEGER:
+      if (vtype == G_TYPE_INT64)
+        {
+          value->integer = json_node_get_int (node);
+          return TRUE;
+        }
+      break;
+    case BEDSIDE_TYPE_DECIMAL:
+      if (vtype == G_TYPE_INT64 || vtype == G_TYPE_DOUBLE)
+        {
+          value->decimal = json_node_get_double (node);
+          if (!isfinite (value->decimal))
+            {
+              g_string_append_printf (problems, "%s: %s: not a finite number\n", name, item->id);
+              return FALSE;
+            }
+          return TRUE;
+        }
+      break;
+    case BEDSIDE_TYPE_CHOICE:
+      if (vtype == G_TYPE_STRING)
+        {
+          const char *code = json_node_get_string (node);
+          for (guint i = 0; i < item->n_options; i++)
+            if (g_str_equal (item->options[i].code, code))
+              {
+                value->code = (gint) i;
+                return TRUE;
+              }
+          {
+            g_autofree char *codes = g_strjoinv (", ", (char **) item->codes);
+            g_autofree char *shown = g_strescape (code, NULL);
+            if (strlen (shown) > 60)
+              shown[60] = '\0';
+            g_string_append_printf (problems, "%s: %s: \"%s\" is not one of %s\n",
+                                    name, item->id, shown, codes);
+          }
+          return FALSE;
+        }
+      break;
+    case BEDSIDE_TYPE_TEXT:
+      if (vtype == G_TYPE_STRING)
+        {
+          value->text = json_node_get_string (node);
+          return TRUE;
+        }
+      break;
+    case BEDSIDE_TYPE_DATE:
+      if (vtype == G_TYPE_STRING && bedside_parse_iso_date (json_node_get_string (node), &value->date))
+        return TRUE;
+      break;
+    case BEDSIDE_TYPE_INVALID:
+    default:
+      break;
+    }
+
+  g_string_append_printf (problems, "%s: %s: expected %s, not %s\n",
+                          name, item->id, expected_kind (item), json_kind (node));
+  return FALSE;
+}
+
+gboolean
+bedside_session_load_answers_json (BedsideSession  *self,
+                                   JsonNode        *root,
+                                   const char      *display_name,
+                                   GError         **error)
+{
+  BedsideGuideline *guideline = bedside_session_get_guideline (self);
+  g_autoptr(GString) problems = g_string_new (NULL);
+  const char *name = display_name ? display_name : "<answers>";
+  JsonObject *answers;
+  JsonObject *object;
+  JsonObjectIter iter;
+  const char *member;
+  JsonNode *node;
+
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: expected a JSON object mapping item ids to answers", name);
+      return FALSE;
+    }
+  object = json_node_get_object (root);
+  answers = object;
+
+  if (json_object_has_member (object, "format"))
+    {
+      JsonNode *format = json_object_get_member (object, "format");
+      JsonNode *answers_node = json_object_get_member (object, "answers");
+      JsonNode *guideline_node = json_object_get_member (object, "guideline");
+
+      if (!JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_STRING ||
+          g_strcmp0 (json_node_get_string (format), "bedside-consultation") != 0)
+        {
+          g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                       "%s: \"format\" must be \"bedside-consultation\"", name);
+          return FALSE;
+        }
+      if (answers_node == NULL || !JSON_NODE_HOLDS_OBJECT (answers_node))
+        {
+          g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                       "%s: a consultation needs an \"answers\" object", name);
+          return FALSE;
+        }
+      if (guideline_node != NULL && JSON_NODE_HOLDS_OBJECT (guideline_node))
+        {
+          const char *id = json_object_get_string_member_with_default (json_node_get_object (guideline_node),
+                                                                        "id", NULL);
+          if (id != NULL && g_strcmp0 (id, bedside_guideline_get_id (guideline)) != 0)
+            {
+              g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                           "%s: this consultation was made with the guideline '%s', not '%s'",
+                           name, id, bedside_guideline_get_id (guideline));
+              return FALSE;
+            }
+        }
+      answers = json_node_get_object (answers_node);
+    }
+
+  /* Validate everything before touching the session, so a bad file
+   * leaves no partial state behind. */
+  {
+    BedsideValue value;
+
+    json_object_iter_init (&iter, answers);
+    while (json_object_iter_next (&iter, &member, &node))
+      {
+        const BedsideItem *item = bedside_guideline_lookup_item (guideline, member);
+
+        if (item == NULL)
+          {
+            g_autofree char *shown = g_strescape (member, NULL);
+            if (strlen (shown) > 60)
+              shown[60] = '\0';
+            g_string_append_printf (problems, "%s: \"%s\" is not an item of the guideline '%s'\n",
+                                    name, shown, bedside_guideline_get_id (guideline));
+            continue;
+          }
+        if (json_to_value (item, node, &value, problems, name))
+          {
+            g_autoptr(GError) local = NULL;
+            if (!bedside_session_store_answer (self, item->index, &value, &local))
+              {
+                g_string_append_printf (problems, "%s: %s\n", name, local->message);
+              }
+          }
+      }
+
+    if (problems->len > 0)
+      {
+        bedside_session_clear (self);
+        g_strchomp (problems->str);
+        g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID, problems->str);
+        return FALSE;
+      }
+  }
+  bedside_session_refresh (self);
+  return TRUE;
+}
+
+JsonNode *
+bedside_session_answers_to_json (BedsideSession *self)
+{
+  BedsideGuideline *guideline = bedside_session_get_guideline (self);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  for (guint i = 0; i < bedside_guideline_get_n_items (guideline); i++)
+    {
+      const BedsideItem *item = bedside_guideline_get_item (guideline, i);
+      const BedsideValue *value = bedside_session_get_answer (self, i);
+
+      if (value->state != BEDSIDE_VALUE_KNOWN)
+        continue;
+      json_builder_set_member_name (builder, item->id);
+      switch (item->type)
+        {
+        case BEDSIDE_TYPE_BOOLEAN:
+          json_builder_add_boolean_value (builder, value->boolean);
+          break;
+        case BEDSIDE_TYPE_INTEGER:
+          json_builder_add_int_value (builder, value->integer);
+          break;
+        case BEDSIDE_TYPE_DECIMAL:
+          json_builder_add_double_value (builder, value->decimal);
+          break;
+        case BEDSIDE_TYPE_CHOICE:
+          json_builder_add_string_value (builder, item->options[value->code].code);
+          break;
+        case BEDSIDE_TYPE_TEXT:
+          json_builder_add_string_value (builder, value->text);
+          break;
+        case BEDSIDE_TYPE_DATE:
+          {
+            g_autofree char *text = bedside_value_to_string (value, NULL);
+            json_builder_add_string_value (builder, text);
+          }
+          break;
+        case BEDSIDE_TYPE_INVALID:
+        default:
+          json_builder_add_null_value (builder);
+          break;
+        }
+    }
+  json_builder_end_object (builder);
+  return json_builder_get_root (builder);
+}

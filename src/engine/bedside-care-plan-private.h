@@ -1,0 +1,21 @@
+/* bedside-care-plan-private.h: how the evaluator builds a care plan. */
+#pragma once
+
+#include "bedside-care-plan.h"
+
+G_BEGIN_DECLS
+
+BedsideCarePlan *bedside_care_plan_new         (BedsideGuideline             *guideline,
+                                                const BedsideValue           *values,
+                                                const char                   *pathway);
+void             bedside_care_plan_add_entry   (BedsideCarePlan              *self,
+                                                const BedsideRecommendation  *recommendation,
+                                                BedsideOrigin                 origin,
+                                                const BedsideBranch          *branch,
+                                                const BedsideRecommendation  *subject,
+                                                const BedsideCondition      **conditions,
+                                                guint                         n_conditions);
+void             bedside_care_plan_add_dropped (BedsideCarePlan              *self,
+                                                const BedsideRecommendation  *recommendation);
+
+G_END_DECLS

@@ -1,0 +1,350 @@
+/* bedside-care-plan.c: the outcome of an evaluation, and how it explains itself. */
+#include "config.h"
+
+#include <string.h>
+
+#include "bedside-care-plan-private.h"
+
+struct _BedsideCarePlan
+{
+  gatomicrefcount   ref_count;
+  BedsideGuideline *guideline;
+  const char       *pathway;       /* owned by the guideline */
+  GArray           *entries;       /* BedsideCarePlanEntry */
+  GPtrArray        *dropped;       /* const BedsideRecommendation * */
+  BedsideValue     *values;
+  char            **texts;         /* storage for text values */
+  guint             n_items;
+  BedsideValue     *definition_values;
+  guint8           *definition_done;
+};
+
+static void
+entry_clear (gpointer data)
+{
+  BedsideCarePlanEntry *entry = data;
+  g_free (entry->conditions);
+}
+
+BedsideCarePlan *
+bedside_care_plan_new (BedsideGuideline   *guideline,
+                       const BedsideValue *values,
+                       const char         *pathway)
+{
+  BedsideCarePlan *self = g_new0 (BedsideCarePlan, 1);
+  guint n_definitions = bedside_guideline_get_n_definitions (guideline);
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->guideline = bedside_guideline_ref (guideline);
+  self->pathway = pathway;
+  self->entries = g_array_new (FALSE, TRUE, sizeof (BedsideCarePlanEntry));
+  g_array_set_clear_func (self->entries, entry_clear);
+  self->dropped = g_ptr_array_new ();
+  self->n_items = bedside_guideline_get_n_items (guideline);
+  self->values = g_new0 (BedsideValue, MAX (self->n_items, 1));
+  self->texts = g_new0 (char *, MAX (self->n_items, 1));
+  for (guint i = 0; i < self->n_items; i++)
+    {
+      self->values[i] = values[i];
+      /* The plan outlives the session: keep its own copy of texts. */
+      if (values[i].state == BEDSIDE_VALUE_KNOWN && values[i].type == BEDSIDE_TYPE_TEXT)
+        self->values[i].text = self->texts[i] = g_strdup (values[i].text);
+    }
+  self->definition_values = g_new0 (BedsideValue, MAX (n_definitions, 1));
+  self->definition_done = g_new0 (guint8, MAX (n_definitions, 1));
+  return self;
+}
+
+void
+bedside_care_plan_add_entry (BedsideCarePlan              *self,
+                             const BedsideRecommendation  *recommendation,
+                             BedsideOrigin                 origin,
+                             const BedsideBranch          *branch,
+                             const BedsideRecommendation  *subject,
+                             const BedsideCondition      **conditions,
+                             guint                         n_conditions)
+{
+  BedsideCarePlanEntry entry = {
+    .recommendation = recommendation,
+    .origin = origin,
+    .branch = branch,
+    .subject = subject,
+    .conditions = n_conditions > 0 ? g_memdup2 (conditions, sizeof (gpointer) * n_conditions) : NULL,
+    .n_conditions = n_conditions,
+  };
+  g_array_append_val (self->entries, entry);
+}
+
+void
+bedside_care_plan_add_dropped (BedsideCarePlan             *self,
+                               const BedsideRecommendation *recommendation)
+{
+  g_ptr_array_add (self->dropped, (gpointer) recommendation);
+}
+
+BedsideCarePlan *
+bedside_care_plan_ref (BedsideCarePlan *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+bedside_care_plan_unref (BedsideCarePlan *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_array_unref (self->entries);
+  g_ptr_array_unref (self->dropped);
+  for (guint i = 0; i < self->n_items; i++)
+    g_free (self->texts[i]);
+  g_free (self->texts);
+  g_free (self->values);
+  g_free (self->definition_values);
+  g_free (self->definition_done);
+  bedside_guideline_unref (self->guideline);
+  g_free (self);
+}
+
+BedsideGuideline *
+bedside_care_plan_get_guideline (const BedsideCarePlan *self)
+{
+  return self->guideline;
+}
+
+const char *
+bedside_care_plan_get_pathway (const BedsideCarePlan *self)
+{
+  return self->pathway;
+}
+
+guint
+bedside_care_plan_get_n_entries (const BedsideCarePlan *self)
+{
+  return self->entries->len;
+}
+
+const BedsideCarePlanEntry *
+bedside_care_plan_get_entry (const BedsideCarePlan *self,
+                             guint                  index)
+{
+  g_return_val_if_fail (index < self->entries->len, NULL);
+  return &g_array_index (self->entries, BedsideCarePlanEntry, index);
+}
+
+const BedsideCarePlanEntry *
+bedside_care_plan_lookup (const BedsideCarePlan *self,
+                          const char            *recommendation_id)
+{
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const BedsideCarePlanEntry *entry = &g_array_index (self->entries, BedsideCarePlanEntry, i);
+      if (g_str_equal (entry->recommendation->id, recommendation_id))
+        return entry;
+    }
+  return NULL;
+}
+
+const BedsideValue *
+bedside_care_plan_get_values (const BedsideCarePlan *self)
+{
+  return self->values;
+}
+
+GPtrArray *
+bedside_care_plan_get_dropped (const BedsideCarePlan *self)
+{
+  return g_ptr_array_ref (self->dropped);
+}
+
+GPtrArray *
+bedside_care_plan_get_cited_references (const BedsideCarePlan *self)
+{
+  GPtrArray *cited = g_ptr_array_new ();
+  g_autofree gboolean *seen = g_new0 (gboolean, MAX (bedside_guideline_get_n_references (self->guideline), 1));
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const BedsideCarePlanEntry *entry = &g_array_index (self->entries, BedsideCarePlanEntry, i);
+      for (guint c = 0; c < entry->recommendation->n_citations; c++)
+        {
+          guint ref = entry->recommendation->citations[c];
+          if (seen[ref])
+            continue;
+          seen[ref] = TRUE;
+          g_ptr_array_add (cited, (gpointer) bedside_guideline_get_reference (self->guideline, ref));
+        }
+    }
+  return cited;
+}
+
+/* ---- explanations ---------------------------------------------------- */
+
+typedef struct
+{
+  const BedsideCarePlan *plan;
+  GPtrArray             *definitions;  /* const BedsideDefinition *, first use order */
+  GPtrArray             *items;        /* const BedsideItem * */
+  guint                  depth;
+} DescribeData;
+
+/* Collects the definitions a test uses and, through them, the items
+ * whose answers decided it: a clinician should see "duration_weeks = 2",
+ * not only "acute = yes". */
+static void
+collect_symbol (const BedsideSymbol *symbol,
+                gpointer             user_data)
+{
+  DescribeData *data = user_data;
+  const BedsideGuideline *g = data->plan->guideline;
+
+  if (symbol->is_definition)
+    {
+      const BedsideDefinition *def = bedside_guideline_get_definition (g, symbol->index);
+
+      if (g_ptr_array_find (data->definitions, def, NULL))
+        return;
+      g_ptr_array_add (data->definitions, (gpointer) def);
+      if (data->depth < 8)
+        {
+          data->depth++;
+          bedside_expr_foreach_symbol (def->expr, collect_symbol, data);
+          data->depth--;
+        }
+    }
+  else
+    {
+      const BedsideItem *item = bedside_guideline_get_item (g, symbol->index);
+      if (!g_ptr_array_find (data->items, item, NULL))
+        g_ptr_array_add (data->items, (gpointer) item);
+    }
+}
+
+/* "expr [def = yes: its source; item = value unit, ...]" */
+static void
+describe_expr (const BedsideCarePlan *self,
+               const BedsideExpr     *expr,
+               GString               *text)
+{
+  g_autoptr(GPtrArray) definitions = g_ptr_array_new ();
+  g_autoptr(GPtrArray) items = g_ptr_array_new ();
+  DescribeData data = { self, definitions, items, 0 };
+  BedsideEvalContext context = {
+    .items = self->values,
+    .definitions = bedside_guideline_get_definition_exprs (self->guideline),
+    .definition_values = self->definition_values,
+    .definition_done = self->definition_done,
+  };
+  const char *separator = " [";
+
+  memset (self->definition_done, 0, MAX (bedside_guideline_get_n_definitions (self->guideline), 1));
+  g_string_append (text, bedside_expr_get_source (expr));
+  bedside_expr_foreach_symbol (expr, collect_symbol, &data);
+
+  for (guint i = 0; i < definitions->len; i++)
+    {
+      const BedsideDefinition *def = definitions->pdata[i];
+      BedsideValue value = bedside_expr_evaluate (def->expr, &context);
+      g_autofree char *shown = bedside_value_to_string (&value, NULL);
+
+      g_string_append_printf (text, "%s%s = %s: %s", separator, def->id, shown,
+                              bedside_expr_get_source (def->expr));
+      separator = "; ";
+    }
+  for (guint i = 0; i < items->len; i++)
+    {
+      const BedsideItem *item = items->pdata[i];
+      const BedsideValue *value = &self->values[item->index];
+      g_autofree char *shown = bedside_value_to_string (value, item->codes);
+
+      g_string_append_printf (text, "%s%s = %s", separator, item->id, shown);
+      if (value->state == BEDSIDE_VALUE_KNOWN && item->unit != NULL &&
+          (item->type == BEDSIDE_TYPE_INTEGER || item->type == BEDSIDE_TYPE_DECIMAL) &&
+          g_ascii_isalpha (item->unit[0]))
+        g_string_append_printf (text, " %s", item->unit);
+      separator = "; ";
+    }
+  if (definitions->len + items->len > 0)
+    g_string_append_c (text, ']');
+}
+
+static char *
+describe_branch (const BedsideCarePlan *self,
+                 const BedsideBranch   *branch)
+{
+  GString *text = g_string_new (NULL);
+  const BedsideNode *decision = branch->decision;
+
+  if (decision->label != NULL)
+    g_string_append_printf (text, "%s: ", decision->label);
+
+  if (branch->when != NULL)
+    describe_expr (self, branch->when, text);
+  else
+    {
+      /* An otherwise is taken because every earlier test was false. */
+      gboolean first = TRUE;
+      for (guint i = 0; i < decision->n_branches; i++)
+        {
+          const BedsideBranch *other = decision->branches[i];
+          if (other->when == NULL)
+            continue;
+          g_string_append (text, first ? "not (" : "; not (");
+          describe_expr (self, other->when, text);
+          g_string_append_c (text, ')');
+          first = FALSE;
+        }
+    }
+  g_string_append (text, " → ");
+  if (branch->label != NULL)
+    g_string_append (text, branch->label);
+  else if (branch->pathway != NULL)
+    g_string_append_printf (text, "%s pathway", branch->pathway);
+  else
+    g_string_append (text, branch->when ? "this branch" : "otherwise");
+  return g_string_free (text, FALSE);
+}
+
+GStrv
+bedside_care_plan_explain (const BedsideCarePlan *self,
+                           guint                  index)
+{
+  const BedsideCarePlanEntry *entry;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_autoptr(GPtrArray) chain = g_ptr_array_new ();
+
+  g_return_val_if_fail (index < self->entries->len, NULL);
+  entry = &g_array_index (self->entries, BedsideCarePlanEntry, index);
+
+  for (const BedsideBranch *b = entry->branch; b != NULL && b->decision != NULL; b = b->parent)
+    g_ptr_array_insert (chain, 0, (gpointer) b);
+  if (chain->len == 0)
+    g_strv_builder_add (builder, "recommended for every patient this guideline covers");
+  for (guint i = 0; i < chain->len; i++)
+    {
+      g_autofree char *line = describe_branch (self, chain->pdata[i]);
+      g_strv_builder_add (builder, line);
+    }
+
+  if (entry->origin != BEDSIDE_ORIGIN_TREE)
+    for (guint c = 0; c < entry->n_conditions; c++)
+      {
+        const BedsideCondition *condition = entry->conditions[c];
+        GString *text = g_string_new (NULL);
+
+        if (entry->origin == BEDSIDE_ORIGIN_CONTRAINDICATION)
+          g_string_append_printf (text, "'%s' (%s) is contraindicated: ",
+                                  entry->subject->id, entry->subject->title);
+        else
+          g_string_append_printf (text, "caution with '%s' (%s): ",
+                                  entry->subject->id, entry->subject->title);
+        if (condition->reason != NULL)
+          g_string_append_printf (text, "%s — ", condition->reason);
+        describe_expr (self, condition->when, text);
+        g_strv_builder_add (builder, text->str);
+        g_string_free (text, TRUE);
+      }
+  return g_strv_builder_end (builder);
+}
