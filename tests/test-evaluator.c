@@ -120,9 +120,11 @@ test_example_contraindication (void)
   g_assert_cmpuint (note->n_conditions, ==, 1);
 
   why = bedside_care_plan_explain (plan, 1);
-  g_assert_cmpuint (g_strv_length (why), ==, 2);
-  g_assert_cmpstr (why[0], ==, "swelling in ('moderate', 'severe') [swelling = moderate] → moderate or severe swelling: NSAID");
-  g_assert_cmpstr (why[1], ==, "'ibuprofen' (Ibuprofen) is contraindicated: Aspirin- or NSAID-sensitive asthma. — asthma_nsaid [asthma_nsaid = yes]");
+  /* The earlier decision that could have stopped the walk is part of why. */
+  g_assert_cmpuint (g_strv_length (why), ==, 3);
+  g_assert_cmpstr (why[0], ==, "Ottawa rule: not (fracture_risk [fracture_risk = no: bone_tenderness or not bears_weight -- Ottawa rule, simplified; bone_tenderness = no; bears_weight = yes]) → no fracture suspected: self-care");
+  g_assert_cmpstr (why[1], ==, "swelling in ('moderate', 'severe') [swelling = moderate] → moderate or severe swelling: NSAID");
+  g_assert_cmpstr (why[2], ==, "'ibuprofen' (Ibuprofen) is contraindicated: Aspirin- or NSAID-sensitive asthma. — asthma_nsaid [asthma_nsaid = yes]");
 }
 
 static void

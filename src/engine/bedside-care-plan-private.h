@@ -7,11 +7,14 @@ G_BEGIN_DECLS
 
 BedsideCarePlan *bedside_care_plan_new         (BedsideGuideline             *guideline,
                                                 const BedsideValue           *values,
-                                                const char                   *pathway);
+                                                const char                   *pathway,
+                                                const BedsideBranch         **taken,
+                                                guint                         n_taken);
 void             bedside_care_plan_add_entry   (BedsideCarePlan              *self,
                                                 const BedsideRecommendation  *recommendation,
                                                 BedsideOrigin                 origin,
                                                 const BedsideBranch          *branch,
+                                                guint                         taken_before,
                                                 const BedsideRecommendation  *subject,
                                                 const BedsideCondition      **conditions,
                                                 guint                         n_conditions);

@@ -12,6 +12,8 @@ struct _BedsideCarePlan
   const char       *pathway;       /* owned by the guideline */
   GArray           *entries;       /* BedsideCarePlanEntry */
   GPtrArray        *dropped;       /* const BedsideRecommendation * */
+  const BedsideBranch **taken;
+  guint             n_taken;
   BedsideValue     *values;
   char            **texts;         /* storage for text values */
   guint             n_items;
@@ -27,9 +29,11 @@ entry_clear (gpointer data)
 }
 
 BedsideCarePlan *
-bedside_care_plan_new (BedsideGuideline   *guideline,
-                       const BedsideValue *values,
-                       const char         *pathway)
+bedside_care_plan_new (BedsideGuideline     *guideline,
+                       const BedsideValue   *values,
+                       const char           *pathway,
+                       const BedsideBranch **taken,
+                       guint                 n_taken)
 {
   BedsideCarePlan *self = g_new0 (BedsideCarePlan, 1);
   guint n_definitions = bedside_guideline_get_n_definitions (guideline);
@@ -40,6 +44,8 @@ bedside_care_plan_new (BedsideGuideline   *guideline,
   self->entries = g_array_new (FALSE, TRUE, sizeof (BedsideCarePlanEntry));
   g_array_set_clear_func (self->entries, entry_clear);
   self->dropped = g_ptr_array_new ();
+  self->taken = g_memdup2 (taken, sizeof (gpointer) * MAX (n_taken, 1));
+  self->n_taken = n_taken;
   self->n_items = bedside_guideline_get_n_items (guideline);
   self->values = g_new0 (BedsideValue, MAX (self->n_items, 1));
   self->texts = g_new0 (char *, MAX (self->n_items, 1));
@@ -60,6 +66,7 @@ bedside_care_plan_add_entry (BedsideCarePlan              *self,
                              const BedsideRecommendation  *recommendation,
                              BedsideOrigin                 origin,
                              const BedsideBranch          *branch,
+                             guint                         taken_before,
                              const BedsideRecommendation  *subject,
                              const BedsideCondition      **conditions,
                              guint                         n_conditions)
@@ -68,6 +75,7 @@ bedside_care_plan_add_entry (BedsideCarePlan              *self,
     .recommendation = recommendation,
     .origin = origin,
     .branch = branch,
+    .taken_before = taken_before,
     .subject = subject,
     .conditions = n_conditions > 0 ? g_memdup2 (conditions, sizeof (gpointer) * n_conditions) : NULL,
     .n_conditions = n_conditions,
@@ -98,6 +106,7 @@ bedside_care_plan_unref (BedsideCarePlan *self)
     return;
   g_array_unref (self->entries);
   g_ptr_array_unref (self->dropped);
+  g_free (self->taken);
   for (guint i = 0; i < self->n_items; i++)
     g_free (self->texts[i]);
   g_free (self->texts);
@@ -145,6 +154,15 @@ bedside_care_plan_lookup (const BedsideCarePlan *self,
         return entry;
     }
   return NULL;
+}
+
+const BedsideBranch * const *
+bedside_care_plan_get_taken (const BedsideCarePlan *self,
+                             guint                 *n_taken)
+{
+  if (n_taken != NULL)
+    *n_taken = self->n_taken;
+  return self->taken;
 }
 
 const BedsideValue *
@@ -263,7 +281,13 @@ describe_expr (const BedsideCarePlan *self,
       if (value->state == BEDSIDE_VALUE_KNOWN && item->unit != NULL &&
           (item->type == BEDSIDE_TYPE_INTEGER || item->type == BEDSIDE_TYPE_DECIMAL) &&
           g_ascii_isalpha (item->unit[0]))
-        g_string_append_printf (text, " %s", item->unit);
+        {
+          /* "1 week", not "1 weeks". */
+          gsize len = strlen (item->unit);
+          gboolean one = (item->type == BEDSIDE_TYPE_INTEGER && value->integer == 1);
+          g_string_append_printf (text, " %.*s", (int) (one && len > 1 && item->unit[len - 1] == 's' ? len - 1 : len),
+                                  item->unit);
+        }
       separator = "; ";
     }
   if (definitions->len + items->len > 0)
@@ -307,6 +331,31 @@ describe_branch (const BedsideCarePlan *self,
   return g_string_free (text, FALSE);
 }
 
+static gboolean
+sequence_can_stop (const BedsideBranch *branch)
+{
+  for (guint i = 0; i < branch->n_children; i++)
+    {
+      const BedsideNode *node = branch->children[i];
+      if (node->type == BEDSIDE_NODE_STOP)
+        return TRUE;
+      if (node->type == BEDSIDE_NODE_DECISION)
+        for (guint b = 0; b < node->n_branches; b++)
+          if (sequence_can_stop (node->branches[b]))
+            return TRUE;
+    }
+  return FALSE;
+}
+
+static gboolean
+decision_can_stop (const BedsideNode *decision)
+{
+  for (guint b = 0; b < decision->n_branches; b++)
+    if (sequence_can_stop (decision->branches[b]))
+      return TRUE;
+  return FALSE;
+}
+
 GStrv
 bedside_care_plan_explain (const BedsideCarePlan *self,
                            guint                  index)
@@ -318,8 +367,20 @@ bedside_care_plan_explain (const BedsideCarePlan *self,
   g_return_val_if_fail (index < self->entries->len, NULL);
   entry = &g_array_index (self->entries, BedsideCarePlanEntry, index);
 
-  for (const BedsideBranch *b = entry->branch; b != NULL && b->decision != NULL; b = b->parent)
-    g_ptr_array_insert (chain, 0, (gpointer) b);
+  /* The branches that led here: the enclosing ones, and every earlier
+   * decision that could have stopped the walk and did not (no red flag,
+   * an adult, ...), in the order they were taken. */
+  for (guint i = 0; i < entry->taken_before && i < self->n_taken; i++)
+    {
+      const BedsideBranch *taken = self->taken[i];
+      gboolean enclosing = FALSE;
+
+      for (const BedsideBranch *b = entry->branch; b != NULL; b = b->parent)
+        if (b == taken)
+          enclosing = TRUE;
+      if (enclosing || decision_can_stop (taken->decision))
+        g_ptr_array_add (chain, (gpointer) taken);
+    }
   if (chain->len == 0)
     g_strv_builder_add (builder, "recommended for every patient this guideline covers");
   for (guint i = 0; i < chain->len; i++)

@@ -20,6 +20,9 @@ typedef struct {
   /* The branch that added it (TREE), or that added the recommendation it
    * qualifies (CONTRAINDICATION, CAUTION).  The root for top-level ones. */
   const BedsideBranch         *branch;
+  /* How many of the taken branches (bedside_care_plan_get_taken) came
+   * before it was added: the decisions it went through. */
+  guint                        taken_before;
   /* CONTRAINDICATION / CAUTION: the recommendation it is about and the
    * conditions that held (a note may be added by several). */
   const BedsideRecommendation *subject;
@@ -39,6 +42,9 @@ const BedsideCarePlanEntry *bedside_care_plan_get_entry       (const BedsideCare
                                                                guint                  index);
 const BedsideCarePlanEntry *bedside_care_plan_lookup          (const BedsideCarePlan *self,
                                                                const char            *recommendation_id);
+/* The branches the walk took, in order. */
+const BedsideBranch * const *bedside_care_plan_get_taken      (const BedsideCarePlan *self,
+                                                               guint                 *n_taken);
 /* The values the plan was computed from (indexed by item). */
 const BedsideValue         *bedside_care_plan_get_values      (const BedsideCarePlan *self);
 /* Recommendations the tree added and the plan dropped, for the record. */

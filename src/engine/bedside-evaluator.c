@@ -27,6 +27,9 @@ struct _BedsideEvaluator
   /* Per run; sized once, so that a run allocates nothing. */
   guint8               *state;         /* by recommendation */
   const BedsideBranch **added_by;      /* by recommendation */
+  guint                *added_after;   /* by recommendation: branches taken before it */
+  const BedsideBranch **taken;         /* branches taken, in walk order */
+  guint                 n_taken;
   guint                *added;         /* tree order */
   guint                 n_added;
   guint                *out;           /* plan order */
@@ -53,6 +56,8 @@ bedside_evaluator_new (BedsideGuideline *guideline)
   self->context.definition_done = self->definition_done;
   self->state = g_new0 (guint8, MAX (n, 1));
   self->added_by = g_new0 (const BedsideBranch *, MAX (n, 1));
+  self->added_after = g_new0 (guint, MAX (n, 1));
+  self->taken = g_new0 (const BedsideBranch *, MAX (bedside_guideline_get_n_branches (guideline), 1));
   self->added = g_new0 (guint, MAX (n, 1));
   /* Each recommendation appears at most once in the plan. */
   self->out = g_new0 (guint, MAX (n, 1));
@@ -70,6 +75,8 @@ bedside_evaluator_free (BedsideEvaluator *self)
   g_free (self->definition_done);
   g_free (self->state);
   g_free (self->added_by);
+  g_free (self->added_after);
+  g_free (self->taken);
   g_free (self->added);
   g_free (self->out);
   g_free (self->out_origin);
@@ -166,6 +173,7 @@ walk_sequence (BedsideEvaluator     *self,
             {
               self->state[node->recommendation] = STATE_ADDED;
               self->added_by[node->recommendation] = branch;
+              self->added_after[node->recommendation] = self->n_taken;
               self->added[self->n_added++] = node->recommendation;
             }
           break;
@@ -195,6 +203,7 @@ walk_sequence (BedsideEvaluator     *self,
                 }
               if (candidate->pathway != NULL)
                 self->pathway = candidate->pathway;
+              self->taken[self->n_taken++] = candidate;
               result = walk_sequence (self, candidate, error);
               if (result != WALK_CONTINUE)
                 return result;
@@ -325,6 +334,7 @@ bedside_evaluator_run (BedsideEvaluator    *self,
   memset (self->state, 0, MAX (self->n_recommendations, 1));
   self->n_added = 0;
   self->n_out = 0;
+  self->n_taken = 0;
   self->pathway = NULL;
 
   if (walk_sequence (self, bedside_guideline_get_tree (self->guideline), error) == WALK_ERROR)
@@ -349,7 +359,8 @@ bedside_evaluator_to_plan (BedsideEvaluator *self)
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (self->have_run, NULL);
 
-  plan = bedside_care_plan_new (self->guideline, self->context.items, self->pathway);
+  plan = bedside_care_plan_new (self->guideline, self->context.items, self->pathway,
+                                self->taken, self->n_taken);
   for (guint i = 0; i < self->n_out; i++)
     {
       const BedsideRecommendation *rec = bedside_guideline_get_recommendation (self->guideline, self->out[i]);
@@ -374,6 +385,7 @@ bedside_evaluator_to_plan (BedsideEvaluator *self)
             }
         }
       bedside_care_plan_add_entry (plan, rec, origin, self->added_by[subject->index],
+                                   self->added_after[subject->index],
                                    origin == BEDSIDE_ORIGIN_TREE ? NULL : subject,
                                    (const BedsideCondition **) conditions->pdata, conditions->len);
     }

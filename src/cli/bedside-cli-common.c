@@ -1,0 +1,193 @@
+/* bedside-cli-common.c: option parsing, error printing and output for bedside-cli. */
+#include "config.h"
+
+#include <stdio.h>
+#include <unistd.h>
+
+#include <gio/gunixoutputstream.h>
+
+#include "bedside-cli-private.h"
+
+GOptionContext *
+bedside_cli_option_context_new (const char         *name,
+                                const char         *parameters,
+                                const char         *summary,
+                                const GOptionEntry *entries)
+{
+  g_autofree char *prgname = g_strdup_printf ("bedside-cli %s", name);
+  GOptionContext *context;
+
+  /* The usage line of --help is "PRGNAME [OPTION…] PARAMETERS". */
+  g_set_prgname (prgname);
+
+  context = g_option_context_new (parameters);
+  g_option_context_set_summary (context, summary);
+  if (entries != NULL)
+    g_option_context_add_main_entries (context, entries, NULL);
+
+  return context;
+}
+
+gboolean
+bedside_cli_parse_options (GOptionContext *context,
+                           int            *argc,
+                           char         ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_option_context_parse (context, argc, argv, &error))
+    {
+      bedside_cli_usage_error (context, "%s", error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+int
+bedside_cli_usage_error (GOptionContext *context,
+                         const char     *format,
+                         ...)
+{
+  g_autofree char *message = NULL;
+  g_autofree char *help = NULL;
+  va_list args;
+
+  va_start (args, format);
+  message = g_strdup_vprintf (format, args);
+  va_end (args);
+
+  help = g_option_context_get_help (context, TRUE, NULL);
+  fprintf (stderr, "%s: %s\n\n%s", g_get_prgname (), message, help);
+
+  return BEDSIDE_CLI_EXIT_USAGE;
+}
+
+char *
+bedside_cli_format_error (const char   *display_name,
+                          const GError *error)
+{
+  g_auto(GStrv) lines = g_strsplit (error->message, "\n", -1);
+  GString *out = g_string_new (NULL);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      if (*lines[i] == '\0')
+        continue;
+      if (out->len > 0)
+        g_string_append_c (out, '\n');
+      if (display_name != NULL && !g_str_has_prefix (lines[i], display_name))
+        g_string_append_printf (out, "%s: ", display_name);
+      g_string_append (out, lines[i]);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+void
+bedside_cli_print_error (const char   *display_name,
+                         const GError *error)
+{
+  g_autofree char *text = bedside_cli_format_error (display_name, error);
+
+  fprintf (stderr, "%s\n", text);
+}
+
+BedsideGuideline *
+bedside_cli_load_guideline (const char *path_or_id)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = NULL;
+  BedsideGuideline *guideline;
+
+  path = bedside_guideline_find (path_or_id, &error);
+  if (path == NULL)
+    {
+      bedside_cli_print_error (path_or_id, error);
+      return NULL;
+    }
+
+  guideline = bedside_guideline_new_from_file (path, &error);
+  if (guideline == NULL)
+    {
+      bedside_cli_print_error (path, error);
+      return NULL;
+    }
+
+  return guideline;
+}
+
+char *
+bedside_cli_describe_missing (BedsideSession *session)
+{
+  g_autoptr(GPtrArray) missing = bedside_session_get_missing_items (session);
+  GString *text;
+
+  if (missing == NULL || missing->len == 0)
+    return NULL;
+
+  text = g_string_new ("incomplete answers: missing ");
+  for (guint i = 0; i < missing->len; i++)
+    {
+      const BedsideItem *item = g_ptr_array_index (missing, i);
+
+      g_string_append_printf (text, "%s%s", i > 0 ? ", " : "", item->id);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+GOutputStream *
+bedside_cli_open_output (const char  *path,
+                         GError     **error)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (path == NULL || g_str_equal (path, "-"))
+    return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
+
+  /* REPLACE_DESTINATION writes a temporary file and renames it on close, so
+   * a reader never sees half a plan. */
+  file = g_file_new_for_commandline_arg (path);
+  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE,
+                                          G_FILE_CREATE_REPLACE_DESTINATION,
+                                          NULL, error));
+}
+
+void
+bedside_cli_abandon_output (GOutputStream *stream)
+{
+  g_autoptr(GCancellable) abandon = g_cancellable_new ();
+
+  /* A replace stream closed while cancelled deletes its temporary file and
+   * leaves the old file as it was; unclosed, dispose would close it and
+   * rename half an output into place. */
+  g_cancellable_cancel (abandon);
+  g_output_stream_close (stream, abandon, NULL);
+}
+
+gboolean
+bedside_cli_write_output (const char *path,
+                          const char *data,
+                          gsize       length)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (path == NULL || g_str_equal (path, "-"))
+    {
+      if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
+        {
+          fprintf (stderr, "bedside-cli: cannot write to standard output\n");
+          return FALSE;
+        }
+      return TRUE;
+    }
+
+  if (!g_file_set_contents (path, data, (gssize) length, &error))
+    {
+      fprintf (stderr, "%s: %s\n", path, error->message);
+      return FALSE;
+    }
+
+  return TRUE;
+}

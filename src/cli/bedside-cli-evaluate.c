@@ -1,0 +1,350 @@
+/* bedside-cli-evaluate.c: the evaluate subcommand: one care plan, or a batch of them. */
+#include "config.h"
+
+#include <stdio.h>
+#include <string.h>
+
+#include "bedside-cli-private.h"
+#include "bedside-evaluator.h"
+#include "bedside-render.h"
+
+/* Batch output is written in chunks of about this size: large enough that
+ * writes cost nothing, small enough that a long batch does not pile up. */
+#define BATCH_FLUSH_SIZE (256 * 1024)
+
+typedef enum {
+  FORMAT_TEXT,
+  FORMAT_JSON,
+} OutputFormat;
+
+static const char evaluate_summary[] =
+  "Evaluates the answers of one consultation through the guideline's decision\n"
+  "tree and writes the care plan.  A plan is produced only when every enabled\n"
+  "required item is answered.\n"
+  "\n"
+  "With --batch, each line of CASES.jsonl is one answers object, and each line\n"
+  "of the output is its JSON plan, in the same order; a line that cannot be\n"
+  "evaluated gives {\"error\": \"…\"} and the exit status is 1.";
+static const char pdf_unavailable[] =
+  "PDF output needs the page renderer, which is not built yet; use --format text or json";
+
+/* The primary language subtags match: "en" serves "en", "en-GB" and "en_US". */
+static gboolean
+language_matches (const char *available,
+                  const char *wanted)
+{
+  gsize a = strcspn (available, "-_");
+  gsize w = strcspn (wanted, "-_");
+
+  return a == w && g_ascii_strncasecmp (available, wanted, a) == 0;
+}
+
+static char *
+render_plan (const BedsideCarePlan *plan,
+             OutputFormat           format,
+             BedsideAudience        audience)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(JsonGenerator) generator = NULL;
+  GString *out;
+
+  if (format == FORMAT_TEXT)
+    return bedside_render_text (plan, audience);
+
+  root = bedside_render_json (plan, audience);
+  generator = json_generator_new ();
+  json_generator_set_root (generator, root);
+  json_generator_set_pretty (generator, TRUE);
+  out = g_string_new (NULL);
+  json_generator_to_gstring (generator, out);
+  g_string_append_c (out, '\n');
+
+  return g_string_free (out, FALSE);
+}
+
+static int
+evaluate_one (BedsideGuideline *guideline,
+              const char       *answers_path,
+              OutputFormat      format,
+              BedsideAudience   audience,
+              const char       *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answers = NULL;
+  g_autoptr(BedsideSession) session = NULL;
+  g_autoptr(BedsideCarePlan) plan = NULL;
+  g_autofree char *missing = NULL;
+  g_autofree char *text = NULL;
+
+  answers = bedside_answers_file_read (answers_path, &error);
+  if (answers == NULL)
+    {
+      bedside_cli_print_error (answers_path, error);
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
+
+  session = bedside_session_new (guideline);
+  if (!bedside_session_load_answers_json (session, answers, answers_path, &error))
+    {
+      bedside_cli_print_error (answers_path, error);
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
+
+  missing = bedside_cli_describe_missing (session);
+  if (missing != NULL)
+    {
+      fprintf (stderr, "%s: %s\n", answers_path, missing);
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
+
+  plan = bedside_evaluate (session, &error);
+  if (plan == NULL)
+    {
+      bedside_cli_print_error (answers_path, error);
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
+
+  text = render_plan (plan, format, audience);
+
+  return bedside_cli_write_output (output, text, strlen (text)) ? BEDSIDE_CLI_EXIT_OK
+                                                                : BEDSIDE_CLI_EXIT_FAILED;
+}
+
+/* A batch names the first few failing lines on stderr, then only counts:
+ * the error objects in the output say it all, line by line. */
+#define BATCH_MAX_REPORTED 20
+
+/* What a batch reuses from line to line, so that a line costs only its own
+ * parsing, evaluation and output. */
+typedef struct {
+  BedsideSession   *session;
+  BedsideEvaluator *evaluator;
+} Batch;
+
+static BedsideCarePlan *
+evaluate_case (Batch       *batch,
+               const char  *line,
+               gsize        length,
+               const char  *display_name,
+               GError     **error)
+{
+  g_autoptr(JsonNode) answers = NULL;
+  g_autofree char *missing = NULL;
+  const guint *out;
+  guint n_out;
+
+  answers = bedside_answers_data_read (line, (gssize) length, display_name, error);
+  if (answers == NULL)
+    return NULL;
+
+  bedside_session_clear (batch->session);
+  if (!bedside_session_load_answers_json (batch->session, answers, display_name, error))
+    return NULL;
+
+  missing = bedside_cli_describe_missing (batch->session);
+  if (missing != NULL)
+    {
+      g_set_error_literal (error, BEDSIDE_EVALUATOR_ERROR, BEDSIDE_EVALUATOR_ERROR_INCOMPLETE,
+                           missing);
+      return NULL;
+    }
+
+  if (!bedside_evaluator_run (batch->evaluator, bedside_session_get_values (batch->session),
+                              &out, &n_out, error))
+    return NULL;
+
+  return bedside_evaluator_to_plan (batch->evaluator);
+}
+
+static void
+append_error_object (GString    *out,
+                     const char *message)
+{
+  g_autoptr(JsonNode) node = json_node_new (JSON_NODE_OBJECT);
+  g_autoptr(JsonObject) object = json_object_new ();
+  g_autofree char *text = NULL;
+
+  json_object_set_string_member (object, "error", message);
+  json_node_set_object (node, object);
+  text = json_to_string (node, FALSE);
+  g_string_append (out, text);
+}
+
+static int
+evaluate_batch (BedsideGuideline *guideline,
+                const char       *cases_path,
+                BedsideAudience   audience,
+                const char       *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autoptr(BedsideSession) session = NULL;
+  g_autoptr(BedsideEvaluator) evaluator = NULL;
+  g_autoptr(BedsideJsonPlanWriter) writer = NULL;
+  g_autoptr(GString) buffer = NULL;
+  const char *data;
+  const char *end;
+  guint line_number = 0;
+  guint n_failed = 0;
+  Batch batch;
+
+  /* Mapped rather than read: a batch may be far larger than the plans. */
+  mapped = g_mapped_file_new (cases_path, FALSE, &error);
+  if (mapped == NULL)
+    {
+      bedside_cli_print_error (cases_path, error);
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
+
+  stream = bedside_cli_open_output (output, &error);
+  if (stream == NULL)
+    {
+      bedside_cli_print_error (output, error);
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
+
+  session = bedside_session_new (guideline);
+  evaluator = bedside_evaluator_new (guideline);
+  writer = bedside_json_plan_writer_new (guideline, audience);
+  buffer = g_string_sized_new (BATCH_FLUSH_SIZE + 64 * 1024);
+  batch = (Batch) { session, evaluator };
+
+  data = g_mapped_file_get_contents (mapped);
+  end = data + g_mapped_file_get_length (mapped);
+
+  while (data != NULL && data < end)
+    {
+      const char *newline = memchr (data, '\n', (gsize) (end - data));
+      const char *line_end = newline != NULL ? newline : end;
+      gsize length = (gsize) (line_end - data);
+      g_autoptr(BedsideCarePlan) plan = NULL;
+      g_autoptr(GError) line_error = NULL;
+      char display_name[4096];
+
+      if (length > 0 && data[length - 1] == '\r')
+        length--;
+      line_number++;
+      g_snprintf (display_name, sizeof display_name, "%s:%u", cases_path, line_number);
+
+      plan = evaluate_case (&batch, data, length, display_name, &line_error);
+      if (plan != NULL)
+        bedside_json_plan_writer_append (writer, plan, buffer);
+      else
+        {
+          g_autofree char *message = bedside_cli_format_error (display_name, line_error);
+
+          if (n_failed < BATCH_MAX_REPORTED)
+            fprintf (stderr, "%s\n", message);
+          append_error_object (buffer, message);
+          n_failed++;
+        }
+      g_string_append_c (buffer, '\n');
+
+      if (buffer->len >= BATCH_FLUSH_SIZE)
+        {
+          if (!g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, NULL, &error))
+            break;
+          g_string_truncate (buffer, 0);
+        }
+
+      data = newline != NULL ? newline + 1 : end;
+    }
+
+  if (error == NULL)
+    g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, NULL, &error);
+  if (error == NULL)
+    g_output_stream_close (stream, NULL, &error);
+  if (error != NULL)
+    {
+      bedside_cli_print_error (output != NULL ? output : "standard output", error);
+      bedside_cli_abandon_output (stream);
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
+
+  if (n_failed > BATCH_MAX_REPORTED)
+    fprintf (stderr, "%s: %u of %u lines failed\n", cases_path, n_failed, line_number);
+
+  return n_failed > 0 ? BEDSIDE_CLI_EXIT_FAILED : BEDSIDE_CLI_EXIT_OK;
+}
+
+int
+bedside_cli_evaluate (int    argc,
+                      char **argv)
+{
+  g_autofree char *answers_path = NULL;
+  g_autofree char *cases_path = NULL;
+  g_autofree char *format_name = NULL;
+  g_autofree char *audience_name = NULL;
+  g_autofree char *language = NULL;
+  g_autofree char *output = NULL;
+  const GOptionEntry entries[] = {
+    { "answers", 'a', 0, G_OPTION_ARG_FILENAME, &answers_path,
+      "The answers of one consultation (JSON object, or a saved consultation)", "ANSWERS.json" },
+    { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &cases_path,
+      "One answers object per line; writes one JSON plan per line", "CASES.jsonl" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
+      "text (default), json or pdf", "FORMAT" },
+    { "audience", 0, 0, G_OPTION_ARG_STRING, &audience_name,
+      "clinician (default), patient or both", "AUDIENCE" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &language,
+      "Language of the plan (default: the guideline's)", "LANG" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
+      "Write to OUT (replaced atomically) instead of standard output", "OUT" },
+    { NULL }
+  };
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(BedsideGuideline) guideline = NULL;
+  BedsideAudience audience = BEDSIDE_AUDIENCE_CLINICIAN;
+  OutputFormat format = FORMAT_TEXT;
+  const char *guideline_language;
+
+  context = bedside_cli_option_context_new ("evaluate", "FILE", evaluate_summary, entries);
+  if (!bedside_cli_parse_options (context, &argc, &argv))
+    return BEDSIDE_CLI_EXIT_USAGE;
+
+  if (argc != 2)
+    return bedside_cli_usage_error (context, argc < 2 ? "no guideline given"
+                                                      : "evaluate takes one guideline");
+  if ((answers_path == NULL) == (cases_path == NULL))
+    return bedside_cli_usage_error (context, "give either --answers or --batch");
+
+  if (format_name == NULL || g_str_equal (format_name, "text"))
+    format = FORMAT_TEXT;
+  else if (g_str_equal (format_name, "json"))
+    format = FORMAT_JSON;
+  else if (g_str_equal (format_name, "pdf"))
+    {
+      fprintf (stderr, "%s: %s\n", g_get_prgname (), pdf_unavailable);
+      return BEDSIDE_CLI_EXIT_USAGE;
+    }
+  else
+    return bedside_cli_usage_error (context, "unknown format '%s'", format_name);
+
+  if (cases_path != NULL && format_name != NULL && format != FORMAT_JSON)
+    return bedside_cli_usage_error (context, "--batch writes JSON only");
+
+  if (audience_name != NULL && !bedside_audience_from_string (audience_name, &audience))
+    return bedside_cli_usage_error (context, "unknown audience '%s'", audience_name);
+
+  guideline = bedside_cli_load_guideline (argv[1]);
+  if (guideline == NULL)
+    return BEDSIDE_CLI_EXIT_FAILED;
+
+  /* Translations of guidelines come with po/; until then only the
+   * guideline's own language can be asked for. */
+  guideline_language = bedside_guideline_get_language (guideline);
+  if (guideline_language == NULL)
+    guideline_language = "en";
+  if (language != NULL && !language_matches (guideline_language, language))
+    {
+      fprintf (stderr, "%s: language '%s' is not available (the guideline is in '%s')\n",
+               g_get_prgname (), language, guideline_language);
+      return BEDSIDE_CLI_EXIT_USAGE;
+    }
+
+  if (cases_path != NULL)
+    return evaluate_batch (guideline, cases_path, audience, output);
+
+  return evaluate_one (guideline, answers_path, format, audience, output);
+}

@@ -1,0 +1,443 @@
+/* bedside-render-text.c: a care plan as plain text, for a medical record or a handout. */
+#include "config.h"
+
+#include <string.h>
+
+#include "bedside-render.h"
+
+/* Medical record systems and terminals are often 80 columns wide; leave room
+ * for the indent some systems add when text is pasted. */
+#define WRAP_COLUMN 76
+#define BODY_INDENT "    "
+
+/* Headings of the clinician plan, in the order the kinds are listed. */
+static const struct {
+  BedsideRecommendationKind  kind;
+  const char                *heading;
+} clinician_sections[] = {
+  { BEDSIDE_KIND_URGENT,   "URGENT" },
+  { BEDSIDE_KIND_DO,       "Do" },
+  { BEDSIDE_KIND_CONSIDER, "Consider" },
+  { BEDSIDE_KIND_AVOID,    "Avoid" },
+  { BEDSIDE_KIND_CAUTION,  "Cautions" },
+  { BEDSIDE_KIND_INFO,     "Information" },
+};
+
+/* The handout groups by what the patient does, not by strength of evidence;
+ * anything urgent comes first whatever its topic. */
+typedef enum {
+  HANDOUT_URGENT,
+  HANDOUT_REFERRAL,
+  HANDOUT_ACTIVITY,
+  HANDOUT_MEDICINE,
+  HANDOUT_SAFETY_NET,
+  HANDOUT_FOLLOW_UP,
+  HANDOUT_OTHER,
+  N_HANDOUT_GROUPS
+} HandoutGroup;
+
+static const char * const handout_headings[N_HANDOUT_GROUPS] = {
+  [HANDOUT_URGENT]     = "Act now",
+  [HANDOUT_REFERRAL]   = "Seeing another professional",
+  [HANDOUT_ACTIVITY]   = "What to do",
+  [HANDOUT_MEDICINE]   = "Medicines",
+  [HANDOUT_SAFETY_NET] = "Get help now if",
+  [HANDOUT_FOLLOW_UP]  = "When to come back",
+  [HANDOUT_OTHER]      = "Other notes",
+};
+
+gboolean
+bedside_audience_from_string (const char      *text,
+                              BedsideAudience *audience)
+{
+  static const char * const names[] = {
+    [BEDSIDE_AUDIENCE_CLINICIAN] = "clinician",
+    [BEDSIDE_AUDIENCE_PATIENT]   = "patient",
+    [BEDSIDE_AUDIENCE_BOTH]      = "both",
+  };
+
+  g_return_val_if_fail (audience != NULL, FALSE);
+
+  if (text == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      if (g_str_equal (text, names[i]))
+        {
+          *audience = (BedsideAudience) i;
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
+/* Guideline text comes from XML, where line breaks and indentation are
+ * layout, so whitespace runs collapse. */
+void
+bedside_render_append_wrapped (GString    *out,
+                               const char *first_indent,
+                               const char *indent,
+                               const char *text)
+{
+  const char *p = text != NULL ? text : "";
+  glong column;
+  glong indent_width = g_utf8_strlen (indent, -1);
+  gboolean line_empty = TRUE;
+
+  g_string_append (out, first_indent);
+  column = g_utf8_strlen (first_indent, -1);
+
+  while (*p != '\0')
+    {
+      const char *word;
+      gsize word_bytes;
+      glong word_width;
+
+      while (*p != '\0' && g_ascii_isspace (*p))
+        p++;
+      if (*p == '\0')
+        break;
+
+      word = p;
+      while (*p != '\0' && !g_ascii_isspace (*p))
+        p++;
+      word_bytes = (gsize) (p - word);
+      word_width = g_utf8_strlen (word, (gssize) word_bytes);
+
+      if (!line_empty && column + 1 + word_width > WRAP_COLUMN)
+        {
+          g_string_append_c (out, '\n');
+          g_string_append (out, indent);
+          column = indent_width;
+          line_empty = TRUE;
+        }
+
+      if (!line_empty)
+        {
+          g_string_append_c (out, ' ');
+          column++;
+        }
+
+      g_string_append_len (out, word, (gssize) word_bytes);
+      column += word_width;
+      line_empty = FALSE;
+    }
+
+  g_string_append_c (out, '\n');
+}
+
+/* "Label: text", continuation lines aligned under the text. */
+static void
+append_labelled (GString    *out,
+                 const char *label,
+                 const char *text)
+{
+  g_autofree char *first = NULL;
+  g_autofree char *rest = NULL;
+
+  if (text == NULL || *text == '\0')
+    return;
+
+  first = g_strdup_printf (BODY_INDENT "%s: ", label);
+  rest = g_strnfill ((gsize) g_utf8_strlen (first, -1), ' ');
+  bedside_render_append_wrapped (out, first, rest, text);
+}
+
+static void
+append_heading (GString    *out,
+                const char *heading,
+                char        underline)
+{
+  g_autofree char *rule = g_strnfill ((gsize) g_utf8_strlen (heading, -1), underline);
+
+  g_string_append_printf (out, "\n%s\n%s\n", heading, rule);
+}
+
+static void
+append_rule (GString *out)
+{
+  g_autofree char *rule = g_strnfill (WRAP_COLUMN, '-');
+
+  g_string_append_printf (out, "\n%s\n", rule);
+}
+
+/* "under-review" → "UNDER REVIEW": the status must stand out on paper. */
+static char *
+format_status (BedsideReviewStatus status)
+{
+  char *text = g_ascii_strup (bedside_review_status_to_string (status), -1);
+
+  g_strdelimit (text, "-", ' ');
+  return text;
+}
+
+static const char *
+describe_quality (const char *quality)
+{
+  if (quality == NULL || g_str_equal (quality, "none"))
+    return NULL;
+  if (g_str_equal (quality, "very-low"))
+    return "very low quality";
+  if (g_str_equal (quality, "consensus"))
+    return "expert consensus";
+  if (g_str_equal (quality, "label"))
+    return "product labelling";
+  if (g_str_equal (quality, "high"))
+    return "high quality";
+  if (g_str_equal (quality, "moderate"))
+    return "moderate quality";
+  if (g_str_equal (quality, "low"))
+    return "low quality";
+  return quality;
+}
+
+static const char *
+describe_strength (const char *strength)
+{
+  if (strength == NULL || g_str_equal (strength, "none"))
+    return NULL;
+  if (g_str_equal (strength, "strong"))
+    return "strong recommendation";
+  if (g_str_equal (strength, "weak"))
+    return "weak recommendation";
+  return strength;
+}
+
+/* "moderate quality; strong recommendation. Note." or NULL if nothing is known. */
+static char *
+format_evidence (const BedsideRecommendation *rec)
+{
+  const char *quality = describe_quality (rec->evidence_quality);
+  const char *strength = describe_strength (rec->evidence_strength);
+  const char *note = rec->evidence_note;
+  GString *text = g_string_new (NULL);
+
+  if (quality != NULL)
+    g_string_append (text, quality);
+  if (strength != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "", strength);
+  if (note != NULL && *note != '\0')
+    g_string_append_printf (text, "%s%s", text->len > 0 ? ". " : "", note);
+
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+append_trace_header (GString               *out,
+                     const BedsideCarePlan *plan)
+{
+  BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
+  g_autofree char *status = format_status (bedside_guideline_get_status (guideline));
+  const char *sha256 = bedside_guideline_get_sha256 (guideline);
+
+  g_string_append_printf (out, "Guideline: %s %s (%s), sha256 %.12s\n",
+                          bedside_guideline_get_id (guideline),
+                          bedside_guideline_get_version (guideline),
+                          status,
+                          sha256 != NULL ? sha256 : "");
+}
+
+static void
+append_clinician_entry (GString                    *out,
+                        const BedsideCarePlan      *plan,
+                        guint                       index,
+                        const guint                *citation_numbers)
+{
+  const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (plan, index);
+  const BedsideRecommendation *rec = entry->recommendation;
+  g_autoptr(GString) title = g_string_new (rec->title);
+  g_autofree char *evidence = format_evidence (rec);
+  g_auto(GStrv) reasons = bedside_care_plan_explain (plan, index);
+
+  if (rec->n_citations > 0)
+    g_string_append_c (title, ' ');
+  for (guint i = 0; i < rec->n_citations; i++)
+    g_string_append_printf (title, "[%u]", citation_numbers[rec->citations[i]]);
+
+  bedside_render_append_wrapped (out, "- ", "  ", title->str);
+  bedside_render_append_wrapped (out, BODY_INDENT, BODY_INDENT, rec->clinician);
+
+  if (entry->origin != BEDSIDE_ORIGIN_TREE && entry->subject != NULL)
+    append_labelled (out, "About", entry->subject->title);
+  append_labelled (out, "Dose", rec->dose);
+  append_labelled (out, "Duration", rec->duration);
+  append_labelled (out, "Evidence", evidence);
+
+  for (guint i = 0; reasons != NULL && reasons[i] != NULL; i++)
+    {
+      if (i == 0)
+        append_labelled (out, "Why", reasons[i]);
+      else
+        bedside_render_append_wrapped (out, BODY_INDENT "     ", BODY_INDENT "     ", reasons[i]);
+    }
+}
+
+static void
+append_clinician (GString               *out,
+                  const BedsideCarePlan *plan)
+{
+  BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
+  guint n_entries = bedside_care_plan_get_n_entries (plan);
+  g_autoptr(GPtrArray) cited = bedside_care_plan_get_cited_references (plan);
+  g_autofree guint *citation_numbers = NULL;
+  const char *pathway = bedside_care_plan_get_pathway (plan);
+
+  /* Numbers follow the order of first citation, so the list at the end
+   * reads in the same order as the plan. */
+  citation_numbers = g_new0 (guint, bedside_guideline_get_n_references (guideline) + 1);
+  for (guint i = 0; i < cited->len; i++)
+    {
+      const BedsideReference *ref = g_ptr_array_index (cited, i);
+      citation_numbers[ref->index] = i + 1;
+    }
+
+  bedside_render_append_wrapped (out, "", "", bedside_guideline_get_title (guideline));
+  append_trace_header (out, plan);
+  g_string_append_printf (out, "Pathway: %s\n", pathway != NULL ? pathway : "none");
+
+  for (guint s = 0; s < G_N_ELEMENTS (clinician_sections); s++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < n_entries; i++)
+        {
+          const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (plan, i);
+
+          if (entry->recommendation->kind != clinician_sections[s].kind)
+            continue;
+
+          if (!any)
+            append_heading (out, clinician_sections[s].heading, '=');
+          else
+            g_string_append_c (out, '\n');
+          any = TRUE;
+          append_clinician_entry (out, plan, i, citation_numbers);
+        }
+    }
+
+  if (cited->len > 0)
+    {
+      append_heading (out, "References", '=');
+      for (guint i = 0; i < cited->len; i++)
+        {
+          const BedsideReference *ref = g_ptr_array_index (cited, i);
+          g_autofree char *number = g_strdup_printf ("[%u] ", i + 1);
+          g_autofree char *indent = g_strnfill (strlen (number), ' ');
+
+          bedside_render_append_wrapped (out, number, indent, ref->text);
+        }
+    }
+}
+
+static HandoutGroup
+handout_group_for (const BedsideRecommendation *rec)
+{
+  if (rec->kind == BEDSIDE_KIND_URGENT)
+    return HANDOUT_URGENT;
+
+  switch (rec->topic)
+    {
+    case BEDSIDE_TOPIC_REFERRAL:   return HANDOUT_REFERRAL;
+    case BEDSIDE_TOPIC_ACTIVITY:   return HANDOUT_ACTIVITY;
+    case BEDSIDE_TOPIC_MEDICINE:   return HANDOUT_MEDICINE;
+    case BEDSIDE_TOPIC_SAFETY_NET: return HANDOUT_SAFETY_NET;
+    case BEDSIDE_TOPIC_FOLLOW_UP:  return HANDOUT_FOLLOW_UP;
+    case BEDSIDE_TOPIC_GENERAL:
+    default:                       return HANDOUT_OTHER;
+    }
+}
+
+static void
+append_patient_entry (GString                     *out,
+                      const BedsideRecommendation *rec)
+{
+  const char *title = rec->patient_title != NULL ? rec->patient_title : rec->title;
+
+  bedside_render_append_wrapped (out, "- ", "  ", title);
+  bedside_render_append_wrapped (out, BODY_INDENT, BODY_INDENT, rec->patient);
+  append_labelled (out, "How much", rec->patient_dose);
+  append_labelled (out, "How long", rec->patient_duration);
+  append_labelled (out, "Watch for", rec->patient_watch);
+}
+
+static void
+append_patient (GString               *out,
+                const BedsideCarePlan *plan,
+                gboolean               with_trace)
+{
+  BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
+  guint n_entries = bedside_care_plan_get_n_entries (plan);
+
+  g_string_append (out, "YOUR CARE PLAN\n");
+  bedside_render_append_wrapped (out, "", "", bedside_guideline_get_title (guideline));
+  /* A printed handout must still be traceable to the guideline text. */
+  if (with_trace)
+    append_trace_header (out, plan);
+
+  for (guint g = 0; g < N_HANDOUT_GROUPS; g++)
+    {
+      gboolean any = FALSE;
+
+      for (guint i = 0; i < n_entries; i++)
+        {
+          const BedsideRecommendation *rec = bedside_care_plan_get_entry (plan, i)->recommendation;
+
+          if (handout_group_for (rec) != g)
+            continue;
+
+          if (!any)
+            append_heading (out, handout_headings[g], '=');
+          else
+            g_string_append_c (out, '\n');
+          any = TRUE;
+          append_patient_entry (out, rec);
+        }
+    }
+}
+
+char *
+bedside_render_text (const BedsideCarePlan *plan,
+                     BedsideAudience        audience)
+{
+  BedsideGuideline *guideline;
+  const char *disclaimer;
+  GString *out;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  guideline = bedside_care_plan_get_guideline (plan);
+  out = g_string_sized_new (4096);
+
+  switch (audience)
+    {
+    case BEDSIDE_AUDIENCE_CLINICIAN:
+      append_clinician (out, plan);
+      break;
+    case BEDSIDE_AUDIENCE_PATIENT:
+      append_patient (out, plan, TRUE);
+      break;
+    case BEDSIDE_AUDIENCE_BOTH:
+    default:
+      append_clinician (out, plan);
+      append_rule (out);
+      append_patient (out, plan, FALSE);
+      break;
+    }
+
+  disclaimer = bedside_guideline_get_disclaimer (guideline);
+  if (disclaimer != NULL)
+    {
+      append_rule (out);
+      bedside_render_append_wrapped (out, "", "", disclaimer);
+    }
+
+  return g_string_free (out, FALSE);
+}

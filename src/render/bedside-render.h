@@ -1,0 +1,49 @@
+/* bedside-render.h: a care plan as text (for a medical record) or JSON. */
+#pragma once
+
+#include <glib.h>
+#include <json-glib/json-glib.h>
+
+#include "bedside-care-plan.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  BEDSIDE_AUDIENCE_CLINICIAN,
+  BEDSIDE_AUDIENCE_PATIENT,
+  BEDSIDE_AUDIENCE_BOTH,
+} BedsideAudience;
+
+gboolean  bedside_audience_from_string (const char *text, BedsideAudience *audience);
+
+/* Plain text, sections by kind (urgent first), for pasting into a record. */
+char     *bedside_render_text (const BedsideCarePlan *plan,
+                               BedsideAudience        audience);
+
+/* Appends @text with whitespace runs collapsed, wrapped at 76 columns; the
+ * first line starts with @first_indent, the next ones with @indent. */
+void      bedside_render_append_wrapped (GString    *out,
+                                         const char *first_indent,
+                                         const char *indent,
+                                         const char *text);
+
+/* The JSON plan of DESIGN.md. */
+JsonNode *bedside_render_json (const BedsideCarePlan *plan,
+                               BedsideAudience        audience);
+
+/* Writes the JSON plans of one guideline quickly, for batches: what does not
+ * depend on the answers (texts, citations, references) is escaped once. */
+typedef struct _BedsideJsonPlanWriter BedsideJsonPlanWriter;
+
+BedsideJsonPlanWriter *bedside_json_plan_writer_new    (BedsideGuideline      *guideline,
+                                                        BedsideAudience        audience);
+void                   bedside_json_plan_writer_free   (BedsideJsonPlanWriter *self);
+/* Appends @plan (of the writer's guideline) as compact JSON on one line,
+ * without a newline: the document bedside_render_json() returns. */
+void                   bedside_json_plan_writer_append (BedsideJsonPlanWriter *self,
+                                                        const BedsideCarePlan *plan,
+                                                        GString               *out);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BedsideJsonPlanWriter, bedside_json_plan_writer_free)
+
+G_END_DECLS

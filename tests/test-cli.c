@@ -1,0 +1,532 @@
+/* test-cli.c: runs the built bedside-cli (path in $BEDSIDE_CLI) and checks its contract. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+typedef struct {
+  int   status;   /* the exit status */
+  char *out;
+  char *err;
+} CliRun;
+
+static void
+cli_run_clear (CliRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (CliRun, cli_run_clear)
+
+/* Runs bedside-cli with the NULL-terminated arguments. */
+static void
+run_cli (CliRun     *run,
+         const char *first_argument,
+         ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  const char *cli = g_getenv ("BEDSIDE_CLI");
+  const char *argument;
+  int wait_status = 0;
+  va_list args;
+
+  g_assert_nonnull (cli);
+  g_ptr_array_add (argv, (char *) cli);
+  va_start (args, first_argument);
+  for (argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) argument);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  cli_run_clear (run);
+  g_spawn_sync (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL,
+                &run->out, &run->err, &wait_status, &error);
+  g_assert_no_error (error);
+
+  if (g_spawn_check_wait_status (wait_status, &error))
+    run->status = 0;
+  else
+    {
+      g_assert_true (g_error_matches (error, G_SPAWN_EXIT_ERROR, error->code));
+      run->status = error->code;
+    }
+
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+static char *
+data_file (const char *name)
+{
+  return g_test_build_filename (G_TEST_DIST, "data", "cli", name, NULL);
+}
+
+static void
+assert_contains (const char *haystack,
+                 const char *needle)
+{
+  if (strstr (haystack, needle) == NULL)
+    g_error ("'%s' not found in:\n%s", needle, haystack);
+}
+
+static JsonNode *
+parse_json (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  return json_node_ref (json_parser_get_root (parser));
+}
+
+static gboolean
+plan_has (JsonObject *plan,
+          const char *id)
+{
+  JsonArray *recommendations = json_object_get_array_member (plan, "recommendations");
+
+  for (guint i = 0; i < json_array_get_length (recommendations); i++)
+    {
+      JsonObject *rec = json_array_get_object_element (recommendations, i);
+
+      if (g_str_equal (json_object_get_string_member (rec, "id"), id))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+test_help (void)
+{
+  static const char * const commands[] = { "validate", "lint", "questions", "evaluate", "test" };
+  g_auto(CliRun) run = { 0 };
+
+  run_cli (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    assert_contains (run.out, commands[i]);
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    {
+      g_autofree char *usage = g_strdup_printf ("bedside-cli %s", commands[i]);
+
+      run_cli (&run, commands[i], "--help", NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      assert_contains (run.out, "Usage:");
+      assert_contains (run.out, usage);
+    }
+
+  run_cli (&run, "evaluate", "--help", NULL);
+  assert_contains (run.out, "--answers");
+  assert_contains (run.out, "--batch");
+  assert_contains (run.out, "--audience");
+}
+
+static void
+test_usage_errors (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *tiny = data_file ("tiny.xml");
+  g_autofree char *answers = data_file ("tiny-red-flag.json");
+
+  run_cli (&run, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "Usage:");
+
+  run_cli (&run, "frobnicate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "unknown command 'frobnicate'");
+  g_assert_cmpstr (run.out, ==, "");
+
+  run_cli (&run, "validate", "--bogus", tiny, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "--bogus");
+
+  run_cli (&run, "validate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  run_cli (&run, "lint", tiny, tiny, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  run_cli (&run, "evaluate", tiny, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "--answers");
+
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--batch", answers, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--format", "yaml", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "yaml");
+
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--format", "pdf", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "PDF");
+
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--audience", "nurse", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "nurse");
+
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--lang", "xx", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "language 'xx' is not available");
+
+  run_cli (&run, "evaluate", tiny, "--batch", answers, "--format", "text", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  run_cli (&run, "test", tiny, NULL);
+  g_assert_cmpint (run.status, ==, 2);
+}
+
+static void
+test_validate (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *tiny = data_file ("tiny.xml");
+  g_autofree char *broken = data_file ("broken.xml");
+  g_autofree char *tiny_valid = g_strdup_printf ("%s: valid (tiny 1.2.3, 3 items, 6 recommendations)\n", tiny);
+  g_autofree char *broken_line = g_strdup_printf ("%s:84: ", broken);
+
+  run_cli (&run, "validate", tiny, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, tiny_valid);
+
+  run_cli (&run, "validate", broken, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, broken_line));
+  assert_contains (run.err, "r_nowhere");
+
+  /* One bad file does not hide the verdict on the others. */
+  run_cli (&run, "validate", broken, tiny, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, tiny_valid);
+
+  run_cli (&run, "validate", "no-such-guideline", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_true (g_str_has_prefix (run.err, "no-such-guideline: "));
+
+  run_cli (&run, "validate", "back-spasm", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_str_has_prefix (run.out, "back-spasm: valid (back-spasm "));
+}
+
+static void
+test_lint (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *tiny = data_file ("tiny.xml");
+  g_autofree char *broken = data_file ("broken.xml");
+  g_autoptr(GRegex) issue = g_regex_new ("^.+?(:[0-9]+)?: (warning|note): \\[[a-z0-9-]+\\] .+$", 0, 0, NULL);
+  g_auto(GStrv) lines = NULL;
+  gboolean any_warning = FALSE;
+
+  run_cli (&run, "lint", broken, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, ":84: ");
+
+  run_cli (&run, "lint", tiny, NULL);
+  lines = g_strsplit (run.out, "\n", -1);
+  for (guint i = 0; lines[i] != NULL && *lines[i] != '\0'; i++)
+    {
+      if (g_str_has_suffix (lines[i], ": no issues"))
+        continue;
+      g_assert_true (g_str_has_prefix (lines[i], tiny));
+      g_assert_true (g_regex_match (issue, lines[i], 0, NULL));
+      any_warning |= strstr (lines[i], ": warning: ") != NULL;
+    }
+  g_assert_cmpint (run.status, ==, any_warning ? 1 : 0);
+}
+
+static void
+test_questions (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *tiny = data_file ("tiny.xml");
+  JsonArray *sections;
+  JsonObject *item;
+
+  run_cli (&run, "questions", tiny, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "1. The patient [patient]");
+  assert_contains (run.out, "age (integer, required, 0..120 years)");
+  assert_contains (run.out, "Help: In whole years.");
+  assert_contains (run.out, "severe = Severe pain");
+  assert_contains (run.out, "Asked when: not red_flag");
+  g_assert_true (strstr (run.out, "\n  age ") < strstr (run.out, "\n  red_flag ") &&
+                 strstr (run.out, "\n  red_flag ") < strstr (run.out, "\n  pain "));
+
+  run_cli (&run, "questions", tiny, "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (root));
+  sections = json_node_get_array (root);
+  g_assert_cmpuint (json_array_get_length (sections), ==, 1);
+  item = json_array_get_object_element (
+    json_object_get_array_member (json_array_get_object_element (sections, 0), "items"), 2);
+  g_assert_cmpstr (json_object_get_string_member (item, "id"), ==, "pain");
+  g_assert_cmpstr (json_object_get_string_member (item, "type"), ==, "choice");
+  g_assert_true (json_object_get_boolean_member (item, "required"));
+  g_assert_cmpstr (json_object_get_string_member (item, "enable_when"), ==, "not red_flag");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (item, "options")), ==, 2);
+  g_clear_pointer (&root, json_node_unref);
+
+  run_cli (&run, "questions", "back-spasm", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  sections = json_node_get_array (root);
+  item = json_array_get_object_element (
+    json_object_get_array_member (json_array_get_object_element (sections, 0), "items"), 0);
+  g_assert_cmpstr (json_object_get_string_member (item, "id"), ==, "age");
+}
+
+static void
+test_evaluate_tiny (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *tiny = data_file ("tiny.xml");
+  g_autofree char *answers = data_file ("tiny-red-flag.json");
+  g_autofree char *directory = NULL;
+  g_autofree char *output = NULL;
+  g_autofree char *written = NULL;
+  JsonObject *plan;
+
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  plan = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (plan, "pathway"), ==, "urgent");
+  g_assert_true (plan_has (plan, "rest"));
+  g_assert_true (plan_has (plan, "urgent_refer"));
+  g_assert_false (plan_has (plan, "drug"));
+
+  /* Text is the default format. */
+  run_cli (&run, "evaluate", tiny, "--answers", answers, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "\nURGENT\n");
+  assert_contains (run.out, "Pathway: urgent\n");
+
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--audience", "patient", "--lang", "en", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "YOUR CARE PLAN");
+  g_assert_null (strstr (run.out, "[1]"));
+
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--audience", "both", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "Why:");
+  assert_contains (run.out, "YOUR CARE PLAN");
+
+  directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
+  g_assert_nonnull (directory);
+  output = g_build_filename (directory, "plan.json", NULL);
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--format", "json", "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_true (g_file_get_contents (output, &written, NULL, NULL));
+  g_clear_pointer (&root, json_node_unref);
+  root = parse_json (written);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "pathway"), ==, "urgent");
+  g_unlink (output);
+  g_rmdir (directory);
+}
+
+static void
+test_evaluate_acute (void)
+{
+  static const char * const expected[] = {
+    "acupuncture", "analgesic_combination", "followup_acute", "heat", "massage",
+    "muscle_relaxant_short", "no_lumbar_support", "no_routine_imaging", "no_tens", "nsaid",
+    "safety_net", "spinal_manipulation", "stay_active",
+  };
+  g_auto(CliRun) run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *answers = data_file ("acute.json");
+  JsonObject *plan;
+  JsonArray *recommendations;
+
+  run_cli (&run, "evaluate", "back-spasm", "--answers", answers, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  root = parse_json (run.out);
+  plan = json_node_get_object (root);
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (plan, "guideline"), "id"),
+                   ==, "back-spasm");
+  g_assert_cmpstr (json_object_get_string_member (plan, "pathway"), ==, "acute");
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    if (!plan_has (plan, expected[i]))
+      g_error ("the plan lacks '%s'", expected[i]);
+  g_assert_false (plan_has (plan, "urgent_red_flag"));
+
+  recommendations = json_object_get_array_member (plan, "recommendations");
+  for (guint i = 0; i < json_array_get_length (recommendations); i++)
+    {
+      JsonObject *rec = json_array_get_object_element (recommendations, i);
+
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rec, "because")), >, 0);
+      g_assert_cmpuint (json_array_get_length (json_object_get_array_member (rec, "citations")), >, 0);
+    }
+}
+
+static void
+test_evaluate_bad_answers (void)
+{
+  static const struct {
+    const char *file;
+    const char *item;
+  } cases[] = {
+    { "unknown-item.json", "shoe_size" },
+    { "wrong-type.json", "age" },
+    { "out-of-range.json", "pain_severity" },
+  };
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *incomplete = data_file ("incomplete.json");
+  g_autofree char *expected = g_strdup_printf ("%s: incomplete answers: missing duration_weeks, pain_severity\n",
+                                               incomplete);
+
+  run_cli (&run, "evaluate", "back-spasm", "--answers", incomplete, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, expected);
+  g_assert_cmpstr (run.out, ==, "");
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *path = data_file (cases[i].file);
+
+      run_cli (&run, "evaluate", "back-spasm", "--answers", path, NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_true (g_str_has_prefix (run.err, path));
+      assert_contains (run.err, cases[i].item);
+      g_assert_cmpstr (run.out, ==, "");
+    }
+
+  run_cli (&run, "evaluate", "back-spasm", "--answers", "/nonexistent/answers.json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "/nonexistent/answers.json");
+}
+
+static void
+test_evaluate_batch (void)
+{
+  /* The third case has a red flag: whatever its pathway, it is urgent. */
+  static const char * const pathways[] = { "acute", "chronic", NULL };
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *batch = data_file ("batch.jsonl");
+  g_autofree char *bad = data_file ("batch-bad.jsonl");
+  g_autofree char *line_two = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  run_cli (&run, "evaluate", "back-spasm", "--batch", batch, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);  /* three plans and the final "" */
+  g_assert_cmpstr (lines[3], ==, "");
+  for (guint i = 0; i < 3; i++)
+    {
+      g_autoptr(JsonNode) root = parse_json (lines[i]);
+      JsonObject *plan = json_node_get_object (root);
+
+      g_assert_false (json_object_has_member (plan, "error"));
+      if (pathways[i] != NULL)
+        g_assert_cmpstr (json_object_get_string_member (plan, "pathway"), ==, pathways[i]);
+      else
+        g_assert_true (plan_has (plan, "urgent_cauda_equina"));
+    }
+  g_clear_pointer (&lines, g_strfreev);
+
+  /* A bad line gives an error object in its place; the others go on. */
+  run_cli (&run, "evaluate", "back-spasm", "--batch", bad, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  line_two = g_strdup_printf ("%s:2", bad);
+  for (guint i = 0; i < 4; i++)
+    {
+      g_autoptr(JsonNode) root = parse_json (lines[i]);
+      JsonObject *object = json_node_get_object (root);
+
+      g_assert_true (json_object_has_member (object, "error") == (i == 1 || i == 2));
+    }
+  assert_contains (lines[1], "batch-bad.jsonl:2");
+  assert_contains (lines[2], "age");
+  assert_contains (run.err, line_two);
+}
+
+static void
+test_evaluate_output_errors (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *batch = data_file ("batch.jsonl");
+  g_autofree char *answers = data_file ("acute.json");
+  g_autofree char *directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
+  g_autofree char *missing_directory = g_build_filename (directory, "missing", "plans.jsonl", NULL);
+  g_autofree char *output = g_build_filename (directory, "plans.jsonl", NULL);
+  g_autofree char *contents = NULL;
+
+  run_cli (&run, "evaluate", "back-spasm", "--batch", batch, "-o", missing_directory, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, missing_directory);
+
+  run_cli (&run, "evaluate", "back-spasm", "--answers", answers, "-o", missing_directory, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, missing_directory);
+
+  /* -o replaces the file whole. */
+  g_assert_true (g_file_set_contents (output, "old contents\n", -1, NULL));
+  run_cli (&run, "evaluate", "back-spasm", "--batch", batch, "-o", output, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
+  g_assert_true (g_str_has_prefix (contents, "{\"guideline\":"));
+
+  g_unlink (output);
+  g_rmdir (directory);
+}
+
+static void
+test_vignettes (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *tiny = data_file ("tiny.xml");
+  g_autofree char *tiny_vignettes = data_file ("tiny-vignettes.jsonl");
+  g_autofree char *vignettes = g_test_build_filename (G_TEST_DIST, "data", "public-vignettes.jsonl", NULL);
+
+  run_cli (&run, "test", tiny, tiny_vignettes, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.out, "PASS red flag\n");
+  assert_contains (run.out, "FAIL wrong expectations: missing urgent_refer; unexpected drug; "
+                            "pathway routine != urgent\n");
+  assert_contains (run.out, "FAIL incomplete: incomplete answers: missing pain\n");
+  assert_contains (run.out, "FAIL misspelt id: ");
+  assert_contains (run.out, "'drugg'");
+  assert_contains (run.out, "FAIL line 6: ");
+  g_assert_true (g_str_has_suffix (run.out, "\n1 passed, 4 failed\n"));
+
+  run_cli (&run, "test", "back-spasm", vignettes, NULL);
+  g_assert_true (g_str_has_suffix (run.out, "\n16 passed, 0 failed\n"));
+  g_assert_cmpint (run.status, ==, 0);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/cli/help", test_help);
+  g_test_add_func ("/cli/usage-errors", test_usage_errors);
+  g_test_add_func ("/cli/validate", test_validate);
+  g_test_add_func ("/cli/lint", test_lint);
+  g_test_add_func ("/cli/questions", test_questions);
+  g_test_add_func ("/cli/evaluate/tiny", test_evaluate_tiny);
+  g_test_add_func ("/cli/evaluate/acute", test_evaluate_acute);
+  g_test_add_func ("/cli/evaluate/bad-answers", test_evaluate_bad_answers);
+  g_test_add_func ("/cli/evaluate/batch", test_evaluate_batch);
+  g_test_add_func ("/cli/evaluate/output-errors", test_evaluate_output_errors);
+  g_test_add_func ("/cli/test", test_vignettes);
+
+  return g_test_run ();
+}
