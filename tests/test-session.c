@@ -208,6 +208,8 @@ test_answers_errors (void)
     { "{\"swelling\": \"huge\"}", "a.json: swelling: \"huge\" is not one of mild, moderate, severe" },
     { "{\"asthma_nsaid\": null}", "a.json: asthma_nsaid: expected true or false, not null" },
     { "{\"age\": 40, \"age\": 41}", "a.json:1: the key \"age\" appears twice" },
+    { "{\"age\": 40, \"a\\u0067e\": 41}", "a.json:1: the key \"age\" appears twice" },
+    { "{\"age\": 40,\n \"x\": {\"age\": 1}}", "a.json: \"x\" is not an item of the guideline 'ankle-sprain-example'" },
     { "[1, 2]", "a.json: expected a JSON object mapping item ids to answers" },
     { "{\"age\": 4", NULL },
     { "{\"age\": NaN}", NULL },

@@ -13,33 +13,77 @@
 #define ANSWERS_MAX_SIZE  (4 * 1024 * 1024)
 #define ANSWERS_MAX_DEPTH 32
 
-/* json-glib parses recursively with no depth limit: measure the nesting
- * first so that hostile input cannot exhaust the stack. */
-static gboolean
-check_nesting (const char  *data,
-               gsize        length,
-               const char  *name,
-               GError     **error)
+/* One pass over the text before json-glib sees it: json-glib parses
+ * recursively with no depth limit, and keeps the last of two equal keys
+ * without a word, so both are checked here.  Keys are compared as they are
+ * written; a key with an escape sends the caller to the slower check. */
+typedef struct
 {
-  guint depth = 0, line = 1;
-  gboolean in_string = FALSE;
+  gsize offset;
+  gsize length;
+} KeySpan;
 
+static gboolean
+prescan (const char  *data,
+         gsize        length,
+         const char  *name,
+         gboolean    *has_escaped_key,
+         GError     **error)
+{
+  KeySpan keys[256];
+  guint object_start[ANSWERS_MAX_DEPTH + 1];
+  gboolean is_object[ANSWERS_MAX_DEPTH + 1];
+  guint n_keys = 0, depth = 0, line = 1;
+
+  *has_escaped_key = FALSE;
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
 
       if (c == '\n')
         line++;
-      if (in_string)
+      else if (c == '"')
         {
-          if (c == '\\')
-            i++;
-          else if (c == '"')
-            in_string = FALSE;
-          continue;
+          gsize start = ++i;
+          gboolean escaped = FALSE;
+          gsize j;
+
+          for (; i < length && data[i] != '"'; i++)
+            if (data[i] == '\\')
+              {
+                escaped = TRUE;
+                i++;
+              }
+          if (i >= length)
+            return TRUE; /* unterminated: json-glib reports it */
+
+          /* A string followed by ':' inside an object is a key. */
+          for (j = i + 1; j < length && g_ascii_isspace (data[j]); j++)
+            ;
+          if (j >= length || data[j] != ':' || depth == 0 || !is_object[depth])
+            continue;
+          if (escaped)
+            {
+              *has_escaped_key = TRUE;
+              continue;
+            }
+          for (guint k = object_start[depth]; k < n_keys; k++)
+            if (keys[k].length == i - start && memcmp (data + keys[k].offset, data + start, i - start) == 0)
+              {
+                g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                             "%s:%u: the key \"%.*s\" appears twice", name, line,
+                             (int) MIN (i - start, 60), data + start);
+                return FALSE;
+              }
+          if (n_keys < G_N_ELEMENTS (keys))
+            {
+              keys[n_keys].offset = start;
+              keys[n_keys].length = i - start;
+              n_keys++;
+            }
+          else
+            *has_escaped_key = TRUE; /* too many to track here: use the slow check */
         }
-      if (c == '"')
-        in_string = TRUE;
       else if (c == '{' || c == '[')
         {
           if (++depth > ANSWERS_MAX_DEPTH)
@@ -48,9 +92,14 @@ check_nesting (const char  *data,
                            "%s:%u: JSON nested more than %d deep", name, line, ANSWERS_MAX_DEPTH);
               return FALSE;
             }
+          is_object[depth] = c == '{';
+          object_start[depth] = n_keys;
         }
       else if ((c == '}' || c == ']') && depth > 0)
-        depth--;
+        {
+          n_keys = object_start[depth];
+          depth--;
+        }
     }
   return TRUE;
 }
@@ -72,8 +121,7 @@ on_object_member (JsonParser *parser,
   guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (check->counts, object)) + 1;
 
   g_hash_table_insert (check->counts, object, GUINT_TO_POINTER (seen));
-  /* json-glib keeps the last of two equal keys without a word: a count
-   * above the object's size means one key came twice. */
+  /* A count above the object's size means one key came twice. */
   if (check->duplicate == NULL && seen > json_object_get_size (object))
     {
       check->duplicate = g_strdup (member_name);
@@ -90,6 +138,7 @@ bedside_answers_data_read (const char  *data,
   g_autoptr(JsonParser) parser = NULL;
   g_autoptr(GError) local_error = NULL;
   DuplicateCheck check = { 0 };
+  gboolean slow_check = FALSE;
   const char *name = display_name ? display_name : "<answers>";
   JsonNode *root;
 
@@ -113,12 +162,13 @@ bedside_answers_data_read (const char  *data,
                    "%s: not UTF-8 text", name);
       return NULL;
     }
-  if (!check_nesting (data, (gsize) length, name, error))
+  if (!prescan (data, (gsize) length, name, &slow_check, error))
     return NULL;
 
   parser = json_parser_new_immutable ();
   check.counts = g_hash_table_new (NULL, NULL);
-  g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &check);
+  if (slow_check)
+    g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &check);
   if (!json_parser_load_from_data (parser, data, length, &local_error))
     {
       const char *message = local_error->message;

@@ -14,6 +14,7 @@ struct _BedsideCarePlan
   GPtrArray        *dropped;       /* const BedsideRecommendation * */
   const BedsideBranch **taken;
   guint             n_taken;
+  char            **taken_descriptions; /* lazily, by position in taken */
   BedsideValue     *values;
   char            **texts;         /* storage for text values */
   guint             n_items;
@@ -46,6 +47,7 @@ bedside_care_plan_new (BedsideGuideline     *guideline,
   self->dropped = g_ptr_array_new ();
   self->taken = g_memdup2 (taken, sizeof (gpointer) * MAX (n_taken, 1));
   self->n_taken = n_taken;
+  self->taken_descriptions = g_new0 (char *, MAX (n_taken, 1));
   self->n_items = bedside_guideline_get_n_items (guideline);
   self->values = g_new0 (BedsideValue, MAX (self->n_items, 1));
   self->texts = g_new0 (char *, MAX (self->n_items, 1));
@@ -106,6 +108,9 @@ bedside_care_plan_unref (BedsideCarePlan *self)
     return;
   g_array_unref (self->entries);
   g_ptr_array_unref (self->dropped);
+  for (guint i = 0; i < self->n_taken; i++)
+    g_free (self->taken_descriptions[i]);
+  g_free (self->taken_descriptions);
   g_free (self->taken);
   for (guint i = 0; i < self->n_items; i++)
     g_free (self->texts[i]);
@@ -378,16 +383,17 @@ bedside_care_plan_explain (const BedsideCarePlan *self,
       for (const BedsideBranch *b = entry->branch; b != NULL; b = b->parent)
         if (b == taken)
           enclosing = TRUE;
-      if (enclosing || decision_can_stop (taken->decision))
-        g_ptr_array_add (chain, (gpointer) taken);
+      if (!enclosing && !decision_can_stop (taken->decision))
+        continue;
+      /* Many recommendations share a path: describe each branch once. */
+      if (self->taken_descriptions[i] == NULL)
+        self->taken_descriptions[i] = describe_branch (self, taken);
+      g_ptr_array_add (chain, self->taken_descriptions[i]);
     }
   if (chain->len == 0)
     g_strv_builder_add (builder, "recommended for every patient this guideline covers");
   for (guint i = 0; i < chain->len; i++)
-    {
-      g_autofree char *line = describe_branch (self, chain->pdata[i]);
-      g_strv_builder_add (builder, line);
-    }
+    g_strv_builder_add (builder, chain->pdata[i]);
 
   if (entry->origin != BEDSIDE_ORIGIN_TREE)
     for (guint c = 0; c < entry->n_conditions; c++)
