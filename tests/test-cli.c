@@ -510,6 +510,35 @@ test_vignettes (void)
   g_assert_cmpint (run.status, ==, 0);
 }
 
+/* Every purpose-built broken guideline fails validation with exit 1 and
+ * a FILE:LINE: message; none leaks another file's content. */
+static void
+test_broken_fixtures (void)
+{
+  g_autofree char *dir_path = g_test_build_filename (G_TEST_DIST, "data", "broken", NULL);
+  g_autoptr(GDir) dir = g_dir_open (dir_path, 0, NULL);
+  g_autoptr(GRegex) located = g_regex_new ("^[^\\n]+\\.xml:[0-9]+: ", 0, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (dir);
+  while ((name = g_dir_read_name (dir)) != NULL)
+    {
+      g_auto(CliRun) run = { 0 };
+      g_autofree char *path = g_build_filename (dir_path, name, NULL);
+      gint64 start = g_get_monotonic_time ();
+
+      run_cli (&run, "validate", path, NULL);
+      if (run.status != 1 || !g_str_has_prefix (run.err, path) || !g_regex_match (located, run.err, 0, NULL))
+        g_error ("%s: expected exit 1 and '%s:LINE: …', got exit %d: %s", name, path, run.status, run.err);
+      g_assert_null (strstr (run.err, "root:x:0"));
+      g_assert_null (strstr (run.out, "root:x:0"));
+      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+      n++;
+    }
+  g_assert_cmpuint (n, >=, 20);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -527,6 +556,7 @@ main (int    argc,
   g_test_add_func ("/cli/evaluate/batch", test_evaluate_batch);
   g_test_add_func ("/cli/evaluate/output-errors", test_evaluate_output_errors);
   g_test_add_func ("/cli/test", test_vignettes);
+  g_test_add_func ("/cli/broken-fixtures", test_broken_fixtures);
 
   return g_test_run ();
 }
