@@ -266,6 +266,27 @@ test_all_errors_reported (void)
   g_assert_nonnull (strstr (lines[1], "nope1"));
 }
 
+/* The example in docs/guideline-format.md must load. */
+static void
+test_documented_example (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "docs", "guideline-format.md", NULL);
+  g_autofree char *doc = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BedsideGuideline) g = NULL;
+  const char *start, *end;
+
+  g_assert_true (g_file_get_contents (path, &doc, NULL, NULL));
+  start = strstr (doc, "```xml\n");
+  g_assert_nonnull (start);
+  start += strlen ("```xml\n");
+  end = strstr (start, "\n```");
+  g_assert_nonnull (end);
+  g = bedside_guideline_new_from_data (start, (gsize) (end - start + 1), "guideline-format.md", &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (bedside_guideline_get_n_recommendations (g), ==, 6);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -279,6 +300,7 @@ main (int argc, char **argv)
   g_test_add_func ("/guideline/deep-nesting", test_deep_nesting);
   g_test_add_func ("/guideline/no-file-content-leaks", test_no_file_content_leaks);
   g_test_add_func ("/guideline/all-errors-reported", test_all_errors_reported);
+  g_test_add_func ("/guideline/documented-example", test_documented_example);
   for (guint i = 0; i < G_N_ELEMENTS (broken_cases); i++)
     {
       g_autofree char *name = g_strdup_printf ("/guideline/broken/%s", broken_cases[i].file);
