@@ -508,6 +508,14 @@ test_vignettes (void)
   run_cli (&run, "test", "back-spasm", vignettes, NULL);
   g_assert_true (g_str_has_suffix (run.out, "\n16 passed, 0 failed\n"));
   g_assert_cmpint (run.status, ==, 0);
+
+  /* Our own vignettes: every rule and every boundary of the requirement. */
+  {
+    g_autofree char *own = g_test_build_filename (G_TEST_DIST, "data", "back-spasm-vignettes.jsonl", NULL);
+    run_cli (&run, "test", "back-spasm", own, NULL);
+    g_assert_true (g_str_has_suffix (run.out, "\n88 passed, 0 failed\n"));
+    g_assert_cmpint (run.status, ==, 0);
+  }
 }
 
 /* Every purpose-built broken guideline fails validation with exit 1 and

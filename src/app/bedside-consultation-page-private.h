@@ -1,0 +1,18 @@
+/* bedside-consultation-page-private.h: the questionnaire's widgets, for the UI test. */
+#pragma once
+
+#include "bedside-consultation-page.h"
+#include "bedside-question-row.h"
+
+G_BEGIN_DECLS
+
+/* The row of item @item_id in the page, or NULL. */
+BedsideQuestionRow *bedside_consultation_page_get_question     (BedsideConsultationPage *self,
+                                                                const char              *item_id);
+/* The index of the section shown, -1 if none. */
+gint                bedside_consultation_page_get_section      (BedsideConsultationPage *self);
+GtkEditable        *bedside_consultation_page_get_patient_name (BedsideConsultationPage *self);
+/* "Section 2 of 5 — Red flags" */
+const char         *bedside_consultation_page_get_progress     (BedsideConsultationPage *self);
+
+G_END_DECLS

@@ -1,0 +1,404 @@
+/* bedside-consultation-page.c: the questionnaire, one section at a time. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bedside-consultation-page-private.h"
+#include "bedside-question-row.h"
+
+struct _BedsideConsultationPage
+{
+  AdwBin               parent_instance;
+
+  BedsideSession      *session;
+  gint                 section;        /* -1: nothing shown */
+  GPtrArray           *rows;           /* BedsideQuestionRow, by item index */
+  GPtrArray           *section_pages;  /* GtkWidget, by section index */
+  char                *progress;
+
+  GtkScrolledWindow   *scroller;
+  GtkLabel            *progress_label;
+  GtkProgressBar      *progress_bar;
+  GtkLabel            *description_label;
+  AdwPreferencesGroup *patient_group;
+  AdwEntryRow         *patient_name_row;
+  AdwEntryRow         *visit_date_row;
+  GtkStack            *section_stack;
+  GtkButton           *back_button;
+  GtkButton           *next_button;
+};
+
+G_DEFINE_FINAL_TYPE (BedsideConsultationPage, bedside_consultation_page, ADW_TYPE_BIN)
+
+enum {
+  ANSWERS_CHANGED,
+  FINISHED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static guint
+count_enabled_sections (BedsideConsultationPage *self,
+                        gint                     up_to,
+                        guint                   *position)
+{
+  guint n = 0;
+
+  *position = 0;
+  for (gint s = bedside_session_next_section (self->session, -1);
+       s >= 0;
+       s = bedside_session_next_section (self->session, s))
+    {
+      n++;
+      if (s <= up_to)
+        *position = n;
+    }
+  return n;
+}
+
+/* Visibility, Next and the progress follow the session after every answer. */
+static void
+update_state (BedsideConsultationPage *self)
+{
+  const BedsideSection *section;
+  BedsideGuideline *guideline;
+  guint position, total;
+  gboolean last;
+
+  if (self->session == NULL || self->section < 0)
+    {
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.next", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.previous", FALSE);
+      return;
+    }
+
+  guideline = bedside_session_get_guideline (self->session);
+  for (guint i = 0; i < self->rows->len; i++)
+    gtk_widget_set_visible (self->rows->pdata[i], bedside_session_is_enabled (self->session, i));
+
+  section = bedside_guideline_get_section (guideline, (guint) self->section);
+  total = count_enabled_sections (self, self->section, &position);
+  g_free (self->progress);
+  /* TRANSLATORS: progress through the questionnaire: "Section 2 of 5 — Red flags" */
+  self->progress = g_strdup_printf (_("Section %u of %u — %s"), MAX (position, 1), MAX (total, 1),
+                                    section->title);
+  gtk_label_set_text (self->progress_label, self->progress);
+  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) position / total : 0.0);
+
+  gtk_label_set_text (self->description_label, section->description ? section->description : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->description_label),
+                          section->description != NULL && *section->description != '\0');
+
+  last = bedside_session_next_section (self->session, self->section) < 0;
+  gtk_button_set_label (self->next_button, last ? _("_Review") : _("_Next"));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.next",
+                                 bedside_session_section_is_valid (self->session, (guint) self->section));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.previous",
+                                 bedside_session_previous_section (self->session, self->section) >= 0);
+}
+
+static void
+show_section (BedsideConsultationPage *self,
+              gint                     section)
+{
+  self->section = section;
+  if (section >= 0)
+    gtk_stack_set_visible_child (self->section_stack, self->section_pages->pdata[section]);
+  gtk_widget_set_visible (GTK_WIDGET (self->patient_group),
+                          section >= 0 && section == bedside_session_next_section (self->session, -1));
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
+  update_state (self);
+}
+
+static void
+on_answer_changed (BedsideQuestionRow      *row,
+                   BedsideConsultationPage *self)
+{
+  update_state (self);
+  g_signal_emit (self, signals[ANSWERS_CHANGED], 0);
+}
+
+static void
+clear_pages (BedsideConsultationPage *self)
+{
+  if (self->section_pages != NULL)
+    for (guint i = 0; i < self->section_pages->len; i++)
+      gtk_stack_remove (self->section_stack, self->section_pages->pdata[i]);
+  g_clear_pointer (&self->section_pages, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  self->section = -1;
+}
+
+static void
+build_pages (BedsideConsultationPage *self)
+{
+  BedsideGuideline *guideline = bedside_session_get_guideline (self->session);
+  guint n_sections = bedside_guideline_get_n_sections (guideline);
+
+  self->rows = g_ptr_array_new ();
+  self->section_pages = g_ptr_array_new ();
+
+  for (guint s = 0; s < n_sections; s++)
+    {
+      const BedsideSection *section = bedside_guideline_get_section (guideline, s);
+      GtkWidget *group = adw_preferences_group_new ();
+
+      for (guint i = section->first_item; i < section->first_item + section->n_items; i++)
+        {
+          GtkWidget *row = bedside_question_row_new (self->session, i);
+
+          g_signal_connect (row, "answer-changed", G_CALLBACK (on_answer_changed), self);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          g_ptr_array_add (self->rows, row);
+        }
+      gtk_stack_add_named (self->section_stack, group, section->id);
+      g_ptr_array_add (self->section_pages, group);
+    }
+}
+
+static void
+next_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  bedside_consultation_page_go_next (BEDSIDE_CONSULTATION_PAGE (widget));
+}
+
+static void
+previous_action (GtkWidget  *widget,
+                 const char *action_name,
+                 GVariant   *parameter)
+{
+  bedside_consultation_page_go_previous (BEDSIDE_CONSULTATION_PAGE (widget));
+}
+
+static void
+bedside_consultation_page_dispose (GObject *object)
+{
+  BedsideConsultationPage *self = BEDSIDE_CONSULTATION_PAGE (object);
+
+  g_clear_pointer (&self->section_pages, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_ptr_array_unref);
+  g_clear_pointer (&self->session, bedside_session_unref);
+  g_clear_pointer (&self->progress, g_free);
+
+  G_OBJECT_CLASS (bedside_consultation_page_parent_class)->dispose (object);
+}
+
+static void
+bedside_consultation_page_class_init (BedsideConsultationPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bedside_consultation_page_dispose;
+
+  signals[ANSWERS_CHANGED] =
+    g_signal_new ("answers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[FINISHED] =
+    g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-consultation-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, progress_label);
+  gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, description_label);
+  gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, patient_group);
+  gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, patient_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, visit_date_row);
+  gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, section_stack);
+  gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, next_button);
+
+  gtk_widget_class_install_action (widget_class, "consultation.next", NULL, next_action);
+  gtk_widget_class_install_action (widget_class, "consultation.previous", NULL, previous_action);
+}
+
+static void
+bedside_consultation_page_init (BedsideConsultationPage *self)
+{
+  self->section = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_state (self);
+}
+
+void
+bedside_consultation_page_set_session (BedsideConsultationPage *self,
+                                       BedsideSession          *session)
+{
+  g_return_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self));
+
+  clear_pages (self);
+  if (session != NULL)
+    bedside_session_ref (session);
+  g_clear_pointer (&self->session, bedside_session_unref);
+  self->session = session;
+
+  if (session != NULL)
+    {
+      build_pages (self);
+      show_section (self, bedside_session_next_section (session, -1));
+    }
+  else
+    update_state (self);
+}
+
+void
+bedside_consultation_page_reset (BedsideConsultationPage *self)
+{
+  g_autoptr(BedsideSession) session = NULL;
+
+  g_return_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->patient_name_row), "");
+  gtk_editable_set_text (GTK_EDITABLE (self->visit_date_row), "");
+  if (self->session != NULL)
+    session = bedside_session_ref (self->session);
+  bedside_consultation_page_set_session (self, session);
+}
+
+gboolean
+bedside_consultation_page_go_next (BedsideConsultationPage *self)
+{
+  gint next;
+
+  g_return_val_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self), FALSE);
+
+  if (self->session == NULL || self->section < 0 ||
+      !bedside_session_section_is_valid (self->session, (guint) self->section))
+    return FALSE;
+
+  next = bedside_session_next_section (self->session, self->section);
+  if (next < 0)
+    {
+      g_signal_emit (self, signals[FINISHED], 0);
+      return TRUE;
+    }
+  show_section (self, next);
+  bedside_consultation_page_focus_first (self);
+  return TRUE;
+}
+
+gboolean
+bedside_consultation_page_go_previous (BedsideConsultationPage *self)
+{
+  gint previous;
+
+  g_return_val_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self), FALSE);
+
+  if (self->session == NULL || self->section < 0)
+    return FALSE;
+  previous = bedside_session_previous_section (self->session, self->section);
+  if (previous < 0)
+    return FALSE;
+  show_section (self, previous);
+  bedside_consultation_page_focus_first (self);
+  return TRUE;
+}
+
+void
+bedside_consultation_page_show_item (BedsideConsultationPage *self,
+                                     guint                    item)
+{
+  const BedsideItem *info;
+
+  g_return_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self));
+  g_return_if_fail (self->session != NULL && item < self->rows->len);
+
+  info = bedside_guideline_get_item (bedside_session_get_guideline (self->session), item);
+  show_section (self, (gint) info->section);
+  bedside_question_row_focus (self->rows->pdata[item]);
+}
+
+gboolean
+bedside_consultation_page_show_section_id (BedsideConsultationPage *self,
+                                           const char              *section_id)
+{
+  BedsideGuideline *guideline;
+
+  g_return_val_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self), FALSE);
+
+  if (self->session == NULL)
+    return FALSE;
+  guideline = bedside_session_get_guideline (self->session);
+  for (guint s = 0; s < bedside_guideline_get_n_sections (guideline); s++)
+    if (g_strcmp0 (bedside_guideline_get_section (guideline, s)->id, section_id) == 0 &&
+        bedside_session_section_is_enabled (self->session, s))
+      {
+        show_section (self, (gint) s);
+        return TRUE;
+      }
+  return FALSE;
+}
+
+gboolean
+bedside_consultation_page_has_patient_details (BedsideConsultationPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self), FALSE);
+
+  return *gtk_editable_get_text (GTK_EDITABLE (self->patient_name_row)) != '\0' ||
+         *gtk_editable_get_text (GTK_EDITABLE (self->visit_date_row)) != '\0';
+}
+
+GtkWidget *
+bedside_consultation_page_get_next_button (BedsideConsultationPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self), NULL);
+  return GTK_WIDGET (self->next_button);
+}
+
+void
+bedside_consultation_page_focus_first (BedsideConsultationPage *self)
+{
+  g_return_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self));
+
+  if (self->session == NULL || self->section < 0)
+    return;
+  if (gtk_widget_get_visible (GTK_WIDGET (self->patient_group)))
+    {
+      gtk_widget_grab_focus (GTK_WIDGET (self->patient_name_row));
+      return;
+    }
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      const BedsideItem *item = bedside_guideline_get_item (bedside_session_get_guideline (self->session), i);
+      if ((gint) item->section == self->section && bedside_session_is_enabled (self->session, i))
+        {
+          bedside_question_row_focus (self->rows->pdata[i]);
+          return;
+        }
+    }
+}
+
+BedsideQuestionRow *
+bedside_consultation_page_get_question (BedsideConsultationPage *self,
+                                        const char              *item_id)
+{
+  const BedsideItem *item;
+
+  if (self->session == NULL)
+    return NULL;
+  item = bedside_guideline_lookup_item (bedside_session_get_guideline (self->session), item_id);
+  return item != NULL ? self->rows->pdata[item->index] : NULL;
+}
+
+gint
+bedside_consultation_page_get_section (BedsideConsultationPage *self)
+{
+  return self->section;
+}
+
+GtkEditable *
+bedside_consultation_page_get_patient_name (BedsideConsultationPage *self)
+{
+  return GTK_EDITABLE (self->patient_name_row);
+}
+
+const char *
+bedside_consultation_page_get_progress (BedsideConsultationPage *self)
+{
+  return self->progress;
+}

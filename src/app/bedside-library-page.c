@@ -1,0 +1,288 @@
+/* bedside-library-page.c: the guidelines found on this computer, to start a consultation. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bedside-library-page-private.h"
+
+/* One guideline file: loaded, or the reason it could not be. */
+typedef struct
+{
+  char             *path;
+  BedsideGuideline *guideline;
+  char             *error;
+} LibraryEntry;
+
+struct _BedsideLibraryPage
+{
+  AdwBin          parent_instance;
+
+  GPtrArray      *entries;   /* LibraryEntry, in list order */
+
+  GtkStack       *stack;
+  GtkListBox     *list_box;
+  AdwStatusPage  *empty_page;
+};
+
+G_DEFINE_FINAL_TYPE (BedsideLibraryPage, bedside_library_page, ADW_TYPE_BIN)
+
+enum {
+  GUIDELINE_ACTIVATED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static void
+library_entry_free (LibraryEntry *entry)
+{
+  g_free (entry->path);
+  g_clear_pointer (&entry->guideline, bedside_guideline_unref);
+  g_free (entry->error);
+  g_free (entry);
+}
+
+static const char *
+status_label (BedsideReviewStatus status)
+{
+  switch (status)
+    {
+    case BEDSIDE_STATUS_DRAFT:        return _("Draft");
+    case BEDSIDE_STATUS_UNDER_REVIEW: return _("Under review");
+    case BEDSIDE_STATUS_APPROVED:     return _("Approved");
+    case BEDSIDE_STATUS_RETIRED:      return _("Retired");
+    default:                          return "";
+    }
+}
+
+static gint
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The *.xml files of every search folder; a file name found in a more
+ * specific folder hides the same name further down the list. */
+static GPtrArray *
+find_files (void)
+{
+  g_auto(GStrv) dirs = bedside_guideline_get_search_dirs ();
+  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint d = 0; dirs != NULL && dirs[d] != NULL; d++)
+    {
+      g_autoptr(GDir) dir = g_dir_open (dirs[d], 0, NULL);
+      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+      const char *name;
+
+      if (dir == NULL)
+        continue;
+      while ((name = g_dir_read_name (dir)) != NULL)
+        if (g_str_has_suffix (name, ".xml") && !g_hash_table_contains (seen, name))
+          g_ptr_array_add (names, g_strdup (name));
+      g_ptr_array_sort (names, compare_names);
+
+      for (guint i = 0; i < names->len; i++)
+        {
+          g_hash_table_add (seen, g_strdup (names->pdata[i]));
+          g_ptr_array_add (paths, g_build_filename (dirs[d], names->pdata[i], NULL));
+        }
+    }
+  return paths;
+}
+
+static GtkWidget *
+make_status_tag (BedsideReviewStatus status)
+{
+  GtkWidget *tag = gtk_label_new (status_label (status));
+
+  gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (tag, "status-tag");
+  gtk_widget_add_css_class (tag, "caption-heading");
+  if (status == BEDSIDE_STATUS_APPROVED)
+    gtk_widget_add_css_class (tag, "success");
+  else if (status == BEDSIDE_STATUS_RETIRED)
+    gtk_widget_add_css_class (tag, "error");
+  else
+    gtk_widget_add_css_class (tag, "warning");
+  return tag;
+}
+
+static GtkWidget *
+make_row (LibraryEntry *entry)
+{
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *basename = g_path_get_basename (entry->path);
+
+  if (entry->guideline != NULL)
+    {
+      BedsideGuideline *guideline = entry->guideline;
+      const char *date = bedside_guideline_get_review_date (guideline);
+      g_autofree char *title = g_markup_escape_text (bedside_guideline_get_title (guideline), -1);
+      g_autofree char *subtitle = NULL;
+      g_autofree char *escaped = NULL;
+
+      if (date != NULL)
+        /* TRANSLATORS: a guideline's version and the date of its last review */
+        subtitle = g_strdup_printf (_("Version %s · reviewed %s"),
+                                    bedside_guideline_get_version (guideline), date);
+      else
+        subtitle = g_strdup_printf (_("Version %s · not reviewed"),
+                                    bedside_guideline_get_version (guideline));
+      escaped = g_markup_escape_text (subtitle, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_status_tag (bedside_guideline_get_status (guideline)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+    }
+  else
+    {
+      g_autofree char *title = g_markup_escape_text (basename, -1);
+      g_autofree char *subtitle = g_markup_escape_text (entry->error, -1);
+      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
+
+      gtk_widget_add_css_class (icon, "error");
+      adw_action_row_add_prefix (ADW_ACTION_ROW (row), icon);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
+      gtk_widget_add_css_class (row, "broken-guideline");
+      gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+      gtk_widget_set_tooltip_text (row, entry->error);
+    }
+  return row;
+}
+
+static void
+on_row_activated (GtkListBox         *list_box,
+                  GtkListBoxRow      *row,
+                  BedsideLibraryPage *self)
+{
+  gint index = gtk_list_box_row_get_index (row);
+  LibraryEntry *entry;
+
+  if (index < 0 || (guint) index >= self->entries->len)
+    return;
+  entry = self->entries->pdata[index];
+  if (entry->guideline != NULL)
+    g_signal_emit (self, signals[GUIDELINE_ACTIVATED], 0, entry->guideline);
+}
+
+static void
+bedside_library_page_dispose (GObject *object)
+{
+  BedsideLibraryPage *self = BEDSIDE_LIBRARY_PAGE (object);
+
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bedside_library_page_parent_class)->dispose (object);
+}
+
+static void
+bedside_library_page_class_init (BedsideLibraryPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bedside_library_page_dispose;
+
+  signals[GUIDELINE_ACTIVATED] =
+    g_signal_new ("guideline-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-library-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BedsideLibraryPage, stack);
+  gtk_widget_class_bind_template_child (widget_class, BedsideLibraryPage, list_box);
+  gtk_widget_class_bind_template_child (widget_class, BedsideLibraryPage, empty_page);
+}
+
+static void
+bedside_library_page_init (BedsideLibraryPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->list_box, "row-activated", G_CALLBACK (on_row_activated), self);
+  bedside_library_page_reload (self);
+}
+
+void
+bedside_library_page_reload (BedsideLibraryPage *self)
+{
+  g_autoptr(GPtrArray) paths = NULL;
+  GtkWidget *child;
+
+  g_return_if_fail (BEDSIDE_IS_LIBRARY_PAGE (self));
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->list_box))) != NULL)
+    gtk_list_box_remove (self->list_box, child);
+  g_clear_pointer (&self->entries, g_ptr_array_unref);
+  self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) library_entry_free);
+
+  /* Loading in full is quick for a handful of files; reading only the
+   * metadata can come when libraries grow. */
+  paths = find_files ();
+  for (guint i = 0; i < paths->len; i++)
+    {
+      LibraryEntry *entry = g_new0 (LibraryEntry, 1);
+      g_autoptr(GError) error = NULL;
+
+      entry->path = g_strdup (paths->pdata[i]);
+      entry->guideline = bedside_guideline_new_from_file (entry->path, &error);
+      if (entry->guideline == NULL)
+        entry->error = g_strdup (error->message);
+      g_ptr_array_add (self->entries, entry);
+      gtk_list_box_append (self->list_box, make_row (entry));
+    }
+
+  if (self->entries->len == 0)
+    {
+      g_auto(GStrv) dirs = bedside_guideline_get_search_dirs ();
+      g_autofree char *list = g_strjoinv ("\n", dirs);
+      g_autofree char *description =
+        g_strdup_printf (_("Put guideline files (*.xml) in one of these folders:\n%s"), list);
+
+      adw_status_page_set_description (self->empty_page, description);
+      gtk_stack_set_visible_child_name (self->stack, "empty");
+    }
+  else
+    gtk_stack_set_visible_child_name (self->stack, "list");
+}
+
+BedsideGuideline *
+bedside_library_page_get_first (BedsideLibraryPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_LIBRARY_PAGE (self), NULL);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      LibraryEntry *entry = self->entries->pdata[i];
+      if (entry->guideline != NULL)
+        return entry->guideline;
+    }
+  return NULL;
+}
+
+void
+bedside_library_page_focus_default (BedsideLibraryPage *self)
+{
+  g_return_if_fail (BEDSIDE_IS_LIBRARY_PAGE (self));
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      LibraryEntry *entry = self->entries->pdata[i];
+      if (entry->guideline != NULL)
+        {
+          gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, (int) i)));
+          return;
+        }
+    }
+}
+
+GtkListBox *
+bedside_library_page_get_list_box (BedsideLibraryPage *self)
+{
+  return self->list_box;
+}

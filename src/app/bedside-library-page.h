@@ -1,0 +1,22 @@
+/* bedside-library-page.h: the guidelines found on this computer, to start a consultation. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bedside-guideline.h"
+
+G_BEGIN_DECLS
+
+#define BEDSIDE_TYPE_LIBRARY_PAGE (bedside_library_page_get_type ())
+
+G_DECLARE_FINAL_TYPE (BedsideLibraryPage, bedside_library_page, BEDSIDE, LIBRARY_PAGE, AdwBin)
+
+/* Reads the guideline folders again. Emits "guideline-activated" with a
+ * BedsideGuideline (transfer none) when the user starts one. */
+void              bedside_library_page_reload        (BedsideLibraryPage *self);
+/* The first guideline that loaded, or NULL (transfer none). */
+BedsideGuideline *bedside_library_page_get_first     (BedsideLibraryPage *self);
+/* Puts the focus on the first guideline that can be started. */
+void              bedside_library_page_focus_default (BedsideLibraryPage *self);
+
+G_END_DECLS

@@ -1,0 +1,17 @@
+/* bedside-plan-page-private.h: what the plan page shows, for the UI test. */
+#pragma once
+
+#include "bedside-plan-page.h"
+
+G_BEGIN_DECLS
+
+/* The recommendation ids shown, in the order shown. */
+GStrv bedside_plan_page_dup_shown_ids (BedsidePlanPage *self);
+void  bedside_plan_page_set_audience  (BedsidePlanPage *self,
+                                       BedsideAudience  audience);
+
+/* Expands the row of recommendation @id (for screenshots). */
+void  bedside_plan_page_expand        (BedsidePlanPage *self,
+                                       const char      *id);
+
+G_END_DECLS

@@ -1,0 +1,423 @@
+/* bedside-plan-page.c: the care plan, for the clinician or as the patient's handout. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bedside-plan-page-private.h"
+
+struct _BedsidePlanPage
+{
+  AdwBin             parent_instance;
+
+  BedsideCarePlan   *plan;
+  GPtrArray         *shown_ids;   /* char * (owned by the guideline) */
+  GPtrArray         *groups;      /* GtkWidget in groups_box */
+  GPtrArray         *shown_rows;  /* AdwExpanderRow, like shown_ids */
+
+  GtkScrolledWindow *scroller;
+  GtkLabel          *title_label;
+  GtkLabel          *source_label;
+  GtkToggleButton   *clinician_button;
+  GtkToggleButton   *patient_button;
+  GtkBox            *groups_box;
+};
+
+G_DEFINE_FINAL_TYPE (BedsidePlanPage, bedside_plan_page, ADW_TYPE_BIN)
+
+static const char *
+kind_title (BedsideRecommendationKind kind)
+{
+  switch (kind)
+    {
+    case BEDSIDE_KIND_URGENT:   return _("Urgent");
+    case BEDSIDE_KIND_DO:       return _("Do");
+    case BEDSIDE_KIND_CONSIDER: return _("Consider");
+    case BEDSIDE_KIND_AVOID:    return _("Avoid");
+    case BEDSIDE_KIND_CAUTION:  return _("Caution");
+    case BEDSIDE_KIND_INFO:     return _("Information");
+    case BEDSIDE_N_KINDS:
+    default:                    return "";
+    }
+}
+
+static const char *
+status_title (BedsideReviewStatus status)
+{
+  switch (status)
+    {
+    case BEDSIDE_STATUS_DRAFT:        return _("Draft");
+    case BEDSIDE_STATUS_UNDER_REVIEW: return _("Under review");
+    case BEDSIDE_STATUS_APPROVED:     return _("Approved");
+    case BEDSIDE_STATUS_RETIRED:      return _("Retired");
+    default:                          return "";
+    }
+}
+
+static void
+add_paragraph (GtkBox     *box,
+               const char *heading,
+               const char *text)
+{
+  GtkWidget *label;
+
+  if (text == NULL || *text == '\0')
+    return;
+  if (heading != NULL)
+    {
+      label = gtk_label_new (heading);
+      gtk_label_set_xalign (GTK_LABEL (label), 0);
+      gtk_widget_add_css_class (label, "heading");
+      gtk_widget_set_margin_top (label, 6);
+      gtk_box_append (box, label);
+    }
+  label = gtk_label_new (text);
+  gtk_label_set_xalign (GTK_LABEL (label), 0);
+  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+  gtk_box_append (box, label);
+}
+
+static guint
+citation_number (GPtrArray *cited,
+                 guint      reference)
+{
+  for (guint i = 0; i < cited->len; i++)
+    if (((const BedsideReference *) cited->pdata[i])->index == reference)
+      return i + 1;
+  return 0;
+}
+
+static GtkWidget *
+make_details (BedsidePlanPage *self,
+              guint            index,
+              GPtrArray       *cited)
+{
+  const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (self->plan, index);
+  const BedsideRecommendation *rec = entry->recommendation;
+  BedsideGuideline *guideline = bedside_care_plan_get_guideline (self->plan);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+
+  if (bedside_plan_page_get_audience (self) == BEDSIDE_AUDIENCE_PATIENT)
+    {
+      add_paragraph (GTK_BOX (box), NULL, rec->patient);
+      add_paragraph (GTK_BOX (box), _("How much"), rec->patient_dose);
+      add_paragraph (GTK_BOX (box), _("How long"), rec->patient_duration);
+      add_paragraph (GTK_BOX (box), _("Watch for"), rec->patient_watch);
+      return box;
+    }
+
+  add_paragraph (GTK_BOX (box), NULL, rec->clinician);
+  add_paragraph (GTK_BOX (box), _("Dose"), rec->dose);
+  add_paragraph (GTK_BOX (box), _("Duration"), rec->duration);
+
+  if (rec->evidence_quality != NULL || rec->evidence_strength != NULL || rec->evidence_note != NULL)
+    {
+      g_autoptr(GString) evidence = g_string_new (NULL);
+
+      if (rec->evidence_quality != NULL)
+        /* TRANSLATORS: the quality of the evidence, as the guideline grades it */
+        g_string_append_printf (evidence, _("Quality: %s"), rec->evidence_quality);
+      if (rec->evidence_strength != NULL)
+        {
+          if (evidence->len > 0)
+            g_string_append (evidence, " · ");
+          /* TRANSLATORS: the strength of the recommendation */
+          g_string_append_printf (evidence, _("Strength: %s"), rec->evidence_strength);
+        }
+      if (rec->evidence_note != NULL)
+        {
+          if (evidence->len > 0)
+            g_string_append (evidence, "\n");
+          g_string_append (evidence, rec->evidence_note);
+        }
+      add_paragraph (GTK_BOX (box), _("Evidence"), evidence->str);
+    }
+
+  if (rec->n_citations > 0)
+    {
+      g_autoptr(GString) citations = g_string_new (NULL);
+
+      for (guint c = 0; c < rec->n_citations; c++)
+        {
+          const BedsideReference *reference = bedside_guideline_get_reference (guideline, rec->citations[c]);
+          if (citations->len > 0)
+            g_string_append (citations, "\n");
+          g_string_append_printf (citations, "[%u] %s",
+                                  citation_number (cited, rec->citations[c]), reference->text);
+        }
+      add_paragraph (GTK_BOX (box), _("Citations"), citations->str);
+    }
+
+  {
+    g_auto(GStrv) reasons = bedside_care_plan_explain (self->plan, index);
+
+    if (reasons != NULL && reasons[0] != NULL)
+      {
+        g_autoptr(GString) why = g_string_new (NULL);
+
+        for (guint r = 0; reasons[r] != NULL; r++)
+          g_string_append_printf (why, "%s• %s", r > 0 ? "\n" : "", reasons[r]);
+        add_paragraph (GTK_BOX (box), _("Why"), why->str);
+      }
+  }
+  return box;
+}
+
+static GtkWidget *
+make_row (BedsidePlanPage *self,
+          guint            index,
+          GPtrArray       *cited)
+{
+  const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (self->plan, index);
+  const BedsideRecommendation *rec = entry->recommendation;
+  gboolean patient = bedside_plan_page_get_audience (self) == BEDSIDE_AUDIENCE_PATIENT;
+  GtkWidget *row = adw_expander_row_new ();
+  GtkWidget *details_row = gtk_list_box_row_new ();
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  title = g_markup_escape_text (patient && rec->patient_title ? rec->patient_title : rec->title, -1);
+  if (!patient && entry->origin == BEDSIDE_ORIGIN_CONTRAINDICATION && entry->subject != NULL)
+    {
+      /* TRANSLATORS: a note that replaces a recommendation the answers rule out */
+      g_autofree char *text = g_strdup_printf (_("%s · instead of: %s"), kind_title (rec->kind), entry->subject->title);
+      subtitle = g_markup_escape_text (text, -1);
+    }
+  else if (!patient && (rec->evidence_quality != NULL || rec->evidence_strength != NULL))
+    {
+      /* TRANSLATORS: a recommendation's kind, then its evidence: "Do · evidence moderate, strength strong" */
+      g_autofree char *text = g_strdup_printf (_("%s · evidence %s, strength %s"), kind_title (rec->kind),
+                                               rec->evidence_quality ? rec->evidence_quality : "—",
+                                               rec->evidence_strength ? rec->evidence_strength : "—");
+      subtitle = g_markup_escape_text (text, -1);
+    }
+  else
+    subtitle = g_markup_escape_text (kind_title (rec->kind), -1);
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
+  if (rec->kind == BEDSIDE_KIND_URGENT)
+    gtk_widget_add_css_class (row, "urgent-recommendation");
+
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (details_row), FALSE);
+  gtk_widget_set_focusable (details_row, FALSE);
+  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), make_details (self, index, cited));
+  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
+  return row;
+}
+
+static void
+clear_groups (BedsidePlanPage *self)
+{
+  if (self->groups != NULL)
+    for (guint i = 0; i < self->groups->len; i++)
+      gtk_box_remove (self->groups_box, self->groups->pdata[i]);
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_ptr_array_set_size (self->shown_ids, 0);
+  g_ptr_array_set_size (self->shown_rows, 0);
+}
+
+static void
+rebuild (BedsidePlanPage *self)
+{
+  BedsideGuideline *guideline;
+  g_autoptr(GPtrArray) cited = NULL;
+  g_autofree char *source = NULL;
+  g_autofree char *short_sha = NULL;
+  const char *pathway;
+  gboolean patient;
+
+  clear_groups (self);
+  if (self->plan == NULL)
+    {
+      gtk_label_set_text (self->title_label, "");
+      gtk_label_set_text (self->source_label, "");
+      return;
+    }
+
+  self->groups = g_ptr_array_new ();
+  guideline = bedside_care_plan_get_guideline (self->plan);
+  cited = bedside_care_plan_get_cited_references (self->plan);
+  patient = bedside_plan_page_get_audience (self) == BEDSIDE_AUDIENCE_PATIENT;
+
+  gtk_label_set_text (self->title_label, patient ? _("Your Care Plan") : bedside_guideline_get_title (guideline));
+  short_sha = g_strndup (bedside_guideline_get_sha256 (guideline), 12);
+  pathway = bedside_care_plan_get_pathway (self->plan);
+  /* TRANSLATORS: where the plan comes from: guideline id, version, review status, checksum */
+  source = g_strdup_printf (_("Guideline %s · version %s · %s · SHA-256 %s%s%s"),
+                            bedside_guideline_get_id (guideline),
+                            bedside_guideline_get_version (guideline),
+                            status_title (bedside_guideline_get_status (guideline)),
+                            short_sha,
+                            pathway ? _(" · pathway: ") : "",
+                            pathway ? pathway : "");
+  gtk_label_set_text (self->source_label, source);
+
+  /* Kinds in their order of urgency: urgent first. */
+  for (guint kind = 0; kind < BEDSIDE_N_KINDS; kind++)
+    {
+      GtkWidget *group = NULL;
+
+      for (guint i = 0; i < bedside_care_plan_get_n_entries (self->plan); i++)
+        {
+          const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (self->plan, i);
+
+          if (entry->recommendation->kind != kind)
+            continue;
+          if (group == NULL)
+            {
+              group = adw_preferences_group_new ();
+              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), kind_title (kind));
+              gtk_box_append (self->groups_box, group);
+              g_ptr_array_add (self->groups, group);
+            }
+          {
+            GtkWidget *row = make_row (self, i, cited);
+            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+            g_ptr_array_add (self->shown_rows, row);
+          }
+          g_ptr_array_add (self->shown_ids, entry->recommendation->id);
+        }
+    }
+
+  if (!patient && cited->len > 0)
+    {
+      GtkWidget *group = adw_preferences_group_new ();
+
+      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("References"));
+      for (guint i = 0; i < cited->len; i++)
+        {
+          const BedsideReference *reference = cited->pdata[i];
+          g_autofree char *text = g_strdup_printf ("[%u] %s", i + 1, reference->text);
+          GtkWidget *label = gtk_label_new (text);
+          GtkWidget *row = gtk_list_box_row_new ();
+
+          gtk_label_set_xalign (GTK_LABEL (label), 0);
+          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+          gtk_widget_set_margin_top (label, 8);
+          gtk_widget_set_margin_bottom (label, 8);
+          gtk_widget_set_margin_start (label, 12);
+          gtk_widget_set_margin_end (label, 12);
+          gtk_widget_add_css_class (label, "caption");
+          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
+          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+        }
+      gtk_box_append (self->groups_box, group);
+      g_ptr_array_add (self->groups, group);
+    }
+}
+
+static void
+on_audience_toggled (GtkToggleButton *button,
+                     BedsidePlanPage *self)
+{
+  if (gtk_toggle_button_get_active (button))
+    rebuild (self);
+}
+
+static void
+bedside_plan_page_dispose (GObject *object)
+{
+  BedsidePlanPage *self = BEDSIDE_PLAN_PAGE (object);
+
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->plan, bedside_care_plan_unref);
+  g_clear_pointer (&self->shown_ids, g_ptr_array_unref);
+  g_clear_pointer (&self->shown_rows, g_ptr_array_unref);
+
+  G_OBJECT_CLASS (bedside_plan_page_parent_class)->dispose (object);
+}
+
+static void
+bedside_plan_page_class_init (BedsidePlanPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bedside_plan_page_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-plan-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, scroller);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, title_label);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, source_label);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, clinician_button);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, patient_button);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, groups_box);
+}
+
+static void
+bedside_plan_page_init (BedsidePlanPage *self)
+{
+  self->shown_ids = g_ptr_array_new ();
+  self->shown_rows = g_ptr_array_new ();
+  gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->clinician_button, "toggled", G_CALLBACK (on_audience_toggled), self);
+  g_signal_connect (self->patient_button, "toggled", G_CALLBACK (on_audience_toggled), self);
+}
+
+void
+bedside_plan_page_set_plan (BedsidePlanPage *self,
+                            BedsideCarePlan *plan)
+{
+  g_return_if_fail (BEDSIDE_IS_PLAN_PAGE (self));
+
+  if (plan != NULL)
+    bedside_care_plan_ref (plan);
+  g_clear_pointer (&self->plan, bedside_care_plan_unref);
+  self->plan = plan;
+  gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
+  rebuild (self);
+}
+
+BedsideCarePlan *
+bedside_plan_page_get_plan (BedsidePlanPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_PLAN_PAGE (self), NULL);
+  return self->plan;
+}
+
+BedsideAudience
+bedside_plan_page_get_audience (BedsidePlanPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_PLAN_PAGE (self), BEDSIDE_AUDIENCE_CLINICIAN);
+  return gtk_toggle_button_get_active (self->patient_button)
+    ? BEDSIDE_AUDIENCE_PATIENT : BEDSIDE_AUDIENCE_CLINICIAN;
+}
+
+GStrv
+bedside_plan_page_dup_shown_ids (BedsidePlanPage *self)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv ids;
+
+  for (guint i = 0; i < self->shown_ids->len; i++)
+    g_strv_builder_add (builder, self->shown_ids->pdata[i]);
+  ids = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return ids;
+}
+
+void
+bedside_plan_page_set_audience (BedsidePlanPage *self,
+                                BedsideAudience  audience)
+{
+  gtk_toggle_button_set_active (audience == BEDSIDE_AUDIENCE_PATIENT ? self->patient_button : self->clinician_button,
+                                TRUE);
+}
+
+void
+bedside_plan_page_expand (BedsidePlanPage *self,
+                          const char      *id)
+{
+  for (guint i = 0; i < self->shown_ids->len; i++)
+    if (g_strcmp0 (self->shown_ids->pdata[i], id) == 0)
+      adw_expander_row_set_expanded (self->shown_rows->pdata[i], TRUE);
+}

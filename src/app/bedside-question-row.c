@@ -1,0 +1,402 @@
+/* bedside-question-row.c: one questionnaire item, shown with the control its type needs. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "bedside-question-row-private.h"
+
+struct _BedsideQuestionRow
+{
+  AdwPreferencesRow  parent_instance;
+
+  BedsideSession    *session;
+  guint              item;
+  gboolean           updating;   /* setting a control from the session */
+
+  GtkLabel          *label;
+  GtkMenuButton     *help_button;
+  GtkLabel          *help_label;
+  GtkBox            *control_box;
+  GtkLabel          *error_label;
+
+  /* One of these, by the item's type. */
+  GtkToggleButton   *yes_button;
+  GtkToggleButton   *no_button;
+  GtkWidget         *entry;
+  GtkDropDown       *drop_down;
+};
+
+G_DEFINE_FINAL_TYPE (BedsideQuestionRow, bedside_question_row, ADW_TYPE_PREFERENCES_ROW)
+
+enum {
+  ANSWER_CHANGED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+static const BedsideItem *
+get_item (BedsideQuestionRow *self)
+{
+  return bedside_guideline_get_item (bedside_session_get_guideline (self->session), self->item);
+}
+
+static void
+set_error (BedsideQuestionRow *self,
+           const char         *message)
+{
+  gtk_label_set_text (self->error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
+  if (self->entry != NULL)
+    {
+      if (message != NULL)
+        gtk_widget_add_css_class (self->entry, "error");
+      else
+        gtk_widget_remove_css_class (self->entry, "error");
+    }
+}
+
+/* The engine's messages start with the item id, which the clinician does
+ * not need to see next to the item itself. */
+static const char *
+strip_item_id (const BedsideItem *item,
+               const char        *message)
+{
+  gsize len = strlen (item->id);
+
+  if (strncmp (message, item->id, len) == 0 && message[len] == ':')
+    {
+      message += len + 1;
+      while (*message == ' ')
+        message++;
+    }
+  return message;
+}
+
+static void
+apply_answer (BedsideQuestionRow *self,
+              const char         *text)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (self->updating)
+    return;
+
+  if (bedside_session_set_answer_from_string (self->session, self->item, text, &error))
+    set_error (self, NULL);
+  else
+    {
+      g_autofree char *message = g_strdup (strip_item_id (get_item (self), error->message));
+
+      /* What is on screen is not a valid answer, so it must not count as one. */
+      bedside_session_clear_answer (self->session, self->item);
+      if (*message != '\0')
+        message[0] = g_ascii_toupper (message[0]);
+      set_error (self, message);
+    }
+  g_signal_emit (self, signals[ANSWER_CHANGED], 0);
+}
+
+static void
+on_toggle_toggled (GtkToggleButton    *button,
+                   BedsideQuestionRow *self)
+{
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  apply_answer (self, button == self->yes_button ? "yes" : "no");
+}
+
+static void
+on_entry_changed (GtkEditable        *editable,
+                  BedsideQuestionRow *self)
+{
+  apply_answer (self, gtk_editable_get_text (editable));
+}
+
+static void
+on_drop_down_selected (GtkDropDown        *drop_down,
+                       GParamSpec         *pspec,
+                       BedsideQuestionRow *self)
+{
+  const BedsideItem *item = get_item (self);
+  guint selected = gtk_drop_down_get_selected (drop_down);
+
+  /* Position 0 is the "Select…" placeholder: no answer. */
+  if (selected == GTK_INVALID_LIST_POSITION || selected == 0 || selected > item->n_options)
+    apply_answer (self, "");
+  else
+    apply_answer (self, item->options[selected - 1].code);
+}
+
+static void
+build_boolean (BedsideQuestionRow *self,
+               const BedsideItem  *item)
+{
+  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+
+  gtk_widget_add_css_class (group, "linked");
+  self->yes_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_Yes")));
+  self->no_button = GTK_TOGGLE_BUTTON (gtk_toggle_button_new_with_mnemonic (_("_No")));
+  gtk_toggle_button_set_group (self->no_button, self->yes_button);
+  gtk_widget_add_css_class (GTK_WIDGET (self->yes_button), "answer-toggle");
+  gtk_widget_add_css_class (GTK_WIDGET (self->no_button), "answer-toggle");
+  gtk_box_append (GTK_BOX (group), GTK_WIDGET (self->yes_button));
+  gtk_box_append (GTK_BOX (group), GTK_WIDGET (self->no_button));
+  gtk_box_append (self->control_box, group);
+
+  gtk_accessible_update_property (GTK_ACCESSIBLE (group),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->label,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->yes_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->label, NULL,
+                                  -1);
+  gtk_accessible_update_relation (GTK_ACCESSIBLE (self->no_button),
+                                  GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->label, NULL,
+                                  -1);
+
+  g_signal_connect (self->yes_button, "toggled", G_CALLBACK (on_toggle_toggled), self);
+  g_signal_connect (self->no_button, "toggled", G_CALLBACK (on_toggle_toggled), self);
+}
+
+static void
+build_choice (BedsideQuestionRow *self,
+              const BedsideItem  *item)
+{
+  g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
+
+  gtk_string_list_append (strings, _("Select…"));
+  for (guint i = 0; i < item->n_options; i++)
+    gtk_string_list_append (strings, item->options[i].label);
+
+  self->drop_down = GTK_DROP_DOWN (gtk_drop_down_new (G_LIST_MODEL (g_steal_pointer (&strings)), NULL));
+  gtk_drop_down_set_selected (self->drop_down, 0);
+  gtk_box_append (self->control_box, GTK_WIDGET (self->drop_down));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->drop_down),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->label,
+                                  -1);
+  g_signal_connect (self->drop_down, "notify::selected", G_CALLBACK (on_drop_down_selected), self);
+}
+
+static void
+build_entry (BedsideQuestionRow *self,
+             const BedsideItem  *item)
+{
+  GtkEntry *entry;
+
+  self->entry = gtk_entry_new ();
+  entry = GTK_ENTRY (self->entry);
+  gtk_entry_set_activates_default (entry, TRUE);
+
+  switch (item->type)
+    {
+    case BEDSIDE_TYPE_INTEGER:
+      gtk_entry_set_input_purpose (entry, GTK_INPUT_PURPOSE_DIGITS);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 5);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 5);
+      gtk_entry_set_alignment (entry, 1.0);
+      break;
+    case BEDSIDE_TYPE_DECIMAL:
+      gtk_entry_set_input_purpose (entry, GTK_INPUT_PURPOSE_NUMBER);
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 6);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 6);
+      gtk_entry_set_alignment (entry, 1.0);
+      break;
+    case BEDSIDE_TYPE_DATE:
+      /* TRANSLATORS: the date format the entry expects; keep it ISO */
+      gtk_entry_set_placeholder_text (entry, _("YYYY-MM-DD"));
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 11);
+      gtk_editable_set_max_width_chars (GTK_EDITABLE (entry), 11);
+      break;
+    case BEDSIDE_TYPE_TEXT:
+    case BEDSIDE_TYPE_BOOLEAN:
+    case BEDSIDE_TYPE_CHOICE:
+    case BEDSIDE_TYPE_INVALID:
+    default:
+      gtk_editable_set_width_chars (GTK_EDITABLE (entry), 20);
+      break;
+    }
+
+  gtk_box_append (self->control_box, self->entry);
+  if (item->unit != NULL)
+    {
+      GtkWidget *unit = gtk_label_new (item->unit);
+      gtk_widget_add_css_class (unit, "dim-label");
+      gtk_box_append (self->control_box, unit);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->label,
+                                  -1);
+  g_signal_connect (self->entry, "changed", G_CALLBACK (on_entry_changed), self);
+}
+
+/* Shows the session's answer, for a row built on a session with answers. */
+static void
+show_answer (BedsideQuestionRow *self,
+             const BedsideItem  *item)
+{
+  const BedsideValue *value = bedside_session_get_answer (self->session, self->item);
+
+  if (value == NULL || value->state != BEDSIDE_VALUE_KNOWN)
+    return;
+
+  self->updating = TRUE;
+  if (self->yes_button != NULL)
+    gtk_toggle_button_set_active (value->boolean ? self->yes_button : self->no_button, TRUE);
+  else if (self->drop_down != NULL)
+    gtk_drop_down_set_selected (self->drop_down, (guint) value->code + 1);
+  else if (self->entry != NULL)
+    {
+      g_autofree char *text = bedside_value_to_string (value, NULL);
+      gtk_editable_set_text (GTK_EDITABLE (self->entry), text);
+    }
+  self->updating = FALSE;
+}
+
+static void
+bedside_question_row_dispose (GObject *object)
+{
+  BedsideQuestionRow *self = BEDSIDE_QUESTION_ROW (object);
+
+  g_clear_pointer (&self->session, bedside_session_unref);
+
+  G_OBJECT_CLASS (bedside_question_row_parent_class)->dispose (object);
+}
+
+static void
+bedside_question_row_class_init (BedsideQuestionRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bedside_question_row_dispose;
+
+  signals[ANSWER_CHANGED] =
+    g_signal_new ("answer-changed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-question-row.ui");
+  gtk_widget_class_bind_template_child (widget_class, BedsideQuestionRow, label);
+  gtk_widget_class_bind_template_child (widget_class, BedsideQuestionRow, help_button);
+  gtk_widget_class_bind_template_child (widget_class, BedsideQuestionRow, help_label);
+  gtk_widget_class_bind_template_child (widget_class, BedsideQuestionRow, control_box);
+  gtk_widget_class_bind_template_child (widget_class, BedsideQuestionRow, error_label);
+}
+
+static void
+bedside_question_row_init (BedsideQuestionRow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+bedside_question_row_new (BedsideSession *session,
+                          guint           item_index)
+{
+  BedsideQuestionRow *self;
+  const BedsideItem *item;
+
+  g_return_val_if_fail (session != NULL, NULL);
+  g_return_val_if_fail (item_index < bedside_guideline_get_n_items (bedside_session_get_guideline (session)), NULL);
+
+  item = bedside_guideline_get_item (bedside_session_get_guideline (session), item_index);
+  self = g_object_new (BEDSIDE_TYPE_QUESTION_ROW,
+                       "title", item->label,
+                       NULL);
+  self->session = bedside_session_ref (session);
+  self->item = item_index;
+
+  gtk_label_set_text (self->label, item->label);
+  if (item->help != NULL && *item->help != '\0')
+    {
+      g_autofree char *tooltip = g_strdup_printf (_("Help: %s"), item->label);
+
+      gtk_label_set_text (self->help_label, item->help);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self->help_button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, tooltip,
+                                      -1);
+    }
+  else
+    gtk_widget_set_visible (GTK_WIDGET (self->help_button), FALSE);
+
+  switch (item->type)
+    {
+    case BEDSIDE_TYPE_BOOLEAN:
+      build_boolean (self, item);
+      break;
+    case BEDSIDE_TYPE_CHOICE:
+      build_choice (self, item);
+      break;
+    case BEDSIDE_TYPE_INTEGER:
+    case BEDSIDE_TYPE_DECIMAL:
+    case BEDSIDE_TYPE_DATE:
+    case BEDSIDE_TYPE_TEXT:
+    case BEDSIDE_TYPE_INVALID:
+    default:
+      build_entry (self, item);
+      break;
+    }
+  show_answer (self, item);
+
+  return GTK_WIDGET (self);
+}
+
+guint
+bedside_question_row_get_item (BedsideQuestionRow *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_QUESTION_ROW (self), 0);
+  return self->item;
+}
+
+void
+bedside_question_row_focus (BedsideQuestionRow *self)
+{
+  g_return_if_fail (BEDSIDE_IS_QUESTION_ROW (self));
+
+  if (self->yes_button != NULL)
+    {
+      if (gtk_toggle_button_get_active (self->no_button))
+        gtk_widget_grab_focus (GTK_WIDGET (self->no_button));
+      else
+        gtk_widget_grab_focus (GTK_WIDGET (self->yes_button));
+    }
+  else if (self->drop_down != NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->drop_down));
+  else if (self->entry != NULL)
+    gtk_widget_grab_focus (self->entry);
+}
+
+GtkToggleButton *
+bedside_question_row_get_yes_button (BedsideQuestionRow *self)
+{
+  return self->yes_button;
+}
+
+GtkToggleButton *
+bedside_question_row_get_no_button (BedsideQuestionRow *self)
+{
+  return self->no_button;
+}
+
+GtkEditable *
+bedside_question_row_get_entry (BedsideQuestionRow *self)
+{
+  return self->entry ? GTK_EDITABLE (self->entry) : NULL;
+}
+
+GtkDropDown *
+bedside_question_row_get_drop_down (BedsideQuestionRow *self)
+{
+  return self->drop_down;
+}
+
+const char *
+bedside_question_row_get_error (BedsideQuestionRow *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->error_label)))
+    return NULL;
+  return gtk_label_get_text (self->error_label);
+}

@@ -1,0 +1,655 @@
+/* bedside-window.c: the main window: library, consultation, review and plan. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bedside-consultation-page.h"
+#include "bedside-evaluator.h"
+#include "bedside-library-page.h"
+#include "bedside-plan-page-private.h"
+#include "bedside-render.h"
+#include "bedside-review-page.h"
+#include "bedside-window-private.h"
+
+struct _BedsideWindow
+{
+  AdwApplicationWindow     parent_instance;
+
+  GSettings               *settings;    /* NULL when the schema is not installed */
+  BedsideSession          *session;
+  BedsideEvaluator        *evaluator;
+  char                    *urgent_text; /* NULL: no urgent action */
+  char                    *status_text; /* NULL: approved guideline */
+
+  AdwToastOverlay         *toast_overlay;
+  GtkWidget               *back_button;
+  AdwWindowTitle          *window_title;
+  GtkRevealer             *status_revealer;
+  GtkLabel                *status_label;
+  GtkRevealer             *urgent_revealer;
+  GtkLabel                *urgent_label;
+  GtkStack                *stack;
+  BedsideLibraryPage      *library_page;
+  BedsideConsultationPage *consultation_page;
+  BedsideReviewPage       *review_page;
+  BedsidePlanPage         *plan_page;
+};
+
+G_DEFINE_FINAL_TYPE (BedsideWindow, bedside_window, ADW_TYPE_APPLICATION_WINDOW)
+
+static const char *
+page_name (BedsideWindow *self)
+{
+  return gtk_stack_get_visible_child_name (self->stack);
+}
+
+static gboolean
+page_is (BedsideWindow *self,
+         const char    *name)
+{
+  return g_strcmp0 (page_name (self), name) == 0;
+}
+
+static void
+update_actions (BedsideWindow *self)
+{
+  gboolean on_library = page_is (self, "library");
+  gboolean on_consultation = page_is (self, "consultation");
+  gboolean on_review = page_is (self, "review");
+  gboolean on_plan = page_is (self, "plan");
+
+  gtk_widget_set_visible (self->back_button, !on_library);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", !on_library);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-consultation", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-section", on_consultation || on_review);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-section", on_consultation);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-plan",
+                                 on_plan && bedside_plan_page_get_plan (self->plan_page) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-plan",
+                                 self->session != NULL && bedside_session_is_complete (self->session));
+}
+
+static void
+show_page (BedsideWindow *self,
+           const char    *name)
+{
+  GtkWidget *default_widget = NULL;
+
+  gtk_stack_set_visible_child_name (self->stack, name);
+  if (g_str_equal (name, "consultation"))
+    default_widget = bedside_consultation_page_get_next_button (self->consultation_page);
+  else if (g_str_equal (name, "review"))
+    default_widget = bedside_review_page_get_show_plan_button (self->review_page);
+  gtk_window_set_default_widget (GTK_WINDOW (self), default_widget);
+  update_actions (self);
+}
+
+static void
+set_urgent (BedsideWindow *self,
+            const char    *text)
+{
+  g_free (self->urgent_text);
+  self->urgent_text = g_strdup (text);
+  gtk_label_set_text (self->urgent_label, text ? text : "");
+  gtk_revealer_set_reveal_child (self->urgent_revealer, text != NULL);
+}
+
+/* The engine decides whether the answers so far already settle the plan
+ * (the walk needed no unanswered item); the window only looks at what it
+ * says.  An urgent recommendation is announced at once, with its plan. */
+static void
+check_urgent (BedsideWindow *self,
+              gboolean       jump)
+{
+  const guint *out = NULL;
+  guint n_out = 0;
+  BedsideGuideline *guideline;
+  const BedsideRecommendation *urgent = NULL;
+  gboolean was_urgent = self->urgent_text != NULL;
+
+  if (self->session == NULL)
+    return;
+
+  guideline = bedside_session_get_guideline (self->session);
+  if (bedside_evaluator_run (self->evaluator, bedside_session_get_values (self->session), &out, &n_out, NULL))
+    for (guint i = 0; i < n_out && urgent == NULL; i++)
+      {
+        const BedsideRecommendation *rec = bedside_guideline_get_recommendation (guideline, out[i]);
+        if (rec->kind == BEDSIDE_KIND_URGENT)
+          urgent = rec;
+      }
+
+  if (urgent != NULL)
+    {
+      g_autoptr(BedsideCarePlan) plan = bedside_evaluator_to_plan (self->evaluator);
+      /* TRANSLATORS: the banner shown when an answer calls for urgent action */
+      g_autofree char *text = g_strdup_printf (_("Urgent: %s"), urgent->title);
+
+      set_urgent (self, text);
+      bedside_plan_page_set_plan (self->plan_page, plan);
+      if (jump && !was_urgent)
+        show_page (self, "plan");
+    }
+  else if (was_urgent)
+    {
+      set_urgent (self, NULL);
+      bedside_plan_page_set_plan (self->plan_page, NULL);
+    }
+}
+
+static void
+on_answers_changed (BedsideConsultationPage *page,
+                    BedsideWindow           *self)
+{
+  check_urgent (self, TRUE);
+  update_actions (self);
+}
+
+static void
+on_consultation_finished (BedsideConsultationPage *page,
+                          BedsideWindow           *self)
+{
+  bedside_review_page_set_session (self->review_page, self->session);
+  show_page (self, "review");
+}
+
+static void
+on_edit_item (BedsideReviewPage *page,
+              guint              item,
+              BedsideWindow     *self)
+{
+  show_page (self, "consultation");
+  bedside_consultation_page_show_item (self->consultation_page, item);
+}
+
+static gboolean
+has_answers (BedsideWindow *self)
+{
+  BedsideGuideline *guideline;
+
+  if (self->session == NULL)
+    return FALSE;
+  if (bedside_consultation_page_has_patient_details (self->consultation_page))
+    return TRUE;
+  guideline = bedside_session_get_guideline (self->session);
+  for (guint i = 0; i < bedside_guideline_get_n_items (guideline); i++)
+    {
+      const BedsideValue *value = bedside_session_get_answer (self->session, i);
+      if (value != NULL && value->state == BEDSIDE_VALUE_KNOWN)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static void
+update_status (BedsideWindow *self)
+{
+  BedsideGuideline *guideline = self->session ? bedside_session_get_guideline (self->session) : NULL;
+  const char *text = NULL;
+
+  if (guideline != NULL)
+    switch (bedside_guideline_get_status (guideline))
+      {
+      case BEDSIDE_STATUS_DRAFT:
+        text = _("This guideline is a draft: it has not been approved for clinical use.");
+        break;
+      case BEDSIDE_STATUS_UNDER_REVIEW:
+        text = _("This guideline is under review: it has not been approved for clinical use yet.");
+        break;
+      case BEDSIDE_STATUS_RETIRED:
+        text = _("This guideline is retired: check for a current one before relying on it.");
+        break;
+      case BEDSIDE_STATUS_APPROVED:
+      default:
+        break;
+      }
+
+  g_free (self->status_text);
+  self->status_text = g_strdup (text);
+  gtk_label_set_text (self->status_label, text ? text : "");
+  gtk_revealer_set_reveal_child (self->status_revealer, text != NULL);
+  adw_window_title_set_subtitle (self->window_title, guideline ? bedside_guideline_get_title (guideline) : NULL);
+}
+
+static void
+start_guideline (BedsideWindow    *self,
+                 BedsideGuideline *guideline)
+{
+  bedside_review_page_set_session (self->review_page, NULL);
+  bedside_plan_page_set_plan (self->plan_page, NULL);
+  set_urgent (self, NULL);
+
+  g_clear_pointer (&self->evaluator, bedside_evaluator_free);
+  g_clear_pointer (&self->session, bedside_session_unref);
+  self->session = bedside_session_new (guideline);
+  self->evaluator = bedside_evaluator_new (guideline);
+
+  bedside_consultation_page_reset (self->consultation_page);
+  bedside_consultation_page_set_session (self->consultation_page, self->session);
+  update_status (self);
+  show_page (self, "consultation");
+  bedside_consultation_page_focus_first (self->consultation_page);
+}
+
+typedef void (*ConfirmedFunc) (BedsideWindow *self, gpointer data);
+
+typedef struct
+{
+  BedsideWindow *self;
+  ConfirmedFunc  func;
+  gpointer       data;
+} Confirmation;
+
+static void
+on_discard_response (AdwMessageDialog *dialog,
+                     const char       *response,
+                     Confirmation     *confirmation)
+{
+  if (g_str_equal (response, "discard"))
+    confirmation->func (confirmation->self, confirmation->data);
+  g_object_unref (confirmation->self);
+  g_free (confirmation);
+}
+
+/* Runs @func now if nothing would be lost, else after the user agrees. */
+static void
+confirm_discard (BedsideWindow *self,
+                 ConfirmedFunc  func,
+                 gpointer       data)
+{
+  Confirmation *confirmation;
+  GtkWidget *dialog;
+
+  if (!has_answers (self))
+    {
+      func (self, data);
+      return;
+    }
+
+  dialog = adw_message_dialog_new (GTK_WINDOW (self),
+                                   _("Clear This Consultation?"),
+                                   _("Its answers and patient details will be lost."));
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "discard", _("C_lear"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
+                                              ADW_RESPONSE_DESTRUCTIVE);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+
+  confirmation = g_new0 (Confirmation, 1);
+  confirmation->self = g_object_ref (self);
+  confirmation->func = func;
+  confirmation->data = data;
+  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response), confirmation);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+start_confirmed (BedsideWindow *self,
+                 gpointer       data)
+{
+  start_guideline (self, data);
+  bedside_guideline_unref (data);
+}
+
+static void
+on_guideline_activated (BedsideLibraryPage *page,
+                        BedsideGuideline   *guideline,
+                        BedsideWindow      *self)
+{
+  /* The same guideline again resumes the consultation in progress. */
+  if (self->session != NULL && bedside_session_get_guideline (self->session) == guideline)
+    {
+      show_page (self, "consultation");
+      bedside_consultation_page_focus_first (self->consultation_page);
+      return;
+    }
+  confirm_discard (self, start_confirmed, bedside_guideline_ref (guideline));
+}
+
+void
+bedside_window_clear_consultation (BedsideWindow *self)
+{
+  g_return_if_fail (BEDSIDE_IS_WINDOW (self));
+
+  if (self->session == NULL)
+    return;
+  bedside_session_clear (self->session);
+  bedside_review_page_set_session (self->review_page, NULL);
+  bedside_plan_page_set_plan (self->plan_page, NULL);
+  set_urgent (self, NULL);
+  bedside_consultation_page_reset (self->consultation_page);
+  show_page (self, "consultation");
+  bedside_consultation_page_focus_first (self->consultation_page);
+}
+
+static void
+clear_confirmed (BedsideWindow *self,
+                 gpointer       data)
+{
+  bedside_window_clear_consultation (self);
+}
+
+static void
+new_consultation_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  confirm_discard (BEDSIDE_WINDOW (widget), clear_confirmed, NULL);
+}
+
+static void
+copy_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BedsideWindow *self = BEDSIDE_WINDOW (widget);
+  BedsideCarePlan *plan = bedside_plan_page_get_plan (self->plan_page);
+  g_autofree char *text = NULL;
+
+  if (plan == NULL)
+    return;
+  text = bedside_render_text (plan, bedside_plan_page_get_audience (self->plan_page));
+  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
+  adw_toast_overlay_add_toast (self->toast_overlay,
+                               adw_toast_new (bedside_plan_page_get_audience (self->plan_page) == BEDSIDE_AUDIENCE_PATIENT
+                                              ? _("Handout copied as text")
+                                              : _("Plan copied as text")));
+}
+
+static void
+previous_section_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BedsideWindow *self = BEDSIDE_WINDOW (widget);
+
+  if (page_is (self, "consultation"))
+    bedside_consultation_page_go_previous (self->consultation_page);
+  else if (page_is (self, "review"))
+    {
+      show_page (self, "consultation");
+      bedside_consultation_page_focus_first (self->consultation_page);
+    }
+  update_actions (self);
+}
+
+static void
+next_section_action (GtkWidget  *widget,
+                     const char *action_name,
+                     GVariant   *parameter)
+{
+  BedsideWindow *self = BEDSIDE_WINDOW (widget);
+
+  if (page_is (self, "consultation"))
+    bedside_consultation_page_go_next (self->consultation_page);
+  update_actions (self);
+}
+
+static void
+go_back_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  BedsideWindow *self = BEDSIDE_WINDOW (widget);
+
+  if (page_is (self, "consultation"))
+    {
+      show_page (self, "library");
+      bedside_library_page_focus_default (self->library_page);
+    }
+  else if (page_is (self, "review"))
+    {
+      show_page (self, "consultation");
+      bedside_consultation_page_focus_first (self->consultation_page);
+    }
+  else if (page_is (self, "plan"))
+    {
+      if (self->session != NULL && bedside_session_is_complete (self->session))
+        {
+          bedside_review_page_set_session (self->review_page, self->session);
+          show_page (self, "review");
+        }
+      else
+        show_page (self, "consultation");
+    }
+}
+
+static void
+show_plan_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  BedsideWindow *self = BEDSIDE_WINDOW (widget);
+  g_autoptr(BedsideCarePlan) plan = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (self->session == NULL)
+    return;
+  plan = bedside_evaluate (self->session, &error);
+  if (plan == NULL)
+    {
+      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
+      return;
+    }
+  bedside_plan_page_set_plan (self->plan_page, plan);
+  show_page (self, "plan");
+}
+
+static void
+on_visible_page_changed (BedsideWindow *self)
+{
+  update_actions (self);
+}
+
+static gboolean
+bedside_window_close_request (GtkWindow *window)
+{
+  BedsideWindow *self = BEDSIDE_WINDOW (window);
+
+  if (self->settings != NULL)
+    {
+      int width, height;
+
+      gtk_window_get_default_size (window, &width, &height);
+      g_settings_set_int (self->settings, "window-width", width);
+      g_settings_set_int (self->settings, "window-height", height);
+      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
+    }
+  return GTK_WINDOW_CLASS (bedside_window_parent_class)->close_request (window);
+}
+
+static void
+bedside_window_dispose (GObject *object)
+{
+  BedsideWindow *self = BEDSIDE_WINDOW (object);
+
+  g_clear_object (&self->settings);
+  g_clear_pointer (&self->evaluator, bedside_evaluator_free);
+  g_clear_pointer (&self->session, bedside_session_unref);
+  g_clear_pointer (&self->urgent_text, g_free);
+  g_clear_pointer (&self->status_text, g_free);
+
+  G_OBJECT_CLASS (bedside_window_parent_class)->dispose (object);
+}
+
+static void
+bedside_window_class_init (BedsideWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
+
+  object_class->dispose = bedside_window_dispose;
+  window_class->close_request = bedside_window_close_request;
+
+  g_type_ensure (BEDSIDE_TYPE_LIBRARY_PAGE);
+  g_type_ensure (BEDSIDE_TYPE_CONSULTATION_PAGE);
+  g_type_ensure (BEDSIDE_TYPE_REVIEW_PAGE);
+  g_type_ensure (BEDSIDE_TYPE_PLAN_PAGE);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, back_button);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, status_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, status_label);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, urgent_revealer);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, urgent_label);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, library_page);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, consultation_page);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, review_page);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, plan_page);
+
+  gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL, new_consultation_action);
+  gtk_widget_class_install_action (widget_class, "win.copy-plan", NULL, copy_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, previous_section_action);
+  gtk_widget_class_install_action (widget_class, "win.next-section", NULL, next_section_action);
+  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
+  gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_action);
+}
+
+static void
+bedside_window_init (BedsideWindow *self)
+{
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  g_signal_connect (self->library_page, "guideline-activated", G_CALLBACK (on_guideline_activated), self);
+  g_signal_connect (self->consultation_page, "answers-changed", G_CALLBACK (on_answers_changed), self);
+  g_signal_connect (self->consultation_page, "finished", G_CALLBACK (on_consultation_finished), self);
+  g_signal_connect (self->review_page, "edit-item", G_CALLBACK (on_edit_item), self);
+  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_visible_page_changed), self);
+
+  /* Running from the build folder without GSETTINGS_SCHEMA_DIR: no settings,
+   * rather than an abort. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BEDSIDE_APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    {
+      self->settings = g_settings_new (BEDSIDE_APPLICATION_ID);
+      gtk_window_set_default_size (GTK_WINDOW (self),
+                                   g_settings_get_int (self->settings, "window-width"),
+                                   g_settings_get_int (self->settings, "window-height"));
+      if (g_settings_get_boolean (self->settings, "window-maximized"))
+        gtk_window_maximize (GTK_WINDOW (self));
+    }
+  else
+    gtk_window_set_default_size (GTK_WINDOW (self), 960, 760);
+
+  show_page (self, "library");
+  bedside_library_page_focus_default (self->library_page);
+}
+
+BedsideWindow *
+bedside_window_new (BedsideApplication *application)
+{
+  return g_object_new (BEDSIDE_TYPE_WINDOW,
+                       "application", application,
+                       NULL);
+}
+
+void
+bedside_window_prepare_screenshot (BedsideWindow *self,
+                                   const char    *page,
+                                   const char    *answers_path)
+{
+  BedsideGuideline *guideline;
+  g_auto(GStrv) parts = NULL;
+
+  g_return_if_fail (BEDSIDE_IS_WINDOW (self));
+
+  parts = g_strsplit (page, ":", 2);
+  if (g_str_equal (parts[0], "library"))
+    return;
+
+  guideline = bedside_library_page_get_first (self->library_page);
+  if (guideline == NULL)
+    {
+      g_warning ("Screenshot: no guideline to start");
+      return;
+    }
+  start_guideline (self, guideline);
+
+  if (answers_path != NULL && *answers_path != '\0')
+    {
+      g_autoptr(GError) error = NULL;
+      g_autoptr(JsonNode) root = bedside_answers_file_read (answers_path, &error);
+
+      if (root == NULL || !bedside_session_load_answers_json (self->session, root, answers_path, &error))
+        g_warning ("Screenshot: %s", error->message);
+      bedside_consultation_page_set_session (self->consultation_page, self->session);
+      check_urgent (self, FALSE);
+    }
+
+  if (g_str_equal (parts[0], "questionnaire"))
+    {
+      if (parts[1] != NULL)
+        bedside_consultation_page_show_section_id (self->consultation_page, parts[1]);
+      show_page (self, "consultation");
+    }
+  else if (g_str_equal (parts[0], "review"))
+    {
+      bedside_review_page_set_session (self->review_page, self->session);
+      show_page (self, "review");
+    }
+  else if (g_str_equal (parts[0], "plan"))
+    {
+      show_plan_action (GTK_WIDGET (self), "win.show-plan", NULL);
+      if (parts[1] != NULL)
+        bedside_plan_page_expand (self->plan_page, parts[1]);
+    }
+}
+
+BedsideLibraryPage *
+bedside_window_get_library_page (BedsideWindow *self)
+{
+  return self->library_page;
+}
+
+BedsideConsultationPage *
+bedside_window_get_consultation_page (BedsideWindow *self)
+{
+  return self->consultation_page;
+}
+
+BedsideReviewPage *
+bedside_window_get_review_page (BedsideWindow *self)
+{
+  return self->review_page;
+}
+
+BedsidePlanPage *
+bedside_window_get_plan_page (BedsideWindow *self)
+{
+  return self->plan_page;
+}
+
+const char *
+bedside_window_get_page_name (BedsideWindow *self)
+{
+  return page_name (self);
+}
+
+const char *
+bedside_window_get_urgent_text (BedsideWindow *self)
+{
+  return self->urgent_text;
+}
+
+const char *
+bedside_window_get_status_text (BedsideWindow *self)
+{
+  return self->status_text;
+}
+
+BedsideSession *
+bedside_window_get_session (BedsideWindow *self)
+{
+  return self->session;
+}

@@ -1,0 +1,22 @@
+/* bedside-window.h: the main window: library, consultation, review and plan. */
+#pragma once
+
+#include <adwaita.h>
+
+#include "bedside-application.h"
+
+G_BEGIN_DECLS
+
+#define BEDSIDE_TYPE_WINDOW (bedside_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (BedsideWindow, bedside_window, BEDSIDE, WINDOW, AdwApplicationWindow)
+
+BedsideWindow *bedside_window_new                (BedsideApplication *application);
+/* For tools/screenshots.sh: starts the first guideline with the answers
+ * of @answers_path (a JSON answers file, may be NULL) and shows @page
+ * ("library", "questionnaire[:SECTION-ID]", "review" or "plan"). */
+void           bedside_window_prepare_screenshot (BedsideWindow      *self,
+                                                  const char         *page,
+                                                  const char         *answers_path);
+
+G_END_DECLS

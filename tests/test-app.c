@@ -1,0 +1,507 @@
+/* test-app.c: drives the Bedside window through its real widgets, under Xvfb. */
+#include "config.h"
+
+#include <errno.h>
+#include <signal.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <glib/gstdio.h>
+
+#include "bedside-application.h"
+#include "bedside-consultation-page-private.h"
+#include "bedside-library-page-private.h"
+#include "bedside-plan-page-private.h"
+#include "bedside-question-row-private.h"
+#include "bedside-review-page-private.h"
+#include "bedside-window-private.h"
+
+static BedsideApplication *app;
+
+/* ---- Xvfb --------------------------------------------------------------- */
+
+static GPid xvfb_pid;
+
+static void
+start_xvfb_if_needed (void)
+{
+  g_autofree char *display = NULL;
+  g_autoptr(GError) error = NULL;
+  int number;
+
+  if (g_getenv ("DISPLAY") != NULL && *g_getenv ("DISPLAY") != '\0')
+    return;
+
+  for (number = 99; number < 300; number++)
+    {
+      g_autofree char *socket = g_strdup_printf ("/tmp/.X11-unix/X%d", number);
+      g_autofree char *lock = g_strdup_printf ("/tmp/.X%d-lock", number);
+      if (!g_file_test (socket, G_FILE_TEST_EXISTS) && !g_file_test (lock, G_FILE_TEST_EXISTS))
+        break;
+    }
+  display = g_strdup_printf (":%d", number);
+
+  {
+    const char *argv[] = { "Xvfb", display, "-screen", "0", "1280x900x24", "-nolisten", "tcp", NULL };
+    g_autofree char *socket = g_strdup_printf ("/tmp/.X11-unix/X%d", number);
+
+    if (!g_spawn_async (NULL, (char **) argv, NULL,
+                        G_SPAWN_SEARCH_PATH | G_SPAWN_DO_NOT_REAP_CHILD |
+                        G_SPAWN_STDOUT_TO_DEV_NULL | G_SPAWN_STDERR_TO_DEV_NULL,
+                        NULL, NULL, &xvfb_pid, &error))
+      g_error ("cannot start Xvfb: %s", error->message);
+
+    for (int i = 0; i < 200 && !g_file_test (socket, G_FILE_TEST_EXISTS); i++)
+      g_usleep (50 * 1000);
+    if (!g_file_test (socket, G_FILE_TEST_EXISTS))
+      g_error ("Xvfb did not start on %s", display);
+  }
+  g_setenv ("DISPLAY", display, TRUE);
+}
+
+static void
+stop_xvfb (void)
+{
+  if (xvfb_pid == 0)
+    return;
+  kill (xvfb_pid, SIGTERM);
+  waitpid (xvfb_pid, NULL, 0);
+  g_spawn_close_pid (xvfb_pid);
+  xvfb_pid = 0;
+}
+
+/* ---- helpers ------------------------------------------------------------ */
+
+static void
+iterate (void)
+{
+  /* A few rounds, so idles queued by the first ones run too. */
+  for (int round = 0; round < 5; round++)
+    while (g_main_context_pending (NULL))
+      g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+on_wait_done (gpointer data)
+{
+  *(gboolean *) data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* GtkButton's activate shows the button pressed for a moment and emits
+ * "clicked" only after that; wait for it, as a user would. */
+static void
+activate_and_wait (GtkWidget *widget)
+{
+  gboolean done = FALSE;
+
+  g_assert_true (gtk_widget_activate (widget));
+  g_timeout_add (300, on_wait_done, &done);
+  while (!done)
+    g_main_context_iteration (NULL, TRUE);
+  iterate ();
+}
+
+static BedsideWindow *
+open_window (void)
+{
+  BedsideWindow *window = bedside_window_new (app);
+
+  gtk_window_present (GTK_WINDOW (window));
+  iterate ();
+  return window;
+}
+
+static void
+close_window (BedsideWindow *window)
+{
+  gtk_window_destroy (GTK_WINDOW (window));
+  iterate ();
+}
+
+static BedsideQuestionRow *
+question (BedsideWindow *window,
+          const char    *id)
+{
+  BedsideQuestionRow *row =
+    bedside_consultation_page_get_question (bedside_window_get_consultation_page (window), id);
+
+  g_assert_nonnull (row);
+  return row;
+}
+
+static gboolean
+question_visible (BedsideWindow *window,
+                  const char    *id)
+{
+  return gtk_widget_get_visible (GTK_WIDGET (question (window, id)));
+}
+
+static void
+answer_boolean (BedsideWindow *window,
+                const char    *id,
+                gboolean       yes)
+{
+  BedsideQuestionRow *row = question (window, id);
+  GtkToggleButton *button = yes ? bedside_question_row_get_yes_button (row)
+                                : bedside_question_row_get_no_button (row);
+
+  g_assert_nonnull (button);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (row)));
+  g_assert_true (gtk_widget_is_sensitive (GTK_WIDGET (button)));
+  /* What a click or Space does. */
+  activate_and_wait (GTK_WIDGET (button));
+  g_assert_true (gtk_toggle_button_get_active (button));
+}
+
+static void
+answer_text (BedsideWindow *window,
+             const char    *id,
+             const char    *text)
+{
+  GtkEditable *entry = bedside_question_row_get_entry (question (window, id));
+
+  g_assert_nonnull (entry);
+  gtk_editable_set_text (entry, text);
+  iterate ();
+}
+
+static void
+answer_choice (BedsideWindow *window,
+               const char    *id,
+               const char    *code)
+{
+  BedsideSession *session = bedside_window_get_session (window);
+  const BedsideItem *item = bedside_guideline_lookup_item (bedside_session_get_guideline (session), id);
+  GtkDropDown *drop_down = bedside_question_row_get_drop_down (question (window, id));
+
+  g_assert_nonnull (drop_down);
+  for (guint i = 0; i < item->n_options; i++)
+    if (g_str_equal (item->options[i].code, code))
+      {
+        gtk_drop_down_set_selected (drop_down, i + 1);
+        iterate ();
+        return;
+      }
+  g_assert_not_reached ();
+}
+
+static void
+press_next (BedsideWindow *window)
+{
+  GtkWidget *next = bedside_consultation_page_get_next_button (bedside_window_get_consultation_page (window));
+
+  g_assert_true (gtk_widget_is_sensitive (next));
+  activate_and_wait (next);
+}
+
+static const char *
+current_section_id (BedsideWindow *window)
+{
+  BedsideSession *session = bedside_window_get_session (window);
+  gint section = bedside_consultation_page_get_section (bedside_window_get_consultation_page (window));
+
+  g_assert_cmpint (section, >=, 0);
+  return bedside_guideline_get_section (bedside_session_get_guideline (session), (guint) section)->id;
+}
+
+/* Starts the first guideline of the library, as Enter on its row would. */
+static void
+start_first_guideline (BedsideWindow *window)
+{
+  GtkListBox *list = bedside_library_page_get_list_box (bedside_window_get_library_page (window));
+  GtkListBoxRow *row = NULL;
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    if (gtk_list_box_row_get_activatable (row))
+      break;
+  g_assert_nonnull (row);
+  g_assert_true (gtk_widget_activate (GTK_WIDGET (row)));
+  iterate ();
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+}
+
+static gboolean
+strv_contains (GStrv strv, const char *id)
+{
+  return g_strv_contains ((const char * const *) strv, id);
+}
+
+/* ---- tests -------------------------------------------------------------- */
+
+static void
+answer_patient_section (BedsideWindow *window)
+{
+  g_assert_cmpstr (current_section_id (window), ==, "patient");
+  g_assert_cmpstr (bedside_consultation_page_get_progress (bedside_window_get_consultation_page (window)),
+                   ==, "Section 1 of 2 — Patient");
+  gtk_editable_set_text (bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window)),
+                         "Test Patient");
+  answer_text (window, "age", "40");
+  g_assert_true (question_visible (window, "pregnant"));
+  answer_choice (window, "pregnant", "no");
+  press_next (window);
+}
+
+static void
+test_acute_consultation (void)
+{
+  BedsideWindow *window = open_window ();
+  g_auto(GStrv) ids = NULL;
+  const char *include[] = { "acupuncture", "analgesic_combination", "followup_acute", "heat", "massage",
+                            "muscle_relaxant_short", "no_lumbar_support", "no_routine_imaging", "no_tens",
+                            "nsaid", "safety_net", "spinal_manipulation", "stay_active", NULL };
+  const char *exclude[] = { "muscle_relaxant_flareups_only", "out_of_scope_minor", "urgent_cauda_equina",
+                            "urgent_red_flag", NULL };
+  const char *med_no[] = { "maoi_recent", "cardiac", "hyperthyroid", "serotonergic", "cns_depressants",
+                           "glaucoma_urinary", "drives_or_machinery", "gi_bleed_history", "anticoagulant",
+                           "cv_disease", "nsaid_allergy", NULL };
+  GtkWidget *row;
+
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "library");
+  /* With one guideline, Enter starts it: its row has the focus. */
+  {
+    GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (window));
+    g_assert_true (GTK_IS_LIST_BOX_ROW (focus));
+    g_assert_true (gtk_list_box_row_get_activatable (GTK_LIST_BOX_ROW (focus)));
+  }
+  start_first_guideline (window);
+  /* Next is the default widget, so Enter in an entry moves on. */
+  g_assert_true (gtk_window_get_default_widget (GTK_WINDOW (window)) ==
+                 bedside_consultation_page_get_next_button (bedside_window_get_consultation_page (window)));
+  /* The bundled guideline is under review: the warning stays up. */
+  g_assert_nonnull (bedside_window_get_status_text (window));
+
+  answer_patient_section (window);
+
+  g_assert_cmpstr (current_section_id (window), ==, "red_flags");
+  for (const char *const *id = (const char *const[]) { "rf_cauda_equina", "rf_progressive_deficit", "rf_cancer",
+                                                       "rf_infection", "rf_fracture", NULL }; *id; id++)
+    answer_boolean (window, *id, FALSE);
+  g_assert_null (bedside_window_get_urgent_text (window));
+  press_next (window);
+
+  g_assert_cmpstr (current_section_id (window), ==, "symptoms");
+  answer_text (window, "duration_weeks", "1");
+  g_assert_false (question_visible (window, "prior_exercise_failed"));
+  /* Inline validation: out of range is refused and keeps Next off. */
+  answer_text (window, "pain_severity", "11");
+  g_assert_nonnull (bedside_question_row_get_error (question (window, "pain_severity")));
+  g_assert_false (gtk_widget_is_sensitive (bedside_consultation_page_get_next_button (bedside_window_get_consultation_page (window))));
+  answer_text (window, "pain_severity", "7");
+  g_assert_null (bedside_question_row_get_error (question (window, "pain_severity")));
+  answer_boolean (window, "radicular", FALSE);
+  press_next (window);
+
+  g_assert_cmpstr (current_section_id (window), ==, "preferences");
+  answer_boolean (window, "prefers_non_drug", FALSE);
+  press_next (window);
+
+  g_assert_cmpstr (current_section_id (window), ==, "medication_safety");
+  g_assert_false (question_visible (window, "prior_mr_course"));
+  for (guint i = 0; med_no[i] != NULL; i++)
+    answer_boolean (window, med_no[i], FALSE);
+  answer_choice (window, "hepatic", "none");
+  answer_choice (window, "ckd", "none");
+  press_next (window);
+
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "review");
+  row = bedside_review_page_get_row (bedside_window_get_review_page (window), "age");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "40 years");
+  g_assert_null (bedside_review_page_get_row (bedside_window_get_review_page (window), "prior_mr_course"));
+
+  /* One click on an answer goes back to it. */
+  row = bedside_review_page_get_row (bedside_window_get_review_page (window), "pain_severity");
+  g_assert_true (gtk_widget_activate (row));
+  iterate ();
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+  g_assert_cmpstr (current_section_id (window), ==, "symptoms");
+  press_next (window);
+  press_next (window);
+  press_next (window);
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "review");
+
+  activate_and_wait (bedside_review_page_get_show_plan_button (bedside_window_get_review_page (window)));
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "plan");
+
+  ids = bedside_plan_page_dup_shown_ids (bedside_window_get_plan_page (window));
+  for (guint i = 0; include[i] != NULL; i++)
+    if (!strv_contains (ids, include[i]))
+      g_error ("%s is not in the plan", include[i]);
+  for (guint i = 0; exclude[i] != NULL; i++)
+    if (strv_contains (ids, exclude[i]))
+      g_error ("%s is in the plan", exclude[i]);
+
+  /* The handout shows the same recommendations. */
+  bedside_plan_page_set_audience (bedside_window_get_plan_page (window), BEDSIDE_AUDIENCE_PATIENT);
+  iterate ();
+  {
+    g_auto(GStrv) patient_ids = bedside_plan_page_dup_shown_ids (bedside_window_get_plan_page (window));
+    g_assert_cmpuint (g_strv_length (patient_ids), ==, g_strv_length (ids));
+  }
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-plan", NULL));
+  iterate ();
+
+  /* New consultation, once agreed, forgets everything. */
+  bedside_window_clear_consultation (window);
+  iterate ();
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+  g_assert_cmpstr (current_section_id (window), ==, "patient");
+  g_assert_cmpstr (gtk_editable_get_text (bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window))), ==, "");
+  g_assert_cmpstr (gtk_editable_get_text (bedside_question_row_get_entry (question (window, "age"))), ==, "");
+  g_assert_false (bedside_session_is_enabled (bedside_window_get_session (window),
+                                              bedside_guideline_lookup_item (bedside_session_get_guideline (bedside_window_get_session (window)), "pregnant")->index));
+
+  close_window (window);
+}
+
+static void
+test_enable_when (void)
+{
+  BedsideWindow *window = open_window ();
+
+  start_first_guideline (window);
+  /* pregnant: enable-when age >= 12 */
+  g_assert_false (question_visible (window, "pregnant"));
+  answer_text (window, "age", "40");
+  g_assert_true (question_visible (window, "pregnant"));
+  answer_text (window, "age", "8");
+  g_assert_false (question_visible (window, "pregnant"));
+  /* Not a number: an inline message, and the item counts as unanswered. */
+  answer_text (window, "age", "forty");
+  g_assert_nonnull (bedside_question_row_get_error (question (window, "age")));
+  g_assert_false (question_visible (window, "pregnant"));
+  answer_text (window, "age", "70");
+  g_assert_true (question_visible (window, "pregnant"));
+  close_window (window);
+}
+
+static void
+test_red_flag (void)
+{
+  BedsideWindow *window = open_window ();
+  g_auto(GStrv) ids = NULL;
+
+  start_first_guideline (window);
+  answer_patient_section (window);
+  answer_boolean (window, "rf_cauda_equina", TRUE);
+  /* The guideline adds an urgent evaluation for any other red flag as
+   * well, so the plan is settled once those are answered too. */
+  answer_boolean (window, "rf_progressive_deficit", FALSE);
+  answer_boolean (window, "rf_cancer", FALSE);
+  answer_boolean (window, "rf_infection", FALSE);
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+  answer_boolean (window, "rf_fracture", FALSE);
+
+  /* Announced as soon as the plan is settled, straight to the plan. */
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "plan");
+  g_assert_nonnull (bedside_window_get_urgent_text (window));
+  g_assert_nonnull (strstr (bedside_window_get_urgent_text (window), "cauda equina"));
+  ids = bedside_plan_page_dup_shown_ids (bedside_window_get_plan_page (window));
+  g_assert_nonnull (ids[0]);
+  g_assert_cmpstr (ids[0], ==, "urgent_cauda_equina");
+  g_assert_false (strv_contains (ids, "stay_active"));
+
+  /* Back to the question; answering No takes the announcement away. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.go-back", NULL));
+  iterate ();
+  /* Every enabled question is answered, so Back leads to the review. */
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "review");
+  g_assert_nonnull (bedside_review_page_get_row (bedside_window_get_review_page (window), "rf_cauda_equina"));
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.previous-section", NULL));
+  iterate ();
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+  g_assert_cmpstr (current_section_id (window), ==, "red_flags");
+  answer_boolean (window, "rf_cauda_equina", FALSE);
+  g_assert_null (bedside_window_get_urgent_text (window));
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+  close_window (window);
+}
+
+static void
+test_broken_guideline (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("bedside-test-app-XXXXXX", NULL);
+  g_autofree char *good = g_build_filename (dir, "back-spasm.xml", NULL);
+  g_autofree char *bad = g_build_filename (dir, "broken.xml", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("BEDSIDE_GUIDELINES_DIR"));
+  g_autofree char *contents = NULL;
+  gsize length;
+  BedsideWindow *window;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  gboolean found_bad = FALSE, found_good = FALSE;
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (good, contents, (gssize) length, NULL));
+  g_assert_true (g_file_set_contents (bad, "<guideline xmlns=\"urn:bedside:guideline:1\"><metadata>", -1, NULL));
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", dir, TRUE);
+
+  window = open_window ();
+  list = bedside_library_page_get_list_box (bedside_window_get_library_page (window));
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list, i)) != NULL; i++)
+    {
+      const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row));
+      const char *subtitle = adw_action_row_get_subtitle (ADW_ACTION_ROW (row));
+
+      if (g_str_equal (title, "broken.xml"))
+        {
+          found_bad = TRUE;
+          g_assert_false (gtk_list_box_row_get_activatable (row));
+          g_assert_nonnull (subtitle);
+          g_assert_cmpstr (subtitle, !=, "");
+          g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "broken-guideline"));
+        }
+      else if (g_str_equal (title, "Severe back spasms in adults"))
+        {
+          found_good = TRUE;
+          g_assert_true (gtk_list_box_row_get_activatable (row));
+        }
+    }
+  g_assert_true (found_bad);
+  g_assert_true (found_good);
+
+  /* The others still work. */
+  start_first_guideline (window);
+  close_window (window);
+
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
+  g_unlink (good);
+  g_unlink (bad);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  g_setenv ("GSK_RENDERER", "cairo", FALSE);
+  g_setenv ("GDK_BACKEND", "x11", FALSE);
+  g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
+  g_setenv ("GTK_A11Y", "none", FALSE);
+  g_setenv ("NO_AT_BRIDGE", "1", FALSE);
+  start_xvfb_if_needed ();
+
+  g_test_init (&argc, &argv, NULL);
+
+  app = bedside_application_new (G_APPLICATION_NON_UNIQUE);
+  if (!g_application_register (G_APPLICATION (app), NULL, &error))
+    g_error ("cannot register the application: %s", error->message);
+
+  g_test_add_func ("/app/acute-consultation", test_acute_consultation);
+  g_test_add_func ("/app/enable-when", test_enable_when);
+  g_test_add_func ("/app/red-flag", test_red_flag);
+  g_test_add_func ("/app/broken-guideline", test_broken_guideline);
+
+  status = g_test_run ();
+
+  g_clear_object (&app);
+  stop_xvfb ();
+  return status;
+}
