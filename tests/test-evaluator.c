@@ -122,9 +122,13 @@ test_example_contraindication (void)
   why = bedside_care_plan_explain (plan, 1);
   /* The earlier decision that could have stopped the walk is part of why. */
   g_assert_cmpuint (g_strv_length (why), ==, 3);
-  g_assert_cmpstr (why[0], ==, "Ottawa rule: not (fracture_risk [fracture_risk = no: bone_tenderness or not bears_weight -- Ottawa rule, simplified; bone_tenderness = no; bears_weight = yes]) → no fracture suspected: self-care");
-  g_assert_cmpstr (why[1], ==, "swelling in ('moderate', 'severe') [swelling = moderate] → moderate or severe swelling: NSAID");
-  g_assert_cmpstr (why[2], ==, "'ibuprofen' (Ibuprofen) is contraindicated: Aspirin- or NSAID-sensitive asthma. — asthma_nsaid [asthma_nsaid = yes]");
+  g_assert_cmpstr (why[0], ==, "Ottawa rule → no fracture suspected: self-care, because fracture_risk is false, "
+                               "where fracture_risk means bone_tenderness or not bears_weight; "
+                               "answers: bone_tenderness = no, bears_weight = yes");
+  g_assert_cmpstr (why[1], ==, "swelling_level → moderate or severe swelling: NSAID, because "
+                               "swelling in ('moderate', 'severe') is true; answers: swelling = moderate");
+  g_assert_cmpstr (why[2], ==, "Ibuprofen (ibuprofen) is contraindicated: Aspirin- or NSAID-sensitive asthma, "
+                               "because asthma_nsaid is true; answers: asthma_nsaid = yes");
 }
 
 static void
@@ -140,7 +144,7 @@ test_example_caution (void)
 
   g_assert_cmpstr (ids, ==, "rest_ice ibuprofen nsaid_caution");
   g_assert_cmpint (caution->origin, ==, BEDSIDE_ORIGIN_CAUTION);
-  g_assert_cmpstr (why[g_strv_length (why) - 1], ==, "caution with 'ibuprofen' (Ibuprofen): age >= 65 [age = 70 years]");
+  g_assert_cmpstr (why[g_strv_length (why) - 1], ==, "Caution with Ibuprofen (ibuprofen), because age >= 65 is true; answers: age = 70 years");
 }
 
 static void
@@ -245,7 +249,7 @@ test_back_spasm_acute_trace (void)
       g_assert_cmpuint (entry->recommendation->n_citations, >, 0);
       if (g_str_equal (entry->recommendation->id, "heat"))
         for (guint w = 0; why[w] != NULL; w++)
-          if (strstr (why[w], "duration_weeks = 2 weeks") != NULL)
+          if (strstr (why[w], "because acute is true, where acute means duration_weeks < 4; answers: duration_weeks = 2 weeks") != NULL)
             found_duration = TRUE;
     }
   g_assert_true (found_duration);

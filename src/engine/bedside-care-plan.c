@@ -245,94 +245,133 @@ collect_symbol (const BedsideSymbol *symbol,
     }
 }
 
-/* "expr [def = yes: its source; item = value unit, ...]" */
+/* An expression's source without its "--" comments, for people. */
 static void
-describe_expr (const BedsideCarePlan *self,
-               const BedsideExpr     *expr,
-               GString               *text)
+append_source (GString           *text,
+               const BedsideExpr *expr)
+{
+  const char *source = bedside_expr_get_source (expr);
+  gsize start = text->len;
+  char quote = 0;
+
+  for (const char *p = source; *p != '\0'; p++)
+    {
+      if (quote != 0)
+        {
+          if (*p == quote)
+            quote = 0;
+        }
+      else if (*p == '\'' || *p == '"')
+        quote = *p;
+      else if (p[0] == '-' && p[1] == '-')
+        {
+          while (*p != '\0' && *p != '\n')
+            p++;
+          if (*p == '\0')
+            break;
+        }
+      g_string_append_c (text, g_ascii_isspace (*p) ? ' ' : *p);
+    }
+  while (text->len > start && text->str[text->len - 1] == ' ')
+    g_string_truncate (text, text->len - 1);
+}
+
+static void
+append_item_value (GString           *text,
+                   const BedsideItem *item,
+                   const BedsideValue *value)
+{
+  g_autofree char *shown = bedside_value_to_string (value, item->codes);
+
+  g_string_append_printf (text, "%s = %s", item->id, shown);
+  if (value->state == BEDSIDE_VALUE_KNOWN && item->unit != NULL &&
+      (item->type == BEDSIDE_TYPE_INTEGER || item->type == BEDSIDE_TYPE_DECIMAL) &&
+      g_ascii_isalpha (item->unit[0]))
+    {
+      /* "1 week", not "1 weeks". */
+      gsize len = strlen (item->unit);
+      gboolean one = item->type == BEDSIDE_TYPE_INTEGER && value->integer == 1;
+      g_string_append_printf (text, " %.*s",
+                              (int) (one && len > 1 && item->unit[len - 1] == 's' ? len - 1 : len),
+                              item->unit);
+    }
+}
+
+/* ", where acute means duration_weeks < 4; answers: duration_weeks = 1 week":
+ * what the named conditions stand for, and the answers that decided them. */
+static void
+append_grounds (const BedsideCarePlan *self,
+                const BedsideExpr    **exprs,
+                guint                  n_exprs,
+                GString               *text)
 {
   g_autoptr(GPtrArray) definitions = g_ptr_array_new ();
   g_autoptr(GPtrArray) items = g_ptr_array_new ();
   DescribeData data = { self, definitions, items, 0 };
-  BedsideEvalContext context = {
-    .items = self->values,
-    .definitions = bedside_guideline_get_definition_exprs (self->guideline),
-    .definition_values = self->definition_values,
-    .definition_done = self->definition_done,
-  };
-  const char *separator = " [";
 
-  memset (self->definition_done, 0, MAX (bedside_guideline_get_n_definitions (self->guideline), 1));
-  g_string_append (text, bedside_expr_get_source (expr));
-  bedside_expr_foreach_symbol (expr, collect_symbol, &data);
+  for (guint i = 0; i < n_exprs; i++)
+    bedside_expr_foreach_symbol (exprs[i], collect_symbol, &data);
 
   for (guint i = 0; i < definitions->len; i++)
     {
       const BedsideDefinition *def = definitions->pdata[i];
-      BedsideValue value = bedside_expr_evaluate (def->expr, &context);
-      g_autofree char *shown = bedside_value_to_string (&value, NULL);
-
-      g_string_append_printf (text, "%s%s = %s: %s", separator, def->id, shown,
-                              bedside_expr_get_source (def->expr));
-      separator = "; ";
+      g_string_append_printf (text, "%s%s means ", i == 0 ? ", where " : "; ", def->id);
+      append_source (text, def->expr);
     }
   for (guint i = 0; i < items->len; i++)
     {
       const BedsideItem *item = items->pdata[i];
-      const BedsideValue *value = &self->values[item->index];
-      g_autofree char *shown = bedside_value_to_string (value, item->codes);
-
-      g_string_append_printf (text, "%s%s = %s", separator, item->id, shown);
-      if (value->state == BEDSIDE_VALUE_KNOWN && item->unit != NULL &&
-          (item->type == BEDSIDE_TYPE_INTEGER || item->type == BEDSIDE_TYPE_DECIMAL) &&
-          g_ascii_isalpha (item->unit[0]))
-        {
-          /* "1 week", not "1 weeks". */
-          gsize len = strlen (item->unit);
-          gboolean one = (item->type == BEDSIDE_TYPE_INTEGER && value->integer == 1);
-          g_string_append_printf (text, " %.*s", (int) (one && len > 1 && item->unit[len - 1] == 's' ? len - 1 : len),
-                                  item->unit);
-        }
-      separator = "; ";
+      g_string_append (text, i == 0 ? "; answers: " : ", ");
+      append_item_value (text, item, &self->values[item->index]);
     }
-  if (definitions->len + items->len > 0)
-    g_string_append_c (text, ']');
 }
 
+/* "Pathway by duration → symptoms for less than 4 weeks: acute pathway,
+ * because acute is true, where acute means duration_weeks < 4; answers:
+ * duration_weeks = 1 week" */
 static char *
 describe_branch (const BedsideCarePlan *self,
                  const BedsideBranch   *branch)
 {
   GString *text = g_string_new (NULL);
   const BedsideNode *decision = branch->decision;
+  g_autoptr(GPtrArray) tests = g_ptr_array_new ();
 
-  if (decision->label != NULL)
-    g_string_append_printf (text, "%s: ", decision->label);
-
-  if (branch->when != NULL)
-    describe_expr (self, branch->when, text);
-  else
-    {
-      /* An otherwise is taken because every earlier test was false. */
-      gboolean first = TRUE;
-      for (guint i = 0; i < decision->n_branches; i++)
-        {
-          const BedsideBranch *other = decision->branches[i];
-          if (other->when == NULL)
-            continue;
-          g_string_append (text, first ? "not (" : "; not (");
-          describe_expr (self, other->when, text);
-          g_string_append_c (text, ')');
-          first = FALSE;
-        }
-    }
-  g_string_append (text, " → ");
+  g_string_append_printf (text, "%s → ", decision->label ? decision->label : decision->id);
   if (branch->label != NULL)
     g_string_append (text, branch->label);
   else if (branch->pathway != NULL)
     g_string_append_printf (text, "%s pathway", branch->pathway);
   else
-    g_string_append (text, branch->when ? "this branch" : "otherwise");
+    g_string_append (text, branch->when ? "branch taken" : "otherwise");
+
+  if (branch->when != NULL)
+    {
+      g_string_append (text, ", because ");
+      append_source (text, branch->when);
+      g_string_append (text, " is true");
+      g_ptr_array_add (tests, branch->when);
+    }
+  else
+    {
+      /* An otherwise is taken because every earlier test was false. */
+      guint n_tests = decision->n_branches - 1;
+      for (guint i = 0; i < decision->n_branches; i++)
+        {
+          const BedsideBranch *other = decision->branches[i];
+          if (other->when == NULL)
+            continue;
+          if (tests->len == 0)
+            g_string_append (text, n_tests == 1 ? ", because " : ", because none of these is true: ");
+          else
+            g_string_append (text, "; ");
+          append_source (text, other->when);
+          g_ptr_array_add (tests, other->when);
+        }
+      if (n_tests == 1)
+        g_string_append (text, " is false");
+    }
+  append_grounds (self, (const BedsideExpr **) tests->pdata, tests->len, text);
   return g_string_free (text, FALSE);
 }
 
@@ -402,14 +441,23 @@ bedside_care_plan_explain (const BedsideCarePlan *self,
         GString *text = g_string_new (NULL);
 
         if (entry->origin == BEDSIDE_ORIGIN_CONTRAINDICATION)
-          g_string_append_printf (text, "'%s' (%s) is contraindicated: ",
-                                  entry->subject->id, entry->subject->title);
+          g_string_append_printf (text, "%s (%s) is contraindicated",
+                                  entry->subject->title, entry->subject->id);
         else
-          g_string_append_printf (text, "caution with '%s' (%s): ",
-                                  entry->subject->id, entry->subject->title);
+          g_string_append_printf (text, "Caution with %s (%s)",
+                                  entry->subject->title, entry->subject->id);
         if (condition->reason != NULL)
-          g_string_append_printf (text, "%s — ", condition->reason);
-        describe_expr (self, condition->when, text);
+          {
+            g_string_append (text, ": ");
+            g_string_append (text, condition->reason);
+            /* Reasons are sentences; do not end with ".," */
+            if (text->len > 0 && text->str[text->len - 1] == '.')
+              g_string_truncate (text, text->len - 1);
+          }
+        g_string_append (text, ", because ");
+        append_source (text, condition->when);
+        g_string_append (text, " is true");
+        append_grounds (self, (const BedsideExpr **) &condition->when, 1, text);
         g_strv_builder_add (builder, text->str);
         g_string_free (text, TRUE);
       }
