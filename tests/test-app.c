@@ -386,6 +386,10 @@ test_red_flag (void)
   start_first_guideline (window);
   answer_patient_section (window);
   answer_boolean (window, "rf_cauda_equina", TRUE);
+  /* Announced at once, while the other red flags are still unanswered. */
+  g_assert_nonnull (bedside_window_get_urgent_text (window));
+  g_assert_nonnull (strstr (bedside_window_get_urgent_text (window), "cauda equina"));
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
   /* The guideline adds an urgent evaluation for any other red flag as
    * well, so the plan is settled once those are answered too. */
   answer_boolean (window, "rf_progressive_deficit", FALSE);
@@ -394,7 +398,7 @@ test_red_flag (void)
   g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
   answer_boolean (window, "rf_fracture", FALSE);
 
-  /* Announced as soon as the plan is settled, straight to the plan. */
+  /* As soon as the plan is settled, straight to the plan. */
   g_assert_cmpstr (bedside_window_get_page_name (window), ==, "plan");
   g_assert_nonnull (bedside_window_get_urgent_text (window));
   g_assert_nonnull (strstr (bedside_window_get_urgent_text (window), "cauda equina"));

@@ -341,6 +341,43 @@ test_batch_evaluator_reuse (void)
     }
 }
 
+/* While answers are still being given, what is already certain: a red
+ * flag is known at once, before the rest of the questionnaire. */
+static void
+test_partial (void)
+{
+  g_autoptr(BedsideGuideline) g = load ("back-spasm");
+  g_autoptr(BedsideEvaluator) evaluator = bedside_evaluator_new (g);
+  g_autoptr(BedsideSession) session = bedside_session_new (g);
+  g_autoptr(GError) error = NULL;
+  const guint *out;
+  guint n;
+
+  g_assert_false (bedside_evaluator_run_partial (evaluator, bedside_session_get_values (session), &out, &n));
+  g_assert_cmpuint (n, ==, 0);
+
+  /* Cauda equina answered yes, the other red flags not yet answered. */
+  bedside_session_set_answer_from_string (session, bedside_guideline_lookup_item (g, "age")->index, "40", &error);
+  bedside_session_set_answer_from_string (session, bedside_guideline_lookup_item (g, "rf_cauda_equina")->index, "yes", &error);
+  g_assert_no_error (error);
+  g_assert_false (bedside_evaluator_run_partial (evaluator, bedside_session_get_values (session), &out, &n));
+  g_assert_cmpuint (n, ==, 1);
+  g_assert_cmpstr (bedside_guideline_get_recommendation (g, out[0])->id, ==, "urgent_cauda_equina");
+
+  /* Another red flag with cauda equina unanswered: not yet certain which. */
+  bedside_session_clear (session);
+  bedside_session_set_answer_from_string (session, bedside_guideline_lookup_item (g, "rf_cancer")->index, "yes", &error);
+  g_assert_false (bedside_evaluator_run_partial (evaluator, bedside_session_get_values (session), &out, &n));
+  g_assert_cmpuint (n, ==, 0);
+  /* Once cauda equina is answered no, the red-flag plan is settled: the
+   * branch stops the walk, so nothing else can change it. */
+  bedside_session_set_answer_from_string (session, bedside_guideline_lookup_item (g, "rf_cauda_equina")->index, "no", &error);
+  g_assert_true (bedside_evaluator_run_partial (evaluator, bedside_session_get_values (session), &out, &n));
+  g_assert_cmpuint (n, ==, 2);
+  g_assert_cmpstr (bedside_guideline_get_recommendation (g, out[0])->id, ==, "urgent_red_flag");
+  g_assert_cmpstr (bedside_guideline_get_recommendation (g, out[1])->id, ==, "safety_net");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -357,5 +394,6 @@ main (int argc, char **argv)
   g_test_add_func ("/evaluator/back-spasm/red-flag-stops", test_back_spasm_red_flag_stops);
   g_test_add_func ("/evaluator/back-spasm/public-vignettes", test_public_vignettes);
   g_test_add_func ("/evaluator/batch-reuse", test_batch_evaluator_reuse);
+  g_test_add_func ("/evaluator/partial", test_partial);
   return g_test_run ();
 }

@@ -19,6 +19,7 @@ struct _BedsideWindow
   BedsideSession          *session;
   BedsideEvaluator        *evaluator;
   char                    *urgent_text; /* NULL: no urgent action */
+  gboolean                 urgent_plan_shown; /* the settled urgent plan was shown */
   char                    *status_text; /* NULL: approved guideline */
 
   AdwToastOverlay         *toast_overlay;
@@ -90,6 +91,8 @@ set_urgent (BedsideWindow *self,
 {
   g_free (self->urgent_text);
   self->urgent_text = g_strdup (text);
+  if (text == NULL)
+    self->urgent_plan_shown = FALSE;
   gtk_label_set_text (self->urgent_label, text ? text : "");
   gtk_revealer_set_reveal_child (self->urgent_revealer, text != NULL);
 }
@@ -106,29 +109,40 @@ check_urgent (BedsideWindow *self,
   BedsideGuideline *guideline;
   const BedsideRecommendation *urgent = NULL;
   gboolean was_urgent = self->urgent_text != NULL;
+  gboolean settled;
 
   if (self->session == NULL)
     return;
 
   guideline = bedside_session_get_guideline (self->session);
-  if (bedside_evaluator_run (self->evaluator, bedside_session_get_values (self->session), &out, &n_out, NULL))
-    for (guint i = 0; i < n_out && urgent == NULL; i++)
-      {
-        const BedsideRecommendation *rec = bedside_guideline_get_recommendation (guideline, out[i]);
-        if (rec->kind == BEDSIDE_KIND_URGENT)
-          urgent = rec;
-      }
+  /* What the answers so far already make certain: an urgent action is
+   * announced as soon as it is, even before the plan is settled. */
+  settled = bedside_evaluator_run_partial (self->evaluator, bedside_session_get_values (self->session),
+                                           &out, &n_out);
+  for (guint i = 0; i < n_out && urgent == NULL; i++)
+    {
+      const BedsideRecommendation *rec = bedside_guideline_get_recommendation (guideline, out[i]);
+      if (rec->kind == BEDSIDE_KIND_URGENT)
+        urgent = rec;
+    }
 
   if (urgent != NULL)
     {
-      g_autoptr(BedsideCarePlan) plan = bedside_evaluator_to_plan (self->evaluator);
       /* TRANSLATORS: the banner shown when an answer calls for urgent action */
       g_autofree char *text = g_strdup_printf (_("Urgent: %s"), urgent->title);
 
       set_urgent (self, text);
-      bedside_plan_page_set_plan (self->plan_page, plan);
-      if (jump && !was_urgent)
-        show_page (self, "plan");
+      /* Once the answers settle the plan, show it straight away. */
+      if (settled &&
+          bedside_evaluator_run (self->evaluator, bedside_session_get_values (self->session), NULL, NULL, NULL))
+        {
+          g_autoptr(BedsideCarePlan) plan = bedside_evaluator_to_plan (self->evaluator);
+
+          bedside_plan_page_set_plan (self->plan_page, plan);
+          if (jump && !self->urgent_plan_shown)
+            show_page (self, "plan");
+          self->urgent_plan_shown = TRUE;
+        }
     }
   else if (was_urgent)
     {

@@ -38,6 +38,8 @@ struct _BedsideEvaluator
   guint                 n_out;
   const char           *pathway;
   gboolean              have_run;
+  gboolean              partial;       /* run_partial: stop at the first unknown */
+  gboolean              undecided;     /* run_partial met an unknown */
 };
 
 BedsideEvaluator *
@@ -155,7 +157,7 @@ set_undecided_error (BedsideEvaluator  *self,
 
 /* ---- the walk -------------------------------------------------------- */
 
-typedef enum { WALK_CONTINUE, WALK_STOP, WALK_ERROR } WalkResult;
+typedef enum { WALK_CONTINUE, WALK_STOP, WALK_ERROR, WALK_UNDECIDED } WalkResult;
 
 static WalkResult
 walk_sequence (BedsideEvaluator     *self,
@@ -194,6 +196,13 @@ walk_sequence (BedsideEvaluator     *self,
 
                   if (!known)
                     {
+                      /* What was added so far is certain: the walk is in
+                       * order, and nothing later can remove a tree step. */
+                      if (self->partial)
+                        {
+                          self->undecided = TRUE;
+                          return WALK_UNDECIDED;
+                        }
                       set_undecided_error (self, candidate->when, candidate->line,
                                            "the branch test", error);
                       return WALK_ERROR;
@@ -261,6 +270,13 @@ apply_safety (BedsideEvaluator  *self,
               dropped = TRUE;
               emit (self, condition->note, BEDSIDE_ORIGIN_CONTRAINDICATION, index);
             }
+          else if (!known && self->partial)
+            {
+              /* Not certain either way: leave it out of a partial plan. */
+              self->state[index] = STATE_DROPPED;
+              dropped = TRUE;
+              self->undecided = TRUE;
+            }
           else if (!known)
             {
               g_autofree char *what = g_strdup_printf ("the contraindication of '%s'", rec->id);
@@ -279,6 +295,8 @@ apply_safety (BedsideEvaluator  *self,
 
           if (bedside_expr_evaluate_boolean (condition->when, &self->context, &known))
             emit (self, condition->note, BEDSIDE_ORIGIN_CAUTION, index);
+          else if (!known && self->partial)
+            self->undecided = TRUE;
           else if (!known)
             {
               g_autofree char *what = g_strdup_printf ("the caution of '%s'", rec->id);
@@ -316,6 +334,31 @@ apply_requires (BedsideEvaluator *self)
   /* States of removed entries stay IN_PLAN: nothing later reads them,
    * and requirements do not chain. */
   self->n_out = kept;
+}
+
+gboolean
+bedside_evaluator_run_partial (BedsideEvaluator    *self,
+                               const BedsideValue  *values,
+                               const guint        **out,
+                               guint               *n_out)
+{
+  gboolean ok;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  self->partial = TRUE;
+  self->undecided = FALSE;
+  ok = bedside_evaluator_run (self, values, out, n_out, NULL);
+  self->partial = FALSE;
+  /* A runtime error (division by zero) is not partial knowledge. */
+  if (!ok)
+    {
+      if (n_out != NULL)
+        *n_out = 0;
+      return FALSE;
+    }
+  self->have_run = FALSE;
+  return !self->undecided;
 }
 
 gboolean

@@ -34,6 +34,15 @@ gboolean          bedside_evaluator_run     (BedsideEvaluator   *self,
                                              const guint       **out,
                                              guint              *n_out,
                                              GError            **error);
+/* For answers still being given: the recommendations already certain,
+ * whatever the unanswered items turn out to be (the walk up to its first
+ * undecided test; a recommendation whose contraindications are undecided
+ * is left out).  Returns TRUE when nothing was undecided (the same result
+ * as bedside_evaluator_run()).  No plan can be built from a partial run. */
+gboolean          bedside_evaluator_run_partial (BedsideEvaluator   *self,
+                                                 const BedsideValue *values,
+                                                 const guint       **out,
+                                                 guint              *n_out);
 /* Builds a care plan from the last successful run. */
 BedsideCarePlan  *bedside_evaluator_to_plan (BedsideEvaluator   *self);
 
