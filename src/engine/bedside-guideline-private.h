@@ -1,6 +1,8 @@
 /* bedside-guideline-private.h: what only the engine's own files may call. */
 #pragma once
 
+#include <libxml/tree.h>
+
 #include "bedside-guideline.h"
 
 G_BEGIN_DECLS
@@ -8,6 +10,97 @@ G_BEGIN_DECLS
 /* Parses a strict ISO date (YYYY-MM-DD) into a GDate julian day. */
 gboolean bedside_parse_iso_date (const char *text,
                                  gint32     *julian);
+
+/* What a name in an expression stands for. */
+typedef struct
+{
+  gboolean is_definition;
+  guint    index;
+  guint    line;
+} NameTarget;
+
+/* The guideline's fields: the loader fills them, the accessors read them. */
+struct _BedsideGuideline
+{
+  gatomicrefcount        ref_count;
+
+  char                  *path;
+  char                  *display_name;
+  char                  *sha256;
+
+  char                  *id;
+  char                  *version;
+  char                  *language;
+  char                  *title;
+  char                  *summary;
+  BedsideReviewStatus    status;
+  char                  *review_date;
+  char                  *next_review;
+  GPtrArray             *reviewers;      /* NULL-terminated char * */
+  char                  *audience;
+  char                  *population;
+  char                  *disclaimer;
+  double                 max_grade;
+
+  GPtrArray             *references;     /* BedsideReference * */
+  GPtrArray             *sections;       /* BedsideSection * */
+  GPtrArray             *items;          /* BedsideItem * */
+  GPtrArray             *definitions;    /* BedsideDefinition * */
+  GPtrArray             *definition_exprs; /* BedsideExpr *, not owned */
+  GPtrArray             *recommendations; /* BedsideRecommendation * */
+  GPtrArray             *branches;       /* BedsideBranch *, not owned, by index */
+  BedsideBranch         *tree;
+
+  GHashTable            *names;          /* item and definition ids → BedsideSymbolTarget */
+  GHashTable            *recommendation_ids;
+  GHashTable            *reference_ids;
+};
+
+extern const char * const bedside_status_names[BEDSIDE_STATUS_RETIRED + 1];
+extern const char * const bedside_kind_names[BEDSIDE_N_KINDS];
+extern const char * const bedside_topic_names[BEDSIDE_TOPIC_SAFETY_NET + 1];
+
+void bedside_reference_free      (BedsideReference      *ref);
+void bedside_section_free        (BedsideSection        *section);
+void bedside_item_free           (BedsideItem           *item);
+void bedside_definition_free     (BedsideDefinition     *def);
+void bedside_recommendation_free (BedsideRecommendation *rec);
+
+/* The loader's state while it builds one guideline. */
+typedef struct
+{
+  BedsideGuideline *guideline;
+  const char       *name;         /* for messages */
+  GString          *errors;
+  guint             n_errors;
+  gint              first_code;
+  gint              current_item; /* while checking an enable-when: its index */
+  GHashTable       *tree_ids;     /* decision and branch ids */
+  GArray           *failed_definitions; /* gboolean by definition index */
+  gboolean          cascade;      /* the last error only repeats an earlier one */
+} Loader;
+
+/* bedside-guideline-loader.c */
+G_GNUC_PRINTF (4, 5)
+void     bedside_loader_error  (Loader     *loader,
+                                guint       line,
+                                gint        code,
+                                const char *format,
+                                ...);
+guint    bedside_node_line     (xmlNode    *node);
+gboolean bedside_is_valid_id   (const char *id);
+void     bedside_load_document (Loader     *loader,
+                                xmlNode    *root);
+
+/* bedside-guideline-xml.c */
+gboolean bedside_check_encoding  (Loader     *loader,
+                                  const char *data,
+                                  gsize       length);
+xmlDoc  *bedside_parse_xml       (Loader     *loader,
+                                  const char *data,
+                                  gsize       length);
+void     bedside_validate_schema (Loader     *loader,
+                                  xmlDoc     *doc);
 
 G_END_DECLS
 
