@@ -204,6 +204,20 @@ element_text (Loader  *loader,
   return g_string_free (s, FALSE);
 }
 
+/* A text-only element with no attributes, read into @field (a later
+ * duplicate replaces an earlier one, as the schema then refuses it). */
+static gboolean check_attributes (Loader *loader, xmlNode *node, const char * const *allowed);
+
+static void
+read_text_element (Loader   *loader,
+                   xmlNode  *node,
+                   char    **field)
+{
+  check_attributes (loader, node, (const char * const []) { NULL });
+  g_free (*field);
+  *field = element_text (loader, node);
+}
+
 /* Refuses attributes the element does not have; names end with '?' when optional. */
 static gboolean
 check_attributes (Loader              *loader,
@@ -521,15 +535,11 @@ load_metadata (Loader  *loader,
 
       if (node_is (child, "title"))
         {
-          check_attributes (loader, child, (const char * const []) { NULL });
-          g_free (g->title);
-          g->title = element_text (loader, child);
+          read_text_element (loader, child, &g->title);
         }
       else if (node_is (child, "summary"))
         {
-          check_attributes (loader, child, (const char * const []) { NULL });
-          g_free (g->summary);
-          g->summary = element_text (loader, child);
+          read_text_element (loader, child, &g->summary);
         }
       else if (node_is (child, "status"))
         {
@@ -711,15 +721,11 @@ load_item (Loader         *loader,
 
       if (node_is (child, "label"))
         {
-          check_attributes (loader, child, (const char * const []) { NULL });
-          g_free (item->label);
-          item->label = element_text (loader, child);
+          read_text_element (loader, child, &item->label);
         }
       else if (node_is (child, "help"))
         {
-          check_attributes (loader, child, (const char * const []) { NULL });
-          g_free (item->help);
-          item->help = element_text (loader, child);
+          read_text_element (loader, child, &item->help);
         }
       else if (node_is (child, "option"))
         {
@@ -836,15 +842,11 @@ load_questionnaire (Loader    *loader,
 
           if (node_is (part, "title"))
             {
-              check_attributes (loader, part, (const char * const []) { NULL });
-              g_free (section->title);
-              section->title = element_text (loader, part);
+              read_text_element (loader, part, &section->title);
             }
           else if (node_is (part, "description"))
             {
-              check_attributes (loader, part, (const char * const []) { NULL });
-              g_free (section->description);
-              section->description = element_text (loader, part);
+              read_text_element (loader, part, &section->description);
             }
           else if (node_is (part, "item"))
             load_item (loader, part, section, enable_when_sources, enable_when_lines);
@@ -1216,9 +1218,7 @@ load_recommendation (Loader    *loader,
         if (node_is (child, texts[t].name))
           {
             char **field = G_STRUCT_MEMBER_P (rec, texts[t].offset);
-            check_attributes (loader, child, (const char * const []) { NULL });
-            g_free (*field);
-            *field = element_text (loader, child);
+            read_text_element (loader, child, &*field);
             done = TRUE;
           }
       if (done)
