@@ -19,6 +19,7 @@ struct _BedsideEvaluator
 {
   BedsideGuideline     *guideline;
   guint                 n_recommendations;
+  const BedsideRecommendation **recs;  /* by index: no lookups in the hot path */
   BedsideEvalContext    context;
   BedsideValue         *definition_values;
   guint8               *definition_done;
@@ -50,6 +51,9 @@ bedside_evaluator_new (BedsideGuideline *guideline)
 
   self->guideline = bedside_guideline_ref (guideline);
   self->n_recommendations = n = bedside_guideline_get_n_recommendations (guideline);
+  self->recs = g_new0 (const BedsideRecommendation *, MAX (n, 1));
+  for (guint i = 0; i < n; i++)
+    self->recs[i] = bedside_guideline_get_recommendation (guideline, i);
   self->n_definitions = bedside_guideline_get_n_definitions (guideline);
   self->definition_values = g_new0 (BedsideValue, MAX (self->n_definitions, 1));
   self->definition_done = g_new0 (guint8, MAX (self->n_definitions, 1));
@@ -73,6 +77,7 @@ bedside_evaluator_free (BedsideEvaluator *self)
 {
   if (self == NULL)
     return;
+  g_free (self->recs);
   g_free (self->definition_values);
   g_free (self->definition_done);
   g_free (self->state);
@@ -252,7 +257,7 @@ apply_safety (BedsideEvaluator  *self,
   for (guint i = 0; i < self->n_added; i++)
     {
       guint index = self->added[i];
-      const BedsideRecommendation *rec = bedside_guideline_get_recommendation (self->guideline, index);
+      const BedsideRecommendation *rec = self->recs[index];
       gboolean dropped = FALSE;
 
       if (self->state[index] == STATE_IN_PLAN)
@@ -318,7 +323,7 @@ apply_requires (BedsideEvaluator *self)
 
   for (guint i = 0; i < self->n_out; i++)
     {
-      const BedsideRecommendation *rec = bedside_guideline_get_recommendation (self->guideline, self->out[i]);
+      const BedsideRecommendation *rec = self->recs[self->out[i]];
       gboolean keep = TRUE;
 
       for (guint r = 0; r < rec->n_requires; r++)

@@ -330,17 +330,153 @@ bedside_expr_evaluate (const BedsideExpr        *expr,
   return evaluate_node (expr, expr->root, context);
 }
 
+/* The truth of a boolean subtree: TRUTH_FALSE, TRUTH_TRUE or TRUTH_NOT_KNOWN
+ * (unknown or error: the callers of evaluate_boolean do not tell them
+ * apart, and Kleene and/or settle the same way for both).  The hot path of
+ * every branch test: operands that are items or literals are read in place
+ * rather than through evaluate_node(), and no BedsideValue is passed around
+ * for and/or/not.  Definitions go through evaluate_symbol() so that their
+ * cache holds the full value for any later evaluate_node(). */
+enum { TRUTH_FALSE = 0, TRUTH_TRUE = 1, TRUTH_NOT_KNOWN = 2 };
+
+static inline guint
+truth_of (BedsideValue v)
+{
+  if (v.state != BEDSIDE_VALUE_KNOWN || v.type != BEDSIDE_TYPE_BOOLEAN)
+    return TRUTH_NOT_KNOWN;
+  return v.boolean ? TRUTH_TRUE : TRUTH_FALSE;
+}
+
+/* An operand of a comparison: items and literals in place. */
+static inline BedsideValue
+operand_value (const BedsideExpr        *expr,
+               guint32                   index,
+               const BedsideEvalContext *context)
+{
+  const Node *n = &expr->nodes[index];
+
+  if (n->kind == NODE_SYMBOL && !n->symbol.is_definition && context != NULL)
+    return context->items[n->symbol.index];
+  if (n->kind == NODE_LITERAL || n->kind == NODE_STRING || n->kind == NODE_DATE)
+    return n->value;
+  return evaluate_node (expr, index, context);
+}
+
+static guint
+evaluate_truth (const BedsideExpr        *expr,
+                guint32                   index,
+                const BedsideEvalContext *context)
+{
+  const Node *n = &expr->nodes[index];
+  const guint32 *k = &expr->kids[n->first_kid];
+
+  switch ((NodeKind) n->kind)
+    {
+    case NODE_SYMBOL:
+      if (context == NULL)
+        return TRUTH_NOT_KNOWN;
+      if (!n->symbol.is_definition)
+        return truth_of (context->items[n->symbol.index]);
+      {
+        guint i = n->symbol.index;
+        const BedsideExpr *def = context->definitions[i];
+
+        if (context->definition_done[i] == 1)
+          return truth_of (context->definition_values[i]);
+        /* A boolean definition that settles is cached as such; anything
+         * else (unknown, error, a cycle) takes the general path, which
+         * caches the exact value. */
+        if (context->definition_done[i] == 0 && def != NULL && def->checked &&
+            def->type == BEDSIDE_TYPE_BOOLEAN)
+          {
+            guint t;
+
+            context->definition_done[i] = 2;
+            t = evaluate_truth (def, def->root, context);
+            context->definition_done[i] = 0;
+            if (t != TRUTH_NOT_KNOWN)
+              {
+                context->definition_values[i] = bedside_value_boolean (t);
+                context->definition_done[i] = 1;
+                return t;
+              }
+          }
+        return truth_of (evaluate_symbol (&n->symbol, context));
+      }
+
+    case NODE_NOT:
+      {
+        guint t = evaluate_truth (expr, k[0], context);
+        return t == TRUTH_NOT_KNOWN ? t : !t;
+      }
+
+    case NODE_AND:
+    case NODE_OR:
+      {
+        guint decisive = (n->kind == NODE_OR) ? TRUTH_TRUE : TRUTH_FALSE;
+        guint result = !decisive;
+
+        for (guint i = 0; i < n->n_kids; i++)
+          {
+            guint t = evaluate_truth (expr, k[i], context);
+            if (t == decisive)
+              return t;
+            if (t == TRUTH_NOT_KNOWN)
+              result = TRUTH_NOT_KNOWN;
+          }
+        return result;
+      }
+
+    case NODE_EQ:
+    case NODE_NE:
+    case NODE_LT:
+    case NODE_LE:
+    case NODE_GT:
+    case NODE_GE:
+      {
+        BedsideValue a = operand_value (expr, k[0], context);
+        BedsideValue b;
+        int c;
+
+        if (a.state != BEDSIDE_VALUE_KNOWN)
+          return TRUTH_NOT_KNOWN;
+        b = operand_value (expr, k[1], context);
+        if (b.state != BEDSIDE_VALUE_KNOWN)
+          return TRUTH_NOT_KNOWN;
+        c = compare_values (&a, &b);
+        switch ((NodeKind) n->kind)
+          {
+          case NODE_EQ: return c == 0;
+          case NODE_NE: return c != 0;
+          case NODE_LT: return c < 0;
+          case NODE_LE: return c <= 0;
+          case NODE_GT: return c > 0;
+          default: return c >= 0;
+          }
+      }
+
+    default:
+      return truth_of (evaluate_node (expr, index, context));
+    }
+}
+
 gboolean
 bedside_expr_evaluate_boolean (const BedsideExpr        *expr,
                                const BedsideEvalContext *context,
                                gboolean                 *known)
 {
-  BedsideValue v = bedside_expr_evaluate (expr, context);
-  gboolean is_known = (v.state == BEDSIDE_VALUE_KNOWN && v.type == BEDSIDE_TYPE_BOOLEAN);
+  guint t;
 
   if (known != NULL)
-    *known = is_known;
-  return is_known && v.boolean;
+    *known = FALSE;
+  g_return_val_if_fail (expr != NULL, FALSE);
+  g_return_val_if_fail (expr->checked, FALSE);
+
+  t = expr->type == BEDSIDE_TYPE_BOOLEAN ? evaluate_truth (expr, expr->root, context)
+                                         : TRUTH_NOT_KNOWN;
+  if (known != NULL)
+    *known = (t != TRUTH_NOT_KNOWN);
+  return t == TRUTH_TRUE;
 }
 
 BedsideValue
