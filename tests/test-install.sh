@@ -1,0 +1,95 @@
+#!/bin/sh
+# test-install.sh: configures Bedside with a temporary prefix, installs it
+# there, and checks that the installed programs work with nothing in the
+# environment pointing back at the source or build tree.
+#
+# Usage: test-install.sh SOURCE-DIR APP(true|false)
+# Writes TAP.  The prefix is set at configure time (not with DESTDIR) because
+# the programs look for their data in the configured pkgdatadir.
+set -u
+
+srcdir=$1
+with_app=$2
+
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/bedside-install.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+prefix="$tmp/prefix"
+n=0
+failed=0
+
+ok () {
+  n=$((n + 1))
+  echo "ok $n - $1"
+}
+
+not_ok () {
+  n=$((n + 1))
+  failed=$((failed + 1))
+  echo "not ok $n - $1"
+  if [ -n "${2:-}" ]; then
+    printf '%s\n' "$2" | sed 's/^/# /'
+  fi
+}
+
+# Fails the whole test with the log, when there is nothing left to check.
+bail_out () {
+  printf '%s\n' "$2" | tail -n 40 | sed 's/^/# /'
+  echo "Bail out! $1"
+  exit 1
+}
+
+# Nothing of the calling build may leak into the installed programs.
+unset BEDSIDE_GUIDELINES_DIR BEDSIDE_LOCALEDIR BEDSIDE_CLI GSETTINGS_SCHEMA_DIR \
+      MESON_BUILD_ROOT MESON_SOURCE_ROOT MESON_SUBDIR MESONINTROSPECT
+
+log=$(meson setup "$tmp/build" "$srcdir" --prefix="$prefix" --libdir=lib \
+        -Dbuildtype=plain -Dapp="$with_app" 2>&1) \
+  || bail_out "meson setup with a temporary prefix failed" "$log"
+log=$(meson install -C "$tmp/build" 2>&1) \
+  || bail_out "meson install failed" "$log"
+ok "meson install into a temporary prefix"
+
+check_installed () {
+  if [ -f "$prefix/$1" ]; then
+    ok "installs $1"
+  else
+    not_ok "installs $1"
+  fi
+}
+
+check_installed bin/bedside-cli
+check_installed share/bedside/guidelines/back-spasm.xml
+check_installed share/bedside/bedside-guideline.rng
+
+# The user's own folders are empty and the system ones point nowhere, so the
+# guideline can only come from the configured pkgdatadir.
+home="$tmp/home"
+mkdir -p "$home"
+cli_env="HOME=$home XDG_DATA_HOME=$home/.local/share XDG_CONFIG_HOME=$home/.config XDG_DATA_DIRS=$tmp/nowhere"
+
+out=$(env $cli_env "$prefix/bin/bedside-cli" validate back-spasm 2>&1)
+status=$?
+if [ $status -eq 0 ] && printf '%s' "$out" | grep -q "valid"; then
+  ok "installed bedside-cli validates the bundled back-spasm by its id"
+else
+  not_ok "installed bedside-cli validates the bundled back-spasm by its id" "exit $status: $out"
+fi
+
+if [ "$with_app" = true ]; then
+  check_installed bin/bedside
+  check_installed share/glib-2.0/schemas/org.bedside.Bedside.gschema.xml
+  check_installed share/glib-2.0/schemas/gschemas.compiled
+  check_installed share/icons/hicolor/scalable/apps/org.bedside.Bedside.svg
+  check_installed share/icons/hicolor/symbolic/apps/org.bedside.Bedside-symbolic.svg
+
+  # Exactly one copy of the schema: two would make glib-compile-schemas fail.
+  count=$(find "$prefix" -name 'org.bedside.Bedside.gschema.xml' | wc -l)
+  if [ "$count" -eq 1 ]; then
+    ok "the GSettings schema is installed once"
+  else
+    not_ok "the GSettings schema is installed once" "found $count copies"
+  fi
+fi
+
+echo "1..$n"
+[ $failed -eq 0 ]
