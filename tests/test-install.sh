@@ -81,6 +81,8 @@ if [ "$with_app" = true ]; then
   check_installed share/glib-2.0/schemas/gschemas.compiled
   check_installed share/icons/hicolor/scalable/apps/org.bedside.Bedside.svg
   check_installed share/icons/hicolor/symbolic/apps/org.bedside.Bedside-symbolic.svg
+  check_installed share/applications/org.bedside.Bedside.desktop
+  check_installed share/metainfo/org.bedside.Bedside.metainfo.xml
 
   # Exactly one copy of the schema: two would make glib-compile-schemas fail.
   count=$(find "$prefix" -name 'org.bedside.Bedside.gschema.xml' | wc -l)
@@ -88,6 +90,45 @@ if [ "$with_app" = true ]; then
     ok "the GSettings schema is installed once"
   else
     not_ok "the GSettings schema is installed once" "found $count copies"
+  fi
+fi
+
+# The app starts from its desktop file's Exec line, with the installed
+# prefix as the only data folder besides the system's, under a private X
+# server: it must still be running after a few seconds.
+if [ "$with_app" = true ]; then
+  name="the installed app starts from its desktop file's Exec line"
+  exec_line=$(sed -n 's/^Exec=//p' "$prefix/share/applications/org.bedside.Bedside.desktop" \
+              | sed 's/ *%[fFuUick]//g')
+  if ! command -v Xvfb >/dev/null 2>&1; then
+    n=$((n + 1))
+    echo "ok $n - $name # SKIP Xvfb is not installed"
+  else
+    display=99
+    while [ -e "/tmp/.X11-unix/X$display" ] || [ -e "/tmp/.X$display-lock" ]; do
+      display=$((display + 1))
+    done
+    Xvfb ":$display" -screen 0 1024x768x24 -nolisten tcp >/dev/null 2>&1 &
+    xvfb_pid=$!
+    i=0
+    while [ ! -e "/tmp/.X11-unix/X$display" ] && [ $i -lt 100 ]; do i=$((i + 1)); sleep 0.1; done
+
+    env $cli_env PATH="$prefix/bin:$PATH" XDG_DATA_DIRS="$prefix/share:/usr/local/share:/usr/share" \
+        DISPLAY=":$display" GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
+        GSETTINGS_BACKEND=memory \
+        sh -c "exec $exec_line" >"$tmp/app.log" 2>&1 &
+    app_pid=$!
+    sleep 4
+    if kill -0 "$app_pid" 2>/dev/null; then
+      ok "$name"
+      sed 's/^/# app: /' "$tmp/app.log"
+      kill "$app_pid"
+    else
+      not_ok "$name" "$exec_line exited early: $(cat "$tmp/app.log")"
+    fi
+    wait "$app_pid" 2>/dev/null
+    kill "$xvfb_pid" 2>/dev/null
+    wait "$xvfb_pid" 2>/dev/null
   fi
 fi
 
