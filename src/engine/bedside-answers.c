@@ -34,11 +34,22 @@ prescan (const char  *data,
   guint object_start[ANSWERS_MAX_DEPTH + 1];
   gboolean is_object[ANSWERS_MAX_DEPTH + 1];
   guint n_keys = 0, depth = 0, line = 1;
+  gboolean closed = FALSE;   /* the top-level object or list has ended */
 
   *has_escaped_key = FALSE;
   for (gsize i = 0; i < length; i++)
     {
       char c = data[i];
+
+      /* json-glib ignores whatever follows the first value: a second
+       * object would be dropped without a word. */
+      if (closed && !g_ascii_isspace (c))
+        {
+          g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                       "%s:%u: text after the end of the JSON value; an answers file holds one object",
+                       name, line);
+          return FALSE;
+        }
 
       if (c == '\n')
         line++;
@@ -52,6 +63,13 @@ prescan (const char  *data,
             if (data[i] == '\\')
               {
                 escaped = TRUE;
+                /* "\u0000" would cut the text short where C reads it. */
+                if (length - i > 5 && memcmp (data + i + 1, "u0000", 5) == 0)
+                  {
+                    g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                                 "%s:%u: a text holds a NUL character (\\u0000)", name, line);
+                    return FALSE;
+                  }
                 i++;
               }
           if (i >= length)
@@ -99,6 +117,38 @@ prescan (const char  *data,
         {
           n_keys = object_start[depth];
           depth--;
+          closed = depth == 0;
+        }
+      else if (c == '-' || g_ascii_isdigit (c))
+        {
+          /* json-glib saturates a whole number past 64 bits (to -1, or to
+           * the largest value) instead of refusing it. */
+          gsize start = i, digits = 0;
+          gboolean whole = TRUE;
+
+          if (c == '-')
+            i++;
+          while (i < length && data[i] == '0')
+            i++;
+          for (; i < length && (g_ascii_isdigit (data[i]) || strchr (".eE+-", data[i]) != NULL); i++)
+            if (g_ascii_isdigit (data[i]))
+              digits++;
+            else
+              whole = FALSE;
+          if (whole && digits >= 19)
+            {
+              const char *first = data + i - digits;
+              const char *limit = c == '-' ? "9223372036854775808" : "9223372036854775807";
+
+              if (digits > 19 || memcmp (first, limit, 19) > 0)
+                {
+                  g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                               "%s:%u: the number %.*s is too large", name, line,
+                               (int) MIN (i - start, 40), data + start);
+                  return FALSE;
+                }
+            }
+          i--;
         }
     }
   return TRUE;
@@ -179,6 +229,8 @@ bedside_answers_data_read (const char  *data,
       else
         g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
                      "%s: not valid JSON: %s", name, message);
+      /* A duplicate key seen before the syntax error (found by fuzz-answers). */
+      g_free (check.duplicate);
       g_hash_table_unref (check.counts);
       return NULL;
     }

@@ -193,8 +193,19 @@ lex_operator (Parser      *p,
         }
       G_GNUC_FALLTHROUGH;
     default:
-      parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, "unexpected character '%.*s'",
-                   (int) (g_utf8_next_char (s) - s), s);
+      {
+        gunichar ch = g_utf8_get_char_validated (s, -1);
+
+        /* A control character goes into the message as its code point, so
+         * a hostile file cannot put terminal escapes into an error. */
+        if (ch == (gunichar) -1 || ch == (gunichar) -2)
+          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, "unexpected byte 0x%02x", (guchar) *s);
+        else if (!g_unichar_isprint (ch))
+          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, "unexpected character U+%04X", ch);
+        else
+          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, "unexpected character '%.*s'",
+                       (int) (g_utf8_next_char (s) - s), s);
+      }
       return FALSE;
     }
 
@@ -807,6 +818,10 @@ bedside_expr_parse (const char  *text,
   expr->n_nodes = nodes->len;
   expr->nodes = (Node *) g_array_free (g_steal_pointer (&nodes), FALSE);
   expr->kids = (guint32 *) g_array_free (g_steal_pointer (&kids), FALSE);
+  /* An expression with no operator has no kids, and GArray then hands back
+   * NULL; &kids[0] on NULL is undefined behaviour (found by fuzz-expr). */
+  if (expr->kids == NULL)
+    expr->kids = g_new0 (guint32, 1);
   expr->root = root;
   expr->type = BEDSIDE_TYPE_INVALID;
   return expr;

@@ -707,9 +707,12 @@ load_item (Loader         *loader,
   if (item->has_min && item->has_max && item->min > item->max)
     bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
                           "item '%s': min (%g) is greater than max (%g)", id, item->min, item->max);
+  /* The range test comes first: casting a double outside gint64 to gint64
+   * is undefined behaviour (found by fuzz-guideline). */
+#define FITS_GINT64(x) ((x) >= -9223372036854775808.0 && (x) < 9223372036854775808.0)
   if (item->type == BEDSIDE_TYPE_INTEGER &&
-      ((item->has_min && item->min != (double) (gint64) item->min) ||
-       (item->has_max && item->max != (double) (gint64) item->max)))
+      ((item->has_min && (!FITS_GINT64 (item->min) || item->min != (double) (gint64) item->min)) ||
+       (item->has_max && (!FITS_GINT64 (item->max) || item->max != (double) (gint64) item->max))))
     bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
                           "item '%s': min and max of an integer item must be whole numbers", id);
 
@@ -1230,6 +1233,11 @@ load_recommendation (Loader    *loader,
           check_attributes (loader, child, (const char * const []) { "quality", "strength", NULL });
           q = get_enum (loader, child, "quality", quality_names, G_N_ELEMENTS (quality_names) - 1, -1);
           s = get_enum (loader, child, "strength", strength_names, G_N_ELEMENTS (strength_names) - 1, -1);
+          /* A second <evidence> (the schema refuses it later) must not
+           * leak the first one's strings (found by fuzz-guideline). */
+          g_clear_pointer (&rec->evidence_quality, g_free);
+          g_clear_pointer (&rec->evidence_strength, g_free);
+          g_clear_pointer (&rec->evidence_note, g_free);
           if (q >= 0)
             rec->evidence_quality = g_strdup (quality_names[q]);
           if (s >= 0)

@@ -145,8 +145,12 @@ add_number (Lint              *self,
 {
   BedsideValue value = { .state = BEDSIDE_VALUE_KNOWN, .type = item->type };
 
+  /* Clamped: a constant near the ends of gint64 puts its neighbours outside
+   * it, and casting such a double is undefined behaviour (on x86 it gave
+   * G_MININT64 for a value above G_MAXINT64, a sample on the wrong side). */
   if (item->type == BEDSIDE_TYPE_INTEGER)
-    value.integer = (gint64) v;
+    value.integer = v >= 9223372036854775807.0 ? G_MAXINT64
+                  : v <= -9223372036854775808.0 ? G_MININT64 : (gint64) v;
   else if (item->type == BEDSIDE_TYPE_DATE)
     value.date = (gint32) v;
   else
