@@ -189,7 +189,7 @@ test_validate (void)
   g_auto(CliRun) run = { 0 };
   g_autofree char *tiny = data_file ("tiny.xml");
   g_autofree char *broken = data_file ("broken.xml");
-  g_autofree char *tiny_valid = g_strdup_printf ("%s: valid (tiny 1.2.3, 3 items, 6 recommendations)\n", tiny);
+  g_autofree char *tiny_valid = g_strdup_printf ("%s: valid (tiny 1.2.3, 3 items, 6 recommendations), unverified\n", tiny);
   g_autofree char *broken_line = g_strdup_printf ("%s:84: ", broken);
 
   run_cli (&run, "validate", tiny, NULL);

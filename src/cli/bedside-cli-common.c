@@ -96,6 +96,13 @@ bedside_cli_print_error (const char   *display_name,
 BedsideGuideline *
 bedside_cli_load_guideline (const char *path_or_id)
 {
+  return bedside_cli_load_guideline_verified (path_or_id, NULL);
+}
+
+BedsideGuideline *
+bedside_cli_load_guideline_verified (const char             *path_or_id,
+                                     BedsideIntegrityStatus *status)
+{
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
   BedsideGuideline *guideline;
@@ -107,7 +114,9 @@ bedside_cli_load_guideline (const char *path_or_id)
       return NULL;
     }
 
-  guideline = bedside_guideline_new_from_file (path, &error);
+  /* A file the clinic's SHA256SUMS lists with another checksum is refused
+   * by every command, not only by validate. */
+  guideline = bedside_guideline_new_verified (path, status, &error);
   if (guideline == NULL)
     {
       bedside_cli_print_error (path, error);

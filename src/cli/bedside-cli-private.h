@@ -4,6 +4,7 @@
 #include <gio/gio.h>
 
 #include "bedside-guideline.h"
+#include "bedside-integrity.h"
 #include "bedside-session.h"
 
 G_BEGIN_DECLS
@@ -44,8 +45,12 @@ void              bedside_cli_print_error        (const char   *display_name,
 char             *bedside_cli_format_error       (const char   *display_name,
                                                   const GError *error);
 
-/* Resolves a path or a bundled id and loads it; prints the errors. */
+/* Resolves a path or a bundled id and loads it; prints the errors.  A
+ * guideline that does not match the clinic's checksum list is refused. */
 BedsideGuideline *bedside_cli_load_guideline     (const char *path_or_id);
+/* The same, and says whether the checksum list vouches for it. */
+BedsideGuideline *bedside_cli_load_guideline_verified (const char             *path_or_id,
+                                                       BedsideIntegrityStatus *status);
 
 /* NULL when every enabled required item is answered, else
  * "incomplete answers: missing age, pain_severity". */

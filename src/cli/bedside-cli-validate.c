@@ -13,7 +13,9 @@ bedside_cli_validate (int    argc,
   static const char summary[] =
     "Checks each guideline against the schema and the loader's semantic checks:\n"
     "references resolve, expressions parse and type-check, ids are unique,\n"
-    "every decision ends with 'otherwise'.";
+    "every decision ends with 'otherwise'.  Says 'verified' when the SHA256SUMS\n"
+    "list in the guideline's folder names it with its checksum, 'unverified' when\n"
+    "no list names it, and refuses it when the list has another checksum.";
   g_autoptr(GOptionContext) context = NULL;
   int status = BEDSIDE_CLI_EXIT_OK;
 
@@ -25,7 +27,8 @@ bedside_cli_validate (int    argc,
 
   for (int i = 1; i < argc; i++)
     {
-      g_autoptr(BedsideGuideline) guideline = bedside_cli_load_guideline (argv[i]);
+      BedsideIntegrityStatus integrity = BEDSIDE_INTEGRITY_UNVERIFIED;
+      g_autoptr(BedsideGuideline) guideline = bedside_cli_load_guideline_verified (argv[i], &integrity);
 
       if (guideline == NULL)
         {
@@ -33,12 +36,15 @@ bedside_cli_validate (int    argc,
           continue;
         }
 
-      printf ("%s: valid (%s %s, %u items, %u recommendations)\n",
+      /* verified: the SHA256SUMS list in its folder names it with this
+       * checksum; unverified: no list there names it. */
+      printf ("%s: valid (%s %s, %u items, %u recommendations), %s\n",
               argv[i],
               bedside_guideline_get_id (guideline),
               bedside_guideline_get_version (guideline),
               bedside_guideline_get_n_items (guideline),
-              bedside_guideline_get_n_recommendations (guideline));
+              bedside_guideline_get_n_recommendations (guideline),
+              bedside_integrity_status_to_string (integrity));
     }
 
   return status;
