@@ -4,47 +4,12 @@
 #include <string.h>
 
 #include "bedside-render.h"
+#include "bedside-render-private.h"
 
 /* Medical record systems and terminals are often 80 columns wide; leave room
  * for the indent some systems add when text is pasted. */
 #define WRAP_COLUMN 76
 #define BODY_INDENT "    "
-
-/* Headings of the clinician plan, in the order the kinds are listed. */
-static const struct {
-  BedsideRecommendationKind  kind;
-  const char                *heading;
-} clinician_sections[] = {
-  { BEDSIDE_KIND_URGENT,   "URGENT" },
-  { BEDSIDE_KIND_DO,       "Do" },
-  { BEDSIDE_KIND_CONSIDER, "Consider" },
-  { BEDSIDE_KIND_AVOID,    "Avoid" },
-  { BEDSIDE_KIND_CAUTION,  "Cautions" },
-  { BEDSIDE_KIND_INFO,     "Information" },
-};
-
-/* The handout groups by what the patient does, not by strength of evidence;
- * anything urgent comes first whatever its topic. */
-typedef enum {
-  HANDOUT_URGENT,
-  HANDOUT_REFERRAL,
-  HANDOUT_ACTIVITY,
-  HANDOUT_MEDICINE,
-  HANDOUT_SAFETY_NET,
-  HANDOUT_FOLLOW_UP,
-  HANDOUT_OTHER,
-  N_HANDOUT_GROUPS
-} HandoutGroup;
-
-static const char * const handout_headings[N_HANDOUT_GROUPS] = {
-  [HANDOUT_URGENT]     = "Act now",
-  [HANDOUT_REFERRAL]   = "Seeing another professional",
-  [HANDOUT_ACTIVITY]   = "What to do",
-  [HANDOUT_MEDICINE]   = "Medicines",
-  [HANDOUT_SAFETY_NET] = "Get help now if",
-  [HANDOUT_FOLLOW_UP]  = "When to come back",
-  [HANDOUT_OTHER]      = "Other notes",
-};
 
 gboolean
 bedside_audience_from_string (const char      *text,
@@ -163,79 +128,12 @@ append_rule (GString *out)
   g_string_append_printf (out, "\n%s\n", rule);
 }
 
-/* "under-review" → "UNDER REVIEW": the status must stand out on paper. */
-static char *
-format_status (BedsideReviewStatus status)
-{
-  char *text = g_ascii_strup (bedside_review_status_to_string (status), -1);
-
-  g_strdelimit (text, "-", ' ');
-  return text;
-}
-
-static const char *
-describe_quality (const char *quality)
-{
-  if (quality == NULL || g_str_equal (quality, "none"))
-    return NULL;
-  if (g_str_equal (quality, "very-low"))
-    return "very low quality";
-  if (g_str_equal (quality, "consensus"))
-    return "expert consensus";
-  if (g_str_equal (quality, "label"))
-    return "product labelling";
-  if (g_str_equal (quality, "high"))
-    return "high quality";
-  if (g_str_equal (quality, "moderate"))
-    return "moderate quality";
-  if (g_str_equal (quality, "low"))
-    return "low quality";
-  return quality;
-}
-
-static const char *
-describe_strength (const char *strength)
-{
-  if (strength == NULL || g_str_equal (strength, "none"))
-    return NULL;
-  if (g_str_equal (strength, "strong"))
-    return "strong recommendation";
-  if (g_str_equal (strength, "weak"))
-    return "weak recommendation";
-  return strength;
-}
-
-/* "moderate quality; strong recommendation. Note." or NULL if nothing is known. */
-static char *
-format_evidence (const BedsideRecommendation *rec)
-{
-  const char *quality = describe_quality (rec->evidence_quality);
-  const char *strength = describe_strength (rec->evidence_strength);
-  const char *note = rec->evidence_note;
-  GString *text = g_string_new (NULL);
-
-  if (quality != NULL)
-    g_string_append (text, quality);
-  if (strength != NULL)
-    g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "", strength);
-  if (note != NULL && *note != '\0')
-    g_string_append_printf (text, "%s%s", text->len > 0 ? ". " : "", note);
-
-  if (text->len == 0)
-    {
-      g_string_free (text, TRUE);
-      return NULL;
-    }
-
-  return g_string_free (text, FALSE);
-}
-
 static void
 append_trace_header (GString               *out,
                      const BedsideCarePlan *plan)
 {
   BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
-  g_autofree char *status = format_status (bedside_guideline_get_status (guideline));
+  g_autofree char *status = bedside_render_format_status (bedside_guideline_get_status (guideline));
   const char *sha256 = bedside_guideline_get_sha256 (guideline);
 
   g_string_append_printf (out, "Guideline: %s %s (%s), sha256 %.12s\n",
@@ -254,7 +152,7 @@ append_clinician_entry (GString                    *out,
   const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (plan, index);
   const BedsideRecommendation *rec = entry->recommendation;
   g_autoptr(GString) title = g_string_new (rec->title);
-  g_autofree char *evidence = format_evidence (rec);
+  g_autofree char *evidence = bedside_render_format_evidence (rec);
   g_auto(GStrv) reasons = bedside_care_plan_explain (plan, index);
 
   if (rec->n_citations > 0)
@@ -290,32 +188,26 @@ append_clinician (GString               *out,
   g_autofree guint *citation_numbers = NULL;
   const char *pathway = bedside_care_plan_get_pathway (plan);
 
-  /* Numbers follow the order of first citation, so the list at the end
-   * reads in the same order as the plan. */
-  citation_numbers = g_new0 (guint, bedside_guideline_get_n_references (guideline) + 1);
-  for (guint i = 0; i < cited->len; i++)
-    {
-      const BedsideReference *ref = g_ptr_array_index (cited, i);
-      citation_numbers[ref->index] = i + 1;
-    }
+  citation_numbers = bedside_render_citation_numbers (plan, cited);
 
   bedside_render_append_wrapped (out, "", "", bedside_guideline_get_title (guideline));
   append_trace_header (out, plan);
   g_string_append_printf (out, "Pathway: %s\n", pathway != NULL ? pathway : "none");
 
-  for (guint s = 0; s < G_N_ELEMENTS (clinician_sections); s++)
+  for (guint s = 0; s < G_N_ELEMENTS (bedside_render_clinician_kinds); s++)
     {
+      BedsideRecommendationKind kind = bedside_render_clinician_kinds[s];
       gboolean any = FALSE;
 
       for (guint i = 0; i < n_entries; i++)
         {
           const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (plan, i);
 
-          if (entry->recommendation->kind != clinician_sections[s].kind)
+          if (entry->recommendation->kind != kind)
             continue;
 
           if (!any)
-            append_heading (out, clinician_sections[s].heading, '=');
+            append_heading (out, bedside_render_kind_heading (kind), '=');
           else
             g_string_append_c (out, '\n');
           any = TRUE;
@@ -334,24 +226,6 @@ append_clinician (GString               *out,
 
           bedside_render_append_wrapped (out, number, indent, ref->text);
         }
-    }
-}
-
-static HandoutGroup
-handout_group_for (const BedsideRecommendation *rec)
-{
-  if (rec->kind == BEDSIDE_KIND_URGENT)
-    return HANDOUT_URGENT;
-
-  switch (rec->topic)
-    {
-    case BEDSIDE_TOPIC_REFERRAL:   return HANDOUT_REFERRAL;
-    case BEDSIDE_TOPIC_ACTIVITY:   return HANDOUT_ACTIVITY;
-    case BEDSIDE_TOPIC_MEDICINE:   return HANDOUT_MEDICINE;
-    case BEDSIDE_TOPIC_SAFETY_NET: return HANDOUT_SAFETY_NET;
-    case BEDSIDE_TOPIC_FOLLOW_UP:  return HANDOUT_FOLLOW_UP;
-    case BEDSIDE_TOPIC_GENERAL:
-    default:                       return HANDOUT_OTHER;
     }
 }
 
@@ -382,7 +256,7 @@ append_patient (GString               *out,
   if (with_trace)
     append_trace_header (out, plan);
 
-  for (guint g = 0; g < N_HANDOUT_GROUPS; g++)
+  for (guint g = 0; g < BEDSIDE_N_HANDOUT_GROUPS; g++)
     {
       gboolean any = FALSE;
 
@@ -390,11 +264,11 @@ append_patient (GString               *out,
         {
           const BedsideRecommendation *rec = bedside_care_plan_get_entry (plan, i)->recommendation;
 
-          if (handout_group_for (rec) != g)
+          if (bedside_render_handout_group (rec) != g)
             continue;
 
           if (!any)
-            append_heading (out, handout_headings[g], '=');
+            append_heading (out, bedside_render_handout_heading (g), '=');
           else
             g_string_append_c (out, '\n');
           any = TRUE;

@@ -1,0 +1,149 @@
+/* bedside-render-groups.c: the grouping and wording the text and page renderers share. */
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "bedside-render-private.h"
+
+const BedsideRecommendationKind bedside_render_clinician_kinds[BEDSIDE_N_KINDS] = {
+  BEDSIDE_KIND_URGENT,
+  BEDSIDE_KIND_DO,
+  BEDSIDE_KIND_CONSIDER,
+  BEDSIDE_KIND_AVOID,
+  BEDSIDE_KIND_CAUTION,
+  BEDSIDE_KIND_INFO,
+};
+
+const char *
+bedside_render_kind_heading (BedsideRecommendationKind kind)
+{
+  switch (kind)
+    {
+    case BEDSIDE_KIND_URGENT:   return N_("URGENT");
+    case BEDSIDE_KIND_DO:       return N_("Do");
+    case BEDSIDE_KIND_CONSIDER: return N_("Consider");
+    case BEDSIDE_KIND_AVOID:    return N_("Avoid");
+    case BEDSIDE_KIND_CAUTION:  return N_("Cautions");
+    case BEDSIDE_KIND_INFO:     return N_("Information");
+    case BEDSIDE_N_KINDS:
+    default:                    return "";
+    }
+}
+
+BedsideHandoutGroup
+bedside_render_handout_group (const BedsideRecommendation *rec)
+{
+  if (rec->kind == BEDSIDE_KIND_URGENT)
+    return BEDSIDE_HANDOUT_URGENT;
+
+  switch (rec->topic)
+    {
+    case BEDSIDE_TOPIC_REFERRAL:   return BEDSIDE_HANDOUT_REFERRAL;
+    case BEDSIDE_TOPIC_ACTIVITY:   return BEDSIDE_HANDOUT_ACTIVITY;
+    case BEDSIDE_TOPIC_MEDICINE:   return BEDSIDE_HANDOUT_MEDICINE;
+    case BEDSIDE_TOPIC_SAFETY_NET: return BEDSIDE_HANDOUT_SAFETY_NET;
+    case BEDSIDE_TOPIC_FOLLOW_UP:  return BEDSIDE_HANDOUT_FOLLOW_UP;
+    case BEDSIDE_TOPIC_GENERAL:
+    default:                       return BEDSIDE_HANDOUT_OTHER;
+    }
+}
+
+const char *
+bedside_render_handout_heading (BedsideHandoutGroup group)
+{
+  switch (group)
+    {
+    case BEDSIDE_HANDOUT_URGENT:     return N_("Act now");
+    case BEDSIDE_HANDOUT_REFERRAL:   return N_("Seeing another professional");
+    case BEDSIDE_HANDOUT_ACTIVITY:   return N_("What to do");
+    case BEDSIDE_HANDOUT_MEDICINE:   return N_("Medicines");
+    case BEDSIDE_HANDOUT_SAFETY_NET: return N_("Get help now if");
+    case BEDSIDE_HANDOUT_FOLLOW_UP:  return N_("When to come back");
+    case BEDSIDE_HANDOUT_OTHER:      return N_("Other notes");
+    case BEDSIDE_N_HANDOUT_GROUPS:
+    default:                         return "";
+    }
+}
+
+char *
+bedside_render_format_status (BedsideReviewStatus status)
+{
+  char *text = g_ascii_strup (bedside_review_status_to_string (status), -1);
+
+  g_strdelimit (text, "-", ' ');
+  return text;
+}
+
+static const char *
+describe_quality (const char *quality)
+{
+  if (quality == NULL || g_str_equal (quality, "none"))
+    return NULL;
+  if (g_str_equal (quality, "very-low"))
+    return "very low quality";
+  if (g_str_equal (quality, "consensus"))
+    return "expert consensus";
+  if (g_str_equal (quality, "label"))
+    return "product labelling";
+  if (g_str_equal (quality, "high"))
+    return "high quality";
+  if (g_str_equal (quality, "moderate"))
+    return "moderate quality";
+  if (g_str_equal (quality, "low"))
+    return "low quality";
+  return quality;
+}
+
+static const char *
+describe_strength (const char *strength)
+{
+  if (strength == NULL || g_str_equal (strength, "none"))
+    return NULL;
+  if (g_str_equal (strength, "strong"))
+    return "strong recommendation";
+  if (g_str_equal (strength, "weak"))
+    return "weak recommendation";
+  return strength;
+}
+
+char *
+bedside_render_format_evidence (const BedsideRecommendation *rec)
+{
+  const char *quality = describe_quality (rec->evidence_quality);
+  const char *strength = describe_strength (rec->evidence_strength);
+  const char *note = rec->evidence_note;
+  GString *text = g_string_new (NULL);
+
+  if (quality != NULL)
+    g_string_append (text, quality);
+  if (strength != NULL)
+    g_string_append_printf (text, "%s%s", text->len > 0 ? "; " : "", strength);
+  if (note != NULL && *note != '\0')
+    g_string_append_printf (text, "%s%s", text->len > 0 ? ". " : "", note);
+
+  if (text->len == 0)
+    {
+      g_string_free (text, TRUE);
+      return NULL;
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+guint *
+bedside_render_citation_numbers (const BedsideCarePlan *plan,
+                                 GPtrArray             *cited)
+{
+  BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
+  guint *numbers = g_new0 (guint, bedside_guideline_get_n_references (guideline) + 1);
+
+  /* Numbers follow the order of first citation, so the list at the end
+   * reads in the same order as the plan. */
+  for (guint i = 0; i < cited->len; i++)
+    {
+      const BedsideReference *ref = g_ptr_array_index (cited, i);
+      numbers[ref->index] = i + 1;
+    }
+
+  return numbers;
+}

@@ -1,0 +1,208 @@
+/* bedside-render-pages-handout.c: the printed patient handout: large type, plain words, no citations. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n-lib.h>
+
+#include "bedside-render-pages-private.h"
+
+/* Room left of an activity for its tick box. */
+#define TICK_INDENT 19.0
+
+static gboolean
+has_text (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static void
+set_header (BedsidePagesDoc *doc)
+{
+  const BedsidePageOptions *options = doc->options;
+  g_autoptr(GString) left = g_string_new (NULL);
+  g_autoptr(GString) right = g_string_new (NULL);
+  g_autofree char *visit = bedside_pages_describe_visit (options);
+
+  if (has_text (options->clinic_name))
+    {
+      g_autofree char *name = bedside_pages_escape (options->clinic_name);
+      g_string_append_printf (left, "<b>%s</b>", name);
+    }
+  if (has_text (options->clinic_phone))
+    {
+      g_autofree char *phone = bedside_pages_escape (options->clinic_phone);
+
+      if (left->len > 0)
+        g_string_append (left, " · ");
+      /* TRANSLATORS: the clinic's phone number, in the header of every page of the patient handout */
+      g_string_append_printf (left, _("Questions? Call %s"), phone);
+    }
+
+  /* Whose plan it is, on every page; the title says what it is. */
+  if (visit != NULL)
+    g_string_append (right, visit);
+  else
+    /* TRANSLATORS: the running header of the patient handout */
+    g_string_append_printf (right, "<b>%s</b>", _("Your care plan"));
+
+  bedside_pages_doc_set_header (doc, left->str, right->str);
+}
+
+/* One line: what the plan is and what it is about. */
+static void
+add_title (BedsidePagesDoc *doc)
+{
+  BedsideGuideline *guideline = bedside_care_plan_get_guideline (doc->plan);
+  g_autofree char *title = g_markup_escape_text (_("Your care plan"), -1);
+  g_autofree char *about = bedside_pages_escape (bedside_guideline_get_title (guideline));
+  g_autofree char *markup = NULL;
+  int size = (int) (doc->style.font_size[BEDSIDE_PAGES_FONT_BODY] * PANGO_SCALE);
+
+  markup = g_strdup_printf ("%s   <span size=\"%d\" weight=\"normal\" foreground=\"#595959\">%s</span>",
+                            title, size, about);
+  bedside_pages_doc_begin_block (doc, 0, BEDSIDE_PAGES_BOX_NONE);
+  bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_TITLE, BEDSIDE_PAGES_INK_TEXT, 0, 0,
+                              BEDSIDE_PAGES_PIECE_NONE, markup);
+  bedside_pages_doc_end_block (doc, FALSE);
+}
+
+static void
+add_labelled (BedsidePagesDoc *doc,
+              double           indent,
+              const char      *label,
+              const char      *text)
+{
+  g_autofree char *markup = bedside_pages_labelled (label, text);
+
+  if (markup != NULL)
+    bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, indent,
+                                doc->style.piece_gap, BEDSIDE_PAGES_PIECE_NONE, markup);
+}
+
+/* A title runs into its text, "Keep moving. Keep up your normal day…":
+ * a line saved per recommendation keeps a typical handout on one page. */
+static char *
+format_entry (const BedsideRecommendation *rec,
+              gboolean                     with_title)
+{
+  g_autofree char *text = bedside_pages_escape (rec->patient);
+  g_autofree char *title = NULL;
+  gsize length;
+
+  if (!with_title)
+    return g_steal_pointer (&text);
+
+  title = bedside_pages_escape (rec->patient_title != NULL ? rec->patient_title : rec->title);
+  length = strlen (title);
+  if (length > 0 && strchr (".!?:", title[length - 1]) != NULL)
+    return g_strdup_printf ("<b>%s</b> %s", title, text);
+  /* TRANSLATORS: on the patient handout, a title run into its text */
+  return g_strdup_printf (_("<b>%s.</b> %s"), title, text);
+}
+
+/* One recommendation in the patient's words; @with_title FALSE when the
+ * heading above already says it. */
+static void
+add_entry (BedsidePagesDoc             *doc,
+           const BedsideRecommendation *rec,
+           BedsideHandoutGroup          group,
+           gboolean                     with_title,
+           double                       gap)
+{
+  gboolean tick = group == BEDSIDE_HANDOUT_ACTIVITY;
+  double indent = tick ? TICK_INDENT : 0.0;
+  g_autofree char *markup = format_entry (rec, with_title);
+
+  bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, indent, gap,
+                              tick ? BEDSIDE_PAGES_PIECE_TICK_BOX : BEDSIDE_PAGES_PIECE_NONE, markup);
+
+  /* TRANSLATORS: on the patient handout: the dose of a medicine */
+  add_labelled (doc, indent, _("How much"), rec->patient_dose);
+  /* TRANSLATORS: on the patient handout: how long to keep doing it */
+  add_labelled (doc, indent, _("How long"), rec->patient_duration);
+  /* TRANSLATORS: on the patient handout: side effects and warning signs */
+  add_labelled (doc, indent, _("Watch for"), rec->patient_watch);
+}
+
+/* The urgent actions and the safety net are boxed, with the heading on the
+ * box's band. */
+static gboolean
+group_is_boxed (BedsideHandoutGroup group)
+{
+  return group == BEDSIDE_HANDOUT_URGENT || group == BEDSIDE_HANDOUT_SAFETY_NET;
+}
+
+static char *
+group_heading (BedsideHandoutGroup group)
+{
+  const char *heading = _(bedside_render_handout_heading (group));
+
+  /* "Get help now if…": the list that follows completes the sentence. */
+  if (group == BEDSIDE_HANDOUT_SAFETY_NET)
+    return g_strdup_printf ("%s…", heading);
+  return g_strdup (heading);
+}
+
+static void
+add_group (BedsidePagesDoc     *doc,
+           BedsideHandoutGroup  group)
+{
+  g_autoptr(GPtrArray) recs = g_ptr_array_new ();
+  g_autofree char *heading = group_heading (group);
+  guint n_entries = bedside_care_plan_get_n_entries (doc->plan);
+  gboolean boxed = group_is_boxed (group);
+
+  for (guint i = 0; i < n_entries; i++)
+    {
+      const BedsideRecommendation *rec = bedside_care_plan_get_entry (doc->plan, i)->recommendation;
+
+      if (bedside_render_handout_group (rec) == group)
+        g_ptr_array_add (recs, (gpointer) rec);
+    }
+  if (recs->len == 0)
+    return;
+
+  if (boxed)
+    {
+      g_autofree char *band = g_markup_escape_text (heading, -1);
+
+      bedside_pages_doc_begin_block (doc, doc->style.section_gap,
+                                     group == BEDSIDE_HANDOUT_URGENT ? BEDSIDE_PAGES_BOX_URGENT
+                                                                     : BEDSIDE_PAGES_BOX_SAFETY);
+      bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_HEADING, BEDSIDE_PAGES_INK_ON_BAND, 0, 0,
+                                  BEDSIDE_PAGES_PIECE_BAND, band);
+    }
+  else
+    bedside_pages_doc_add_heading (doc, heading);
+
+  for (guint i = 0; i < recs->len; i++)
+    {
+      const BedsideRecommendation *rec = recs->pdata[i];
+      const char *title = rec->patient_title != NULL ? rec->patient_title : rec->title;
+      /* A lone safety net or follow-up says what its heading says. */
+      gboolean with_title = group == BEDSIDE_HANDOUT_URGENT || recs->len > 1 ||
+                            (group != BEDSIDE_HANDOUT_SAFETY_NET && g_utf8_collate (title, heading) != 0);
+
+      if (boxed)
+        add_entry (doc, rec, group, with_title, i > 0 ? doc->style.block_gap : 0);
+      else
+        {
+          bedside_pages_doc_begin_block (doc, doc->style.block_gap, BEDSIDE_PAGES_BOX_NONE);
+          add_entry (doc, rec, group, with_title, 0);
+          bedside_pages_doc_end_block (doc, FALSE);
+        }
+    }
+
+  if (boxed)
+    bedside_pages_doc_end_block (doc, FALSE);
+}
+
+void
+bedside_pages_build_handout (BedsidePagesDoc *doc)
+{
+  set_header (doc);
+  add_title (doc);
+  for (guint g = 0; g < BEDSIDE_N_HANDOUT_GROUPS; g++)
+    add_group (doc, (BedsideHandoutGroup) g);
+}
