@@ -173,8 +173,17 @@ answer_choice (BedsideWindow *window,
 {
   BedsideSession *session = bedside_window_get_session (window);
   const BedsideItem *item = bedside_guideline_lookup_item (bedside_session_get_guideline (session), id);
+  GtkToggleButton *button = bedside_question_row_get_choice_button (question (window, id), code);
   GtkDropDown *drop_down = bedside_question_row_get_drop_down (question (window, id));
 
+  /* Four options or fewer: toggle buttons that act as radio buttons. */
+  g_assert_true (item->n_options > 4 || button != NULL);
+  if (button != NULL)
+    {
+      activate_and_wait (GTK_WIDGET (button));
+      g_assert_true (gtk_toggle_button_get_active (button));
+      return;
+    }
   g_assert_nonnull (drop_down);
   for (guint i = 0; i < item->n_options; i++)
     if (g_str_equal (item->options[i].code, code))
@@ -225,6 +234,30 @@ static gboolean
 strv_contains (GStrv strv, const char *id)
 {
   return g_strv_contains ((const char * const *) strv, id);
+}
+
+static char *
+make_temp_dir (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *dir = g_dir_make_tmp ("bedside-test-app-XXXXXX", &error);
+
+  g_assert_no_error (error);
+  return dir;
+}
+
+static void
+remove_temp_dir (const char *dir)
+{
+  g_autoptr(GDir) handle = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_unlink (path);
+    }
+  g_rmdir (dir);
 }
 
 /* ---- tests -------------------------------------------------------------- */
@@ -478,6 +511,69 @@ test_broken_guideline (void)
   g_rmdir (dir);
 }
 
+/* The library lists from the metadata alone, and loads in full only
+ * after the first frame; a file broken past its metadata shows its error
+ * then. */
+static void
+test_library_metadata_first (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *good = g_build_filename (dir, "back-spasm.xml", NULL);
+  g_autofree char *late = g_build_filename (dir, "late-break.xml", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("BEDSIDE_GUIDELINES_DIR"));
+  g_autofree char *contents = NULL;
+  g_autofree char *broken = NULL;
+  BedsideWindow *window;
+  BedsideLibraryPage *library;
+  GtkListBox *list;
+  GtkListBoxRow *row;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (good, contents, (gssize) length, NULL));
+  /* Sound metadata, then a decision tree that points nowhere. */
+  {
+    g_auto(GStrv) parts = g_strsplit (contents, "<recommend ref=\"stay_active\"/>", 2);
+    g_assert_nonnull (parts[1]);
+    broken = g_strjoin ("<recommend ref=\"no_such_recommendation\"/>", parts[0], parts[1], NULL);
+  }
+  {
+    g_auto(GStrv) parts = g_strsplit (broken, "id=\"back-spasm\"", 2);
+    g_autofree char *renamed = g_strjoin ("id=\"late-break\"", parts[0], parts[1], NULL);
+    g_assert_true (g_file_set_contents (late, renamed, -1, NULL));
+  }
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", dir, TRUE);
+
+  window = bedside_window_new (app);
+  library = bedside_window_get_library_page (window);
+  list = bedside_library_page_get_list_box (library);
+  /* Before the first frame: listed from the metadata, nothing loaded. */
+  g_assert_cmpuint (bedside_library_page_get_n_loaded (library), ==, 0);
+  row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Severe back spasms in adults");
+  g_assert_true (gtk_list_box_row_get_activatable (row));
+
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 400 && bedside_library_page_is_checking (library); i++)
+    {
+      iterate ();
+      g_usleep (5000);
+    }
+  g_assert_false (bedside_library_page_is_checking (library));
+  g_assert_cmpuint (bedside_library_page_get_n_loaded (library), ==, 1);
+  /* The second file's error, found by the full load, replaces its row. */
+  row = gtk_list_box_get_row_at_index (list, 1);
+  g_assert_false (gtk_list_box_row_get_activatable (row));
+  g_assert_true (gtk_widget_has_css_class (GTK_WIDGET (row), "broken-guideline"));
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "no_such_recommendation"));
+
+  start_first_guideline (window);
+  close_window (window);
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
+  remove_temp_dir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -502,6 +598,7 @@ main (int   argc,
   g_test_add_func ("/app/enable-when", test_enable_when);
   g_test_add_func ("/app/red-flag", test_red_flag);
   g_test_add_func ("/app/broken-guideline", test_broken_guideline);
+  g_test_add_func ("/app/library-metadata-first", test_library_metadata_first);
 
   status = g_test_run ();
 

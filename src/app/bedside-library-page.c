@@ -3,14 +3,18 @@
 
 #include <glib/gi18n.h>
 
+#include "bedside-guideline-peek.h"
 #include "bedside-library-page-private.h"
 
-/* One guideline file: loaded, or the reason it could not be. */
+/* One guideline file: what its metadata says, then the guideline itself
+ * once loaded in full, or the reason it could not be. */
 typedef struct
 {
-  char             *path;
-  BedsideGuideline *guideline;
-  char             *error;
+  char                 *path;
+  BedsideGuidelineInfo *info;       /* NULL when even the metadata failed */
+  BedsideGuideline     *guideline;  /* NULL until loaded */
+  char                 *error;
+  GtkWidget            *row;
 } LibraryEntry;
 
 struct _BedsideLibraryPage
@@ -18,6 +22,10 @@ struct _BedsideLibraryPage
   AdwBin          parent_instance;
 
   GPtrArray      *entries;   /* LibraryEntry, in list order */
+  guint           next_to_check;
+  guint           check_source;
+  gulong          after_paint_handler;
+  GdkFrameClock  *frame_clock;
 
   GtkStack       *stack;
   GtkListBox     *list_box;
@@ -37,6 +45,7 @@ static void
 library_entry_free (LibraryEntry *entry)
 {
   g_free (entry->path);
+  g_clear_pointer (&entry->info, bedside_guideline_info_free);
   g_clear_pointer (&entry->guideline, bedside_guideline_unref);
   g_free (entry->error);
   g_free (entry);
@@ -116,32 +125,29 @@ make_row (LibraryEntry *entry)
   GtkWidget *row = adw_action_row_new ();
   g_autofree char *basename = g_path_get_basename (entry->path);
 
-  if (entry->guideline != NULL)
+  if (entry->error == NULL)
     {
-      BedsideGuideline *guideline = entry->guideline;
-      const char *date = bedside_guideline_get_review_date (guideline);
-      g_autofree char *title = g_markup_escape_text (bedside_guideline_get_title (guideline), -1);
+      BedsideGuidelineInfo *info = entry->info;
+      g_autofree char *title = g_markup_escape_text (info->title, -1);
       g_autofree char *subtitle = NULL;
       g_autofree char *escaped = NULL;
 
-      if (date != NULL)
+      if (info->review_date != NULL)
         /* TRANSLATORS: a guideline's version and the date of its last review */
-        subtitle = g_strdup_printf (_("Version %s · reviewed %s"),
-                                    bedside_guideline_get_version (guideline), date);
+        subtitle = g_strdup_printf (_("Version %s · reviewed %s"), info->version, info->review_date);
       else
-        subtitle = g_strdup_printf (_("Version %s · not reviewed"),
-                                    bedside_guideline_get_version (guideline));
+        subtitle = g_strdup_printf (_("Version %s · not reviewed"), info->version);
       escaped = g_markup_escape_text (subtitle, -1);
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_status_tag (bedside_guideline_get_status (guideline)));
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_status_tag (info->status));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
     }
   else
     {
-      g_autofree char *title = g_markup_escape_text (basename, -1);
+      g_autofree char *title = g_markup_escape_text (entry->info ? entry->info->title : basename, -1);
       g_autofree char *subtitle = g_markup_escape_text (entry->error, -1);
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
 
@@ -157,19 +163,132 @@ make_row (LibraryEntry *entry)
   return row;
 }
 
+/* Loads the whole guideline if that has not happened yet; a failure
+ * turns its row into the error, as if the peek had found it. */
+static gboolean
+ensure_loaded (BedsideLibraryPage *self,
+               LibraryEntry       *entry)
+{
+  g_autoptr(GError) error = NULL;
+  GtkWidget *row;
+  gboolean had_focus;
+  gint position;
+
+  if (entry->guideline != NULL)
+    return TRUE;
+  if (entry->error != NULL)
+    return FALSE;
+
+  entry->guideline = bedside_guideline_new_from_file (entry->path, &error);
+  if (entry->guideline != NULL)
+    return TRUE;
+
+  entry->error = g_strdup (error->message);
+  position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (entry->row));
+  had_focus = gtk_widget_has_focus (entry->row);
+  gtk_list_box_remove (self->list_box, entry->row);
+  row = make_row (entry);
+  gtk_list_box_insert (self->list_box, row, position);
+  entry->row = row;
+  if (had_focus)
+    gtk_widget_grab_focus (row);
+  return FALSE;
+}
+
 static void
 on_row_activated (GtkListBox         *list_box,
                   GtkListBoxRow      *row,
                   BedsideLibraryPage *self)
 {
-  gint index = gtk_list_box_row_get_index (row);
-  LibraryEntry *entry;
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      LibraryEntry *entry = self->entries->pdata[i];
 
-  if (index < 0 || (guint) index >= self->entries->len)
+      if (entry->row == GTK_WIDGET (row))
+        {
+          /* Only now, if the check after start-up has not reached it. */
+          if (ensure_loaded (self, entry))
+            g_signal_emit (self, signals[GUIDELINE_ACTIVATED], 0, entry->guideline);
+          return;
+        }
+    }
+}
+
+/* After the first frame, the guidelines are loaded in full one at a time
+ * while the app is idle, so broken ones show their error before anyone
+ * picks them and opening one is instant. */
+static gboolean
+check_next (gpointer user_data)
+{
+  BedsideLibraryPage *self = user_data;
+
+  while (self->next_to_check < self->entries->len)
+    {
+      LibraryEntry *entry = self->entries->pdata[self->next_to_check++];
+
+      if (entry->guideline == NULL && entry->error == NULL)
+        {
+          ensure_loaded (self, entry);
+          return G_SOURCE_CONTINUE;
+        }
+    }
+  self->check_source = 0;
+  return G_SOURCE_REMOVE;
+}
+
+static void
+stop_waiting_for_paint (BedsideLibraryPage *self)
+{
+  if (self->frame_clock != NULL)
+    {
+      g_clear_signal_handler (&self->after_paint_handler, self->frame_clock);
+      g_clear_object (&self->frame_clock);
+    }
+}
+
+static void
+on_after_paint (GdkFrameClock      *clock,
+                BedsideLibraryPage *self)
+{
+  stop_waiting_for_paint (self);
+  if (self->check_source == 0)
+    self->check_source = g_idle_add_full (G_PRIORITY_LOW, check_next, self, NULL);
+}
+
+static void
+schedule_check (BedsideLibraryPage *self)
+{
+  GdkFrameClock *clock;
+
+  g_clear_handle_id (&self->check_source, g_source_remove);
+  self->next_to_check = 0;
+  if (self->after_paint_handler != 0)
     return;
-  entry = self->entries->pdata[index];
-  if (entry->guideline != NULL)
-    g_signal_emit (self, signals[GUIDELINE_ACTIVATED], 0, entry->guideline);
+  clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  if (clock == NULL)
+    return;  /* map () schedules it */
+  self->frame_clock = g_object_ref (clock);
+  self->after_paint_handler = g_signal_connect (clock, "after-paint", G_CALLBACK (on_after_paint), self);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
+bedside_library_page_map (GtkWidget *widget)
+{
+  BedsideLibraryPage *self = BEDSIDE_LIBRARY_PAGE (widget);
+
+  GTK_WIDGET_CLASS (bedside_library_page_parent_class)->map (widget);
+  if (self->check_source == 0 && self->next_to_check < self->entries->len)
+    schedule_check (self);
+}
+
+static void
+bedside_library_page_unmap (GtkWidget *widget)
+{
+  BedsideLibraryPage *self = BEDSIDE_LIBRARY_PAGE (widget);
+
+  stop_waiting_for_paint (self);
+  GTK_WIDGET_CLASS (bedside_library_page_parent_class)->unmap (widget);
 }
 
 static void
@@ -177,6 +296,8 @@ bedside_library_page_dispose (GObject *object)
 {
   BedsideLibraryPage *self = BEDSIDE_LIBRARY_PAGE (object);
 
+  stop_waiting_for_paint (self);
+  g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bedside_library_page_parent_class)->dispose (object);
@@ -189,6 +310,8 @@ bedside_library_page_class_init (BedsideLibraryPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bedside_library_page_dispose;
+  widget_class->map = bedside_library_page_map;
+  widget_class->unmap = bedside_library_page_unmap;
 
   signals[GUIDELINE_ACTIVATED] =
     g_signal_new ("guideline-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -221,8 +344,8 @@ bedside_library_page_reload (BedsideLibraryPage *self)
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) library_entry_free);
 
-  /* Loading in full is quick for a handful of files; reading only the
-   * metadata can come when libraries grow. */
+  /* Only the metadata before the first frame: a library of many large
+   * guidelines still opens at once. */
   paths = find_files ();
   for (guint i = 0; i < paths->len; i++)
     {
@@ -230,12 +353,14 @@ bedside_library_page_reload (BedsideLibraryPage *self)
       g_autoptr(GError) error = NULL;
 
       entry->path = g_strdup (paths->pdata[i]);
-      entry->guideline = bedside_guideline_new_from_file (entry->path, &error);
-      if (entry->guideline == NULL)
+      entry->info = bedside_guideline_peek_metadata (entry->path, &error);
+      if (entry->info == NULL)
         entry->error = g_strdup (error->message);
+      entry->row = make_row (entry);
       g_ptr_array_add (self->entries, entry);
-      gtk_list_box_append (self->list_box, make_row (entry));
+      gtk_list_box_append (self->list_box, entry->row);
     }
+  schedule_check (self);
 
   if (self->entries->len == 0)
     {
@@ -257,11 +382,33 @@ bedside_library_page_get_first (BedsideLibraryPage *self)
   g_return_val_if_fail (BEDSIDE_IS_LIBRARY_PAGE (self), NULL);
 
   for (guint i = 0; i < self->entries->len; i++)
+    if (ensure_loaded (self, self->entries->pdata[i]))
+      return ((LibraryEntry *) self->entries->pdata[i])->guideline;
+  return NULL;
+}
+
+BedsideGuideline *
+bedside_library_page_load_guideline (BedsideLibraryPage  *self,
+                                     const char          *id,
+                                     GError             **error)
+{
+  g_return_val_if_fail (BEDSIDE_IS_LIBRARY_PAGE (self), NULL);
+  g_return_val_if_fail (id != NULL, NULL);
+
+  /* The list runs from the most specific folder: the first one wins. */
+  for (guint i = 0; i < self->entries->len; i++)
     {
       LibraryEntry *entry = self->entries->pdata[i];
-      if (entry->guideline != NULL)
+
+      if (entry->info == NULL || !g_str_equal (entry->info->id, id))
+        continue;
+      if (ensure_loaded (self, entry))
         return entry->guideline;
+      g_set_error_literal (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO, entry->error);
+      return NULL;
     }
+  g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_NOT_FOUND,
+               "no installed guideline has the id '%s'", id);
   return NULL;
 }
 
@@ -273,9 +420,9 @@ bedside_library_page_focus_default (BedsideLibraryPage *self)
   for (guint i = 0; i < self->entries->len; i++)
     {
       LibraryEntry *entry = self->entries->pdata[i];
-      if (entry->guideline != NULL)
+      if (entry->error == NULL)
         {
-          gtk_widget_grab_focus (GTK_WIDGET (gtk_list_box_get_row_at_index (self->list_box, (int) i)));
+          gtk_widget_grab_focus (entry->row);
           return;
         }
     }
@@ -285,4 +432,21 @@ GtkListBox *
 bedside_library_page_get_list_box (BedsideLibraryPage *self)
 {
   return self->list_box;
+}
+
+guint
+bedside_library_page_get_n_loaded (BedsideLibraryPage *self)
+{
+  guint n = 0;
+
+  for (guint i = 0; i < self->entries->len; i++)
+    if (((LibraryEntry *) self->entries->pdata[i])->guideline != NULL)
+      n++;
+  return n;
+}
+
+gboolean
+bedside_library_page_is_checking (BedsideLibraryPage *self)
+{
+  return self->check_source != 0 || self->after_paint_handler != 0;
 }

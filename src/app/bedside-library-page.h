@@ -14,8 +14,12 @@ G_DECLARE_FINAL_TYPE (BedsideLibraryPage, bedside_library_page, BEDSIDE, LIBRARY
 /* Reads the guideline folders again. Emits "guideline-activated" with a
  * BedsideGuideline (transfer none) when the user starts one. */
 void              bedside_library_page_reload        (BedsideLibraryPage *self);
-/* The first guideline that loaded, or NULL (transfer none). */
+/* The first guideline that loads, or NULL (transfer none). */
 BedsideGuideline *bedside_library_page_get_first     (BedsideLibraryPage *self);
+/* The listed guideline with id @id, loaded in full (transfer none). */
+BedsideGuideline *bedside_library_page_load_guideline (BedsideLibraryPage  *self,
+                                                       const char          *id,
+                                                       GError             **error);
 /* Puts the focus on the first guideline that can be started. */
 void              bedside_library_page_focus_default (BedsideLibraryPage *self);
 

@@ -18,6 +18,7 @@ struct _BedsideQuestionRow
   GtkMenuButton     *help_button;
   GtkLabel          *help_label;
   GtkBox            *control_box;
+  GtkBox            *choice_box;
   GtkLabel          *error_label;
 
   /* One of these, by the item's type. */
@@ -25,6 +26,7 @@ struct _BedsideQuestionRow
   GtkToggleButton   *no_button;
   GtkWidget         *entry;
   GtkDropDown       *drop_down;
+  GPtrArray         *choice_buttons;  /* GtkToggleButton, by option */
 };
 
 G_DEFINE_FINAL_TYPE (BedsideQuestionRow, bedside_question_row, ADW_TYPE_PREFERENCES_ROW)
@@ -108,6 +110,19 @@ on_toggle_toggled (GtkToggleButton    *button,
 }
 
 static void
+on_choice_toggled (GtkToggleButton    *button,
+                   BedsideQuestionRow *self)
+{
+  const BedsideItem *item = get_item (self);
+
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  for (guint i = 0; i < self->choice_buttons->len && i < item->n_options; i++)
+    if (self->choice_buttons->pdata[i] == button)
+      apply_answer (self, item->options[i].code);
+}
+
+static void
 on_entry_changed (GtkEditable        *editable,
                   BedsideQuestionRow *self)
 {
@@ -159,10 +174,62 @@ build_boolean (BedsideQuestionRow *self,
   g_signal_connect (self->no_button, "toggled", G_CALLBACK (on_toggle_toggled), self);
 }
 
+/* A few options read best side by side, all in view: a row of toggle
+ * buttons under the question that acts like radio buttons.  Labels wrap,
+ * so long ones still fit a narrow window. */
+static void
+build_choice_toggles (BedsideQuestionRow *self,
+                      const BedsideItem  *item)
+{
+  GtkWidget *group = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 0);
+  GtkToggleButton *first = NULL;
+
+  gtk_box_set_homogeneous (GTK_BOX (group), TRUE);
+  gtk_widget_set_hexpand (group, TRUE);
+  gtk_widget_add_css_class (group, "linked");
+  self->choice_buttons = g_ptr_array_new ();
+  for (guint i = 0; i < item->n_options; i++)
+    {
+      GtkWidget *button = gtk_toggle_button_new ();
+      GtkWidget *label = gtk_label_new (item->options[i].label);
+
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_justify (GTK_LABEL (label), GTK_JUSTIFY_CENTER);
+      gtk_button_set_child (GTK_BUTTON (button), label);
+      gtk_widget_add_css_class (button, "answer-toggle");
+      if (first != NULL)
+        gtk_toggle_button_set_group (GTK_TOGGLE_BUTTON (button), first);
+      else
+        first = GTK_TOGGLE_BUTTON (button);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, item->options[i].label,
+                                      -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (button),
+                                      GTK_ACCESSIBLE_RELATION_DESCRIBED_BY, self->label, NULL,
+                                      -1);
+      g_signal_connect (button, "toggled", G_CALLBACK (on_choice_toggled), self);
+      gtk_box_append (GTK_BOX (group), button);
+      g_ptr_array_add (self->choice_buttons, button);
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (group),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->label,
+                                  -1);
+  gtk_box_append (self->choice_box, group);
+  gtk_widget_set_visible (GTK_WIDGET (self->choice_box), TRUE);
+}
+
+/* Many options: a drop-down keeps the row short. */
 static void
 build_choice (BedsideQuestionRow *self,
               const BedsideItem  *item)
 {
+  if (item->n_options <= 4)
+    {
+      build_choice_toggles (self, item);
+      return;
+    }
+
   g_autoptr(GtkStringList) strings = gtk_string_list_new (NULL);
 
   gtk_string_list_append (strings, _("Select…"));
@@ -245,6 +312,8 @@ show_answer (BedsideQuestionRow *self,
     gtk_toggle_button_set_active (value->boolean ? self->yes_button : self->no_button, TRUE);
   else if (self->drop_down != NULL)
     gtk_drop_down_set_selected (self->drop_down, (guint) value->code + 1);
+  else if (self->choice_buttons != NULL && (guint) value->code < self->choice_buttons->len)
+    gtk_toggle_button_set_active (self->choice_buttons->pdata[value->code], TRUE);
   else if (self->entry != NULL)
     {
       g_autofree char *text = bedside_value_to_string (value, NULL);
@@ -259,6 +328,7 @@ bedside_question_row_dispose (GObject *object)
   BedsideQuestionRow *self = BEDSIDE_QUESTION_ROW (object);
 
   g_clear_pointer (&self->session, bedside_session_unref);
+  g_clear_pointer (&self->choice_buttons, g_ptr_array_unref);
 
   G_OBJECT_CLASS (bedside_question_row_parent_class)->dispose (object);
 }
@@ -283,6 +353,7 @@ bedside_question_row_class_init (BedsideQuestionRowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsideQuestionRow, help_button);
   gtk_widget_class_bind_template_child (widget_class, BedsideQuestionRow, help_label);
   gtk_widget_class_bind_template_child (widget_class, BedsideQuestionRow, control_box);
+  gtk_widget_class_bind_template_child (widget_class, BedsideQuestionRow, choice_box);
   gtk_widget_class_bind_template_child (widget_class, BedsideQuestionRow, error_label);
 }
 
@@ -365,6 +436,15 @@ bedside_question_row_focus (BedsideQuestionRow *self)
     }
   else if (self->drop_down != NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->drop_down));
+  else if (self->choice_buttons != NULL && self->choice_buttons->len > 0)
+    {
+      GtkWidget *target = self->choice_buttons->pdata[0];
+
+      for (guint i = 0; i < self->choice_buttons->len; i++)
+        if (gtk_toggle_button_get_active (self->choice_buttons->pdata[i]))
+          target = self->choice_buttons->pdata[i];
+      gtk_widget_grab_focus (target);
+    }
   else if (self->entry != NULL)
     gtk_widget_grab_focus (self->entry);
 }
@@ -391,6 +471,20 @@ GtkDropDown *
 bedside_question_row_get_drop_down (BedsideQuestionRow *self)
 {
   return self->drop_down;
+}
+
+GtkToggleButton *
+bedside_question_row_get_choice_button (BedsideQuestionRow *self,
+                                        const char         *code)
+{
+  const BedsideItem *item = get_item (self);
+
+  if (self->choice_buttons == NULL)
+    return NULL;
+  for (guint i = 0; i < item->n_options && i < self->choice_buttons->len; i++)
+    if (g_str_equal (item->options[i].code, code))
+      return self->choice_buttons->pdata[i];
+  return NULL;
 }
 
 const char *
