@@ -7,6 +7,7 @@
 #include "bedside-cli-private.h"
 #include "bedside-evaluator.h"
 #include "bedside-render.h"
+#include "bedside-render-pages.h"
 
 /* Batch output is written in chunks of about this size: large enough that
  * writes cost nothing, small enough that a long batch does not pile up. */
@@ -15,7 +16,14 @@
 typedef enum {
   FORMAT_TEXT,
   FORMAT_JSON,
+  FORMAT_PDF,
 } OutputFormat;
+
+/* What a PDF needs besides the plan. */
+typedef struct {
+  BedsidePaper       paper;
+  BedsidePageOptions options;
+} PdfRequest;
 
 static const char evaluate_summary[] =
   "Evaluates the answers of one consultation through the guideline's decision\n"
@@ -24,9 +32,11 @@ static const char evaluate_summary[] =
   "\n"
   "With --batch, each line of CASES.jsonl is one answers object, and each line\n"
   "of the output is its JSON plan, in the same order; a line that cannot be\n"
-  "evaluated gives {\"error\": \"…\"} and the exit status is 1.";
-static const char pdf_unavailable[] =
-  "PDF output needs the page renderer, which is not built yet; use --format text or json";
+  "evaluated gives {\"error\": \"…\"} and the exit status is 1.\n"
+  "\n"
+  "--format pdf writes printable pages to OUT (-o is required): the clinician\n"
+  "plan, the patient handout, or with --audience both the plan followed by the\n"
+  "handout.  The paper is A4 or US Letter (--paper; default: the locale's).";
 
 /* The primary language subtags match: "en" serves "en", "en-GB" and "en_US". */
 static gboolean
@@ -62,11 +72,56 @@ render_plan (const BedsideCarePlan *plan,
   return g_string_free (out, FALSE);
 }
 
+/* YYYY-MM-DD, a real date: a printed plan must not carry 2024-02-30. */
+static gboolean
+is_iso_date (const char *text)
+{
+  guint year, month, day;
+  char end;
+
+  if (strlen (text) != 10 || sscanf (text, "%4u-%2u-%2u%c", &year, &month, &day, &end) != 3)
+    return FALSE;
+  return g_date_valid_dmy ((GDateDay) day, (GDateMonth) month, (GDateYear) year);
+}
+
+/* Writes the pages of @plan as PDF to @output ("-": standard output). */
+static int
+write_pdf (BedsideCarePlan  *plan,
+           BedsideAudience   audience,
+           const PdfRequest *pdf,
+           const char       *output)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BedsidePages) pages = bedside_pages_new (plan, audience, &pdf->options);
+  gboolean written;
+
+  if (g_str_equal (output, "-"))
+    {
+      g_autoptr(GOutputStream) stream = bedside_cli_open_output (output, &error);
+
+      written = bedside_pages_write_pdf (pages, pdf->paper, stream, NULL, &error);
+    }
+  else
+    {
+      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
+
+      written = bedside_pages_save_pdf (pages, pdf->paper, file, NULL, &error);
+    }
+
+  if (!written)
+    {
+      bedside_cli_print_error (output, error);
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
+  return BEDSIDE_CLI_EXIT_OK;
+}
+
 static int
 evaluate_one (BedsideGuideline *guideline,
               const char       *answers_path,
               OutputFormat      format,
               BedsideAudience   audience,
+              const PdfRequest *pdf,
               const char       *output)
 {
   g_autoptr(GError) error = NULL;
@@ -103,6 +158,9 @@ evaluate_one (BedsideGuideline *guideline,
       bedside_cli_print_error (answers_path, error);
       return BEDSIDE_CLI_EXIT_FAILED;
     }
+
+  if (format == FORMAT_PDF)
+    return write_pdf (plan, audience, pdf, output);
 
   text = render_plan (plan, format, audience);
 
@@ -278,6 +336,12 @@ bedside_cli_evaluate (int    argc,
   g_autofree char *audience_name = NULL;
   g_autofree char *language = NULL;
   g_autofree char *output = NULL;
+  g_autofree char *paper_name = NULL;
+  g_autofree char *clinic = NULL;
+  g_autofree char *clinic_address = NULL;
+  g_autofree char *clinic_phone = NULL;
+  g_autofree char *patient_name = NULL;
+  g_autofree char *visit_date = NULL;
   const GOptionEntry entries[] = {
     { "answers", 'a', 0, G_OPTION_ARG_FILENAME, &answers_path,
       "The answers of one consultation (JSON object, or a saved consultation)", "ANSWERS.json" },
@@ -291,12 +355,25 @@ bedside_cli_evaluate (int    argc,
       "Language of the plan (default: the guideline's)", "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write to OUT (replaced atomically) instead of standard output", "OUT" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
+      "PDF: a4 or letter (default: the locale's paper)", "PAPER" },
+    { "clinic", 0, 0, G_OPTION_ARG_STRING, &clinic,
+      "PDF: the clinic's name, in the header", "NAME" },
+    { "clinic-address", 0, 0, G_OPTION_ARG_STRING, &clinic_address,
+      "PDF: the clinic's address, in the header", "ADDRESS" },
+    { "clinic-phone", 0, 0, G_OPTION_ARG_STRING, &clinic_phone,
+      "PDF: the clinic's phone number, in the header and on the handout", "PHONE" },
+    { "patient-name", 0, 0, G_OPTION_ARG_STRING, &patient_name,
+      "PDF: the patient's name, in the header", "NAME" },
+    { "visit-date", 0, 0, G_OPTION_ARG_STRING, &visit_date,
+      "PDF: the date of the visit (YYYY-MM-DD), in the header", "DATE" },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BedsideGuideline) guideline = NULL;
   BedsideAudience audience = BEDSIDE_AUDIENCE_CLINICIAN;
   OutputFormat format = FORMAT_TEXT;
+  PdfRequest pdf = { .paper = bedside_paper_get_default () };
   const char *guideline_language;
 
   context = bedside_cli_option_context_new ("evaluate", "FILE", evaluate_summary, entries);
@@ -314,10 +391,7 @@ bedside_cli_evaluate (int    argc,
   else if (g_str_equal (format_name, "json"))
     format = FORMAT_JSON;
   else if (g_str_equal (format_name, "pdf"))
-    {
-      fprintf (stderr, "%s: %s\n", g_get_prgname (), pdf_unavailable);
-      return BEDSIDE_CLI_EXIT_USAGE;
-    }
+    format = FORMAT_PDF;
   else
     return bedside_cli_usage_error (context, "unknown format '%s'", format_name);
 
@@ -326,6 +400,27 @@ bedside_cli_evaluate (int    argc,
 
   if (audience_name != NULL && !bedside_audience_from_string (audience_name, &audience))
     return bedside_cli_usage_error (context, "unknown audience '%s'", audience_name);
+
+  if (format == FORMAT_PDF)
+    {
+      if (output == NULL)
+        return bedside_cli_usage_error (context, "PDF output needs -o OUT, the file to write");
+      if (paper_name != NULL && !bedside_paper_from_string (paper_name, &pdf.paper))
+        return bedside_cli_usage_error (context, "unknown paper '%s' (a4 or letter)", paper_name);
+      if (visit_date != NULL && !is_iso_date (visit_date))
+        return bedside_cli_usage_error (context, "--visit-date '%s' is not a date (YYYY-MM-DD)", visit_date);
+      pdf.options = (BedsidePageOptions) {
+        .clinic_name = clinic,
+        .clinic_address = clinic_address,
+        .clinic_phone = clinic_phone,
+        .patient_name = patient_name,
+        .visit_date = visit_date,
+      };
+    }
+  else if (paper_name != NULL || clinic != NULL || clinic_address != NULL || clinic_phone != NULL ||
+           patient_name != NULL || visit_date != NULL)
+    return bedside_cli_usage_error (context, "--paper, --clinic, --clinic-address, --clinic-phone, "
+                                             "--patient-name and --visit-date are for --format pdf");
 
   guideline = bedside_cli_load_guideline (argv[1]);
   if (guideline == NULL)
@@ -346,5 +441,5 @@ bedside_cli_evaluate (int    argc,
   if (cases_path != NULL)
     return evaluate_batch (guideline, cases_path, audience, output);
 
-  return evaluate_one (guideline, answers_path, format, audience, output);
+  return evaluate_one (guideline, answers_path, format, audience, &pdf, output);
 }
