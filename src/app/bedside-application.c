@@ -4,12 +4,15 @@
 #include <glib/gi18n.h>
 
 #include "bedside-application.h"
+#include "bedside-preferences-window.h"
 #include "bedside-resources.h"
 #include "bedside-window.h"
 
 struct _BedsideApplication
 {
-  AdwApplication parent_instance;
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;   /* NULL when the schema is not installed */
 };
 
 G_DEFINE_FINAL_TYPE (BedsideApplication, bedside_application, ADW_TYPE_APPLICATION)
@@ -19,7 +22,10 @@ static const struct {
   const char *accels[3];
 } accelerators[] = {
   { "app.quit",                { "<Primary>q", NULL } },
+  { "app.preferences",         { "<Primary>comma", NULL } },
   { "win.new-consultation",    { "<Primary>n", NULL } },
+  { "win.open",                { "<Primary>o", NULL } },
+  { "win.save",                { "<Primary>s", NULL } },
   { "win.copy-plan",           { "<Primary><Shift>c", NULL } },
   { "win.previous-section",    { "<Alt>Left", "<Primary>Page_Up", NULL } },
   { "win.next-section",        { "<Alt>Right", "<Primary>Page_Down", NULL } },
@@ -32,16 +38,27 @@ bedside_application_quit_action (GSimpleAction *action,
                                  gpointer       user_data)
 {
   GApplication *app = user_data;
-  GList *windows = gtk_application_get_windows (GTK_APPLICATION (app));
+  g_autoptr(GList) windows = g_list_copy (gtk_application_get_windows (GTK_APPLICATION (app)));
 
-  /* Closing the windows first lets each one save its size. */
-  for (GList *l = windows; l != NULL;)
-    {
-      GtkWindow *window = l->data;
-      l = l->next;
-      gtk_window_destroy (window);
-    }
-  g_application_quit (app);
+  /* Closed, not destroyed: each window saves its size and asks before
+   * unsaved answers are lost; the app ends with its last window. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (l->data);
+}
+
+static void
+bedside_application_preferences_action (GSimpleAction *action,
+                                        GVariant      *parameter,
+                                        gpointer       user_data)
+{
+  BedsideApplication *self = user_data;
+  GtkWidget *preferences;
+
+  if (self->settings == NULL)
+    return;
+  preferences = bedside_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
+                                                self->settings);
+  gtk_window_present (GTK_WINDOW (preferences));
 }
 
 static void
@@ -67,17 +84,31 @@ bedside_application_about_action (GSimpleAction *action,
 }
 
 static const GActionEntry app_actions[] = {
-  { .name = "quit",  .activate = bedside_application_quit_action },
-  { .name = "about", .activate = bedside_application_about_action },
+  { .name = "quit",        .activate = bedside_application_quit_action },
+  { .name = "preferences", .activate = bedside_application_preferences_action },
+  { .name = "about",       .activate = bedside_application_about_action },
 };
 
 static void
 bedside_application_startup (GApplication *app)
 {
+  BedsideApplication *self = BEDSIDE_APPLICATION (app);
+  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
+  g_autoptr(GSettingsSchema) schema = NULL;
+
   G_APPLICATION_CLASS (bedside_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
+  /* Run from the build folder without the compiled schema: no preferences,
+   * rather than an abort. */
+  if (source != NULL)
+    schema = g_settings_schema_source_lookup (source, BEDSIDE_APPLICATION_ID, TRUE);
+  if (schema != NULL)
+    self->settings = g_settings_new (BEDSIDE_APPLICATION_ID);
+  else
+    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences")),
+                                 FALSE);
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            accelerators[i].action,
@@ -102,10 +133,22 @@ bedside_application_activate (GApplication *app)
 }
 
 static void
+bedside_application_dispose (GObject *object)
+{
+  BedsideApplication *self = BEDSIDE_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (bedside_application_parent_class)->dispose (object);
+}
+
+static void
 bedside_application_class_init (BedsideApplicationClass *klass)
 {
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->dispose = bedside_application_dispose;
   app_class->startup = bedside_application_startup;
   app_class->activate = bedside_application_activate;
 }

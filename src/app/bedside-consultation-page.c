@@ -32,6 +32,7 @@ G_DEFINE_FINAL_TYPE (BedsideConsultationPage, bedside_consultation_page, ADW_TYP
 
 enum {
   ANSWERS_CHANGED,
+  PATIENT_CHANGED,
   FINISHED,
   N_SIGNALS
 };
@@ -120,6 +121,13 @@ on_answer_changed (BedsideQuestionRow      *row,
 }
 
 static void
+on_patient_changed (GtkEditable             *editable,
+                    BedsideConsultationPage *self)
+{
+  g_signal_emit (self, signals[PATIENT_CHANGED], 0);
+}
+
+static void
 clear_pages (BedsideConsultationPage *self)
 {
   if (self->section_pages != NULL)
@@ -197,6 +205,9 @@ bedside_consultation_page_class_init (BedsideConsultationPageClass *klass)
   signals[ANSWERS_CHANGED] =
     g_signal_new ("answers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  signals[PATIENT_CHANGED] =
+    g_signal_new ("patient-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 0);
   signals[FINISHED] =
     g_signal_new ("finished", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL, G_TYPE_NONE, 0);
@@ -222,6 +233,8 @@ bedside_consultation_page_init (BedsideConsultationPage *self)
 {
   self->section = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_signal_connect (self->patient_name_row, "changed", G_CALLBACK (on_patient_changed), self);
+  g_signal_connect (self->visit_date_row, "changed", G_CALLBACK (on_patient_changed), self);
   update_state (self);
 }
 
@@ -341,6 +354,41 @@ bedside_consultation_page_has_patient_details (BedsideConsultationPage *self)
 
   return *gtk_editable_get_text (GTK_EDITABLE (self->patient_name_row)) != '\0' ||
          *gtk_editable_get_text (GTK_EDITABLE (self->visit_date_row)) != '\0';
+}
+
+static char *
+dup_text (GtkEditable *editable)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (editable)));
+
+  return *text != '\0' ? g_steal_pointer (&text) : NULL;
+}
+
+BedsidePatient *
+bedside_consultation_page_dup_patient (BedsideConsultationPage *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *visit_date = NULL;
+
+  g_return_val_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self), NULL);
+
+  name = dup_text (GTK_EDITABLE (self->patient_name_row));
+  visit_date = dup_text (GTK_EDITABLE (self->visit_date_row));
+  if (name == NULL && visit_date == NULL)
+    return NULL;
+  return bedside_patient_new (name, visit_date);
+}
+
+void
+bedside_consultation_page_set_patient (BedsideConsultationPage *self,
+                                       const BedsidePatient    *patient)
+{
+  g_return_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self));
+
+  gtk_editable_set_text (GTK_EDITABLE (self->patient_name_row),
+                         patient && patient->name ? patient->name : "");
+  gtk_editable_set_text (GTK_EDITABLE (self->visit_date_row),
+                         patient && patient->visit_date ? patient->visit_date : "");
 }
 
 GtkWidget *

@@ -3,6 +3,7 @@
 
 #include <adwaita.h>
 
+#include "bedside-consultation.h"
 #include "bedside-session.h"
 
 G_BEGIN_DECLS
@@ -28,6 +29,11 @@ void       bedside_consultation_page_show_item         (BedsideConsultationPage 
 gboolean   bedside_consultation_page_show_section_id   (BedsideConsultationPage *self,
                                                         const char              *section_id);
 gboolean   bedside_consultation_page_has_patient_details (BedsideConsultationPage *self);
+/* The patient details typed in, or NULL when there are none; the page
+ * emits "patient-changed" when the user edits them. */
+BedsidePatient *bedside_consultation_page_dup_patient  (BedsideConsultationPage *self);
+void       bedside_consultation_page_set_patient       (BedsideConsultationPage *self,
+                                                        const BedsidePatient    *patient);
 /* The button the window makes its default widget while the page shows. */
 GtkWidget *bedside_consultation_page_get_next_button   (BedsideConsultationPage *self);
 void       bedside_consultation_page_focus_first       (BedsideConsultationPage *self);

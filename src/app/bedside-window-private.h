@@ -1,13 +1,73 @@
-/* bedside-window-private.h: the window's pages and state, for the UI test. */
+/* bedside-window-private.h: the window's state, shared by its source files and the UI test. */
 #pragma once
 
 #include "bedside-consultation-page.h"
+#include "bedside-evaluator.h"
 #include "bedside-library-page.h"
 #include "bedside-plan-page.h"
 #include "bedside-review-page.h"
 #include "bedside-window.h"
 
 G_BEGIN_DECLS
+
+struct _BedsideWindow
+{
+  AdwApplicationWindow     parent_instance;
+
+  GSettings               *settings;    /* NULL when the schema is not installed */
+  BedsideSession          *session;
+  BedsideEvaluator        *evaluator;
+  char                    *urgent_text; /* NULL: no urgent action */
+  gboolean                 urgent_plan_shown; /* the settled urgent plan was shown */
+  char                    *status_text; /* NULL: approved guideline */
+
+  /* bedside-window-files.c: the consultation's file and whether the
+   * answers changed since it was saved or opened. */
+  GFile                   *file;
+  gboolean                 dirty;
+  gboolean                 include_patient;  /* the last choice in the Save dialog */
+  gboolean                 close_confirmed;
+  GtkNativeDialog         *file_chooser;
+  AdwMessageDialog        *dialog;           /* weak: the message on screen */
+
+  AdwToastOverlay         *toast_overlay;
+  GtkWidget               *back_button;
+  AdwWindowTitle          *window_title;
+  GtkRevealer             *status_revealer;
+  GtkLabel                *status_label;
+  GtkRevealer             *urgent_revealer;
+  GtkLabel                *urgent_label;
+  GtkStack                *stack;
+  BedsideLibraryPage      *library_page;
+  BedsideConsultationPage *consultation_page;
+  BedsideReviewPage       *review_page;
+  BedsidePlanPage         *plan_page;
+};
+
+/* ---- between bedside-window.c and bedside-window-files.c ---- */
+
+typedef void (*BedsideWindowFunc) (BedsideWindow *self,
+                                   gpointer       data);
+
+/* Runs @func at once when no answers would be lost; otherwise asks first
+ * (Cancel, Discard, Save), and after Save only once the file is written.
+ * @destroy frees @data whether or not @func ran. */
+void     bedside_window_confirm_discard    (BedsideWindow     *self,
+                                            BedsideWindowFunc  func,
+                                            gpointer           data,
+                                            GDestroyNotify     destroy);
+/* Makes @session (transfer none) the consultation, with @patient (may be
+ * NULL), from its first section; forgets the file and the dirty flag. */
+void     bedside_window_start_session      (BedsideWindow         *self,
+                                            BedsideSession        *session,
+                                            const BedsidePatient  *patient);
+void     bedside_window_show_page          (BedsideWindow     *self,
+                                            const char        *name);
+/* The header shows the file (or the guideline) and a dot while unsaved. */
+void     bedside_window_update_title       (BedsideWindow     *self);
+void     bedside_window_class_add_file_actions (GtkWidgetClass *widget_class);
+
+/* ---- for the UI test ---- */
 
 BedsideLibraryPage      *bedside_window_get_library_page      (BedsideWindow *self);
 BedsideConsultationPage *bedside_window_get_consultation_page (BedsideWindow *self);
@@ -23,5 +83,19 @@ BedsideSession          *bedside_window_get_session           (BedsideWindow *se
 /* Clears the consultation without asking (what "New Consultation" does
  * once the user agreed). */
 void                     bedside_window_clear_consultation    (BedsideWindow *self);
+/* Answers or patient details that are not in a saved file. */
+gboolean                 bedside_window_has_unsaved_answers   (BedsideWindow *self);
+/* The message dialog on screen (a question, a warning or an error), or NULL. */
+AdwMessageDialog        *bedside_window_get_dialog            (BedsideWindow *self);
+
+/* What Save… and Open… do once their file chooser returns a file.
+ * Saving reports its error to the caller; opening shows its own error or
+ * warning dialog and changes nothing when it fails. */
+gboolean                 bedside_window_save_to_file          (BedsideWindow  *self,
+                                                               GFile          *file,
+                                                               gboolean        include_patient,
+                                                               GError        **error);
+gboolean                 bedside_window_open_file             (BedsideWindow  *self,
+                                                               GFile          *file);
 
 G_END_DECLS

@@ -11,30 +11,6 @@
 #include "bedside-review-page.h"
 #include "bedside-window-private.h"
 
-struct _BedsideWindow
-{
-  AdwApplicationWindow     parent_instance;
-
-  GSettings               *settings;    /* NULL when the schema is not installed */
-  BedsideSession          *session;
-  BedsideEvaluator        *evaluator;
-  char                    *urgent_text; /* NULL: no urgent action */
-  gboolean                 urgent_plan_shown; /* the settled urgent plan was shown */
-  char                    *status_text; /* NULL: approved guideline */
-
-  AdwToastOverlay         *toast_overlay;
-  GtkWidget               *back_button;
-  AdwWindowTitle          *window_title;
-  GtkRevealer             *status_revealer;
-  GtkLabel                *status_label;
-  GtkRevealer             *urgent_revealer;
-  GtkLabel                *urgent_label;
-  GtkStack                *stack;
-  BedsideLibraryPage      *library_page;
-  BedsideConsultationPage *consultation_page;
-  BedsideReviewPage       *review_page;
-  BedsidePlanPage         *plan_page;
-};
 
 G_DEFINE_FINAL_TYPE (BedsideWindow, bedside_window, ADW_TYPE_APPLICATION_WINDOW)
 
@@ -62,6 +38,7 @@ update_actions (BedsideWindow *self)
   gtk_widget_set_visible (self->back_button, !on_library);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.go-back", !on_library);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.new-consultation", self->session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.save", self->session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-section", on_consultation || on_review);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-section", on_consultation);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-plan",
@@ -70,9 +47,9 @@ update_actions (BedsideWindow *self)
                                  self->session != NULL && bedside_session_is_complete (self->session));
 }
 
-static void
-show_page (BedsideWindow *self,
-           const char    *name)
+void
+bedside_window_show_page (BedsideWindow *self,
+                          const char    *name)
 {
   GtkWidget *default_widget = NULL;
 
@@ -140,7 +117,7 @@ check_urgent (BedsideWindow *self,
 
           bedside_plan_page_set_plan (self->plan_page, plan);
           if (jump && !self->urgent_plan_shown)
-            show_page (self, "plan");
+            bedside_window_show_page (self, "plan");
           self->urgent_plan_shown = TRUE;
         }
     }
@@ -155,8 +132,18 @@ static void
 on_answers_changed (BedsideConsultationPage *page,
                     BedsideWindow           *self)
 {
+  self->dirty = TRUE;
   check_urgent (self, TRUE);
   update_actions (self);
+  bedside_window_update_title (self);
+}
+
+static void
+on_patient_changed (BedsideConsultationPage *page,
+                    BedsideWindow           *self)
+{
+  self->dirty = TRUE;
+  bedside_window_update_title (self);
 }
 
 static void
@@ -164,7 +151,7 @@ on_consultation_finished (BedsideConsultationPage *page,
                           BedsideWindow           *self)
 {
   bedside_review_page_set_session (self->review_page, self->session);
-  show_page (self, "review");
+  bedside_window_show_page (self, "review");
 }
 
 static void
@@ -172,7 +159,7 @@ on_edit_item (BedsideReviewPage *page,
               guint              item,
               BedsideWindow     *self)
 {
-  show_page (self, "consultation");
+  bedside_window_show_page (self, "consultation");
   bedside_consultation_page_show_item (self->consultation_page, item);
 }
 
@@ -222,82 +209,111 @@ update_status (BedsideWindow *self)
   self->status_text = g_strdup (text);
   gtk_label_set_text (self->status_label, text ? text : "");
   gtk_revealer_set_reveal_child (self->status_revealer, text != NULL);
-  adw_window_title_set_subtitle (self->window_title, guideline ? bedside_guideline_get_title (guideline) : NULL);
+}
+
+gboolean
+bedside_window_has_unsaved_answers (BedsideWindow *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_WINDOW (self), FALSE);
+  return self->dirty && has_answers (self);
+}
+
+void
+bedside_window_update_title (BedsideWindow *self)
+{
+  BedsideGuideline *guideline = self->session ? bedside_session_get_guideline (self->session) : NULL;
+  gboolean unsaved = bedside_window_has_unsaved_answers (self);
+  g_autofree char *file_name = NULL;
+  g_autofree char *title = NULL;
+  g_autofree char *window_title = NULL;
+  const char *name;
+  const char *subtitle = NULL;
+
+  if (self->file != NULL)
+    {
+      g_autoptr(GFileInfo) info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
+      file_name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (self->file);
+    }
+
+  if (file_name != NULL)
+    {
+      name = file_name;
+      subtitle = bedside_guideline_get_title (guideline);
+    }
+  else if (guideline != NULL)
+    {
+      name = bedside_guideline_get_title (guideline);
+      if (unsaved)
+        subtitle = _("Not saved");
+    }
+  else
+    name = _("Bedside");
+
+  /* A dot before the name marks unsaved answers, as editors do. */
+  title = unsaved ? g_strdup_printf ("• %s", name) : g_strdup (name);
+  adw_window_title_set_title (self->window_title, title);
+  adw_window_title_set_subtitle (self->window_title, subtitle);
+
+  if (guideline != NULL)
+    /* TRANSLATORS: the window's title in the window list: "back-spasm-2024-03-01.json — Bedside" */
+    window_title = g_strdup_printf (_("%s — Bedside"), title);
+  gtk_window_set_title (GTK_WINDOW (self), window_title ? window_title : _("Bedside"));
+}
+
+/* The plan page starts with what the preferences name; "both" matters for
+ * printing, the screen then starts with the clinician's plan. */
+static void
+apply_default_audience (BedsideWindow *self)
+{
+  g_autofree char *audience = NULL;
+
+  if (self->settings == NULL)
+    return;
+  audience = g_settings_get_string (self->settings, "default-audience");
+  bedside_plan_page_set_audience (self->plan_page, g_str_equal (audience, "patient")
+                                                   ? BEDSIDE_AUDIENCE_PATIENT
+                                                   : BEDSIDE_AUDIENCE_CLINICIAN);
+}
+
+void
+bedside_window_start_session (BedsideWindow        *self,
+                              BedsideSession       *session,
+                              const BedsidePatient *patient)
+{
+  BedsideGuideline *guideline = bedside_session_get_guideline (session);
+
+  bedside_review_page_set_session (self->review_page, NULL);
+  bedside_plan_page_set_plan (self->plan_page, NULL);
+  set_urgent (self, NULL);
+
+  bedside_session_ref (session);
+  g_clear_pointer (&self->evaluator, bedside_evaluator_free);
+  g_clear_pointer (&self->session, bedside_session_unref);
+  self->session = session;
+  self->evaluator = bedside_evaluator_new (guideline);
+
+  bedside_consultation_page_reset (self->consultation_page);
+  bedside_consultation_page_set_session (self->consultation_page, self->session);
+  bedside_consultation_page_set_patient (self->consultation_page, patient);
+  apply_default_audience (self);
+  update_status (self);
+  check_urgent (self, FALSE);
+
+  g_clear_object (&self->file);
+  self->dirty = FALSE;
+  bedside_window_update_title (self);
+  bedside_window_show_page (self, "consultation");
+  bedside_consultation_page_focus_first (self->consultation_page);
 }
 
 static void
 start_guideline (BedsideWindow    *self,
                  BedsideGuideline *guideline)
 {
-  bedside_review_page_set_session (self->review_page, NULL);
-  bedside_plan_page_set_plan (self->plan_page, NULL);
-  set_urgent (self, NULL);
+  g_autoptr(BedsideSession) session = bedside_session_new (guideline);
 
-  g_clear_pointer (&self->evaluator, bedside_evaluator_free);
-  g_clear_pointer (&self->session, bedside_session_unref);
-  self->session = bedside_session_new (guideline);
-  self->evaluator = bedside_evaluator_new (guideline);
-
-  bedside_consultation_page_reset (self->consultation_page);
-  bedside_consultation_page_set_session (self->consultation_page, self->session);
-  update_status (self);
-  show_page (self, "consultation");
-  bedside_consultation_page_focus_first (self->consultation_page);
-}
-
-typedef void (*ConfirmedFunc) (BedsideWindow *self, gpointer data);
-
-typedef struct
-{
-  BedsideWindow *self;
-  ConfirmedFunc  func;
-  gpointer       data;
-} Confirmation;
-
-static void
-on_discard_response (AdwMessageDialog *dialog,
-                     const char       *response,
-                     Confirmation     *confirmation)
-{
-  if (g_str_equal (response, "discard"))
-    confirmation->func (confirmation->self, confirmation->data);
-  g_object_unref (confirmation->self);
-  g_free (confirmation);
-}
-
-/* Runs @func now if nothing would be lost, else after the user agrees. */
-static void
-confirm_discard (BedsideWindow *self,
-                 ConfirmedFunc  func,
-                 gpointer       data)
-{
-  Confirmation *confirmation;
-  GtkWidget *dialog;
-
-  if (!has_answers (self))
-    {
-      func (self, data);
-      return;
-    }
-
-  dialog = adw_message_dialog_new (GTK_WINDOW (self),
-                                   _("Clear This Consultation?"),
-                                   _("Its answers and patient details will be lost."));
-  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
-                                    "discard", _("C_lear"),
-                                    NULL);
-  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "discard",
-                                              ADW_RESPONSE_DESTRUCTIVE);
-  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
-
-  confirmation = g_new0 (Confirmation, 1);
-  confirmation->self = g_object_ref (self);
-  confirmation->func = func;
-  confirmation->data = data;
-  g_signal_connect (dialog, "response", G_CALLBACK (on_discard_response), confirmation);
-  gtk_window_present (GTK_WINDOW (dialog));
+  bedside_window_start_session (self, session, NULL);
 }
 
 static void
@@ -305,7 +321,6 @@ start_confirmed (BedsideWindow *self,
                  gpointer       data)
 {
   start_guideline (self, data);
-  bedside_guideline_unref (data);
 }
 
 static void
@@ -316,11 +331,12 @@ on_guideline_activated (BedsideLibraryPage *page,
   /* The same guideline again resumes the consultation in progress. */
   if (self->session != NULL && bedside_session_get_guideline (self->session) == guideline)
     {
-      show_page (self, "consultation");
+      bedside_window_show_page (self, "consultation");
       bedside_consultation_page_focus_first (self->consultation_page);
       return;
     }
-  confirm_discard (self, start_confirmed, bedside_guideline_ref (guideline));
+  bedside_window_confirm_discard (self, start_confirmed, bedside_guideline_ref (guideline),
+                                  (GDestroyNotify) bedside_guideline_unref);
 }
 
 void
@@ -335,7 +351,12 @@ bedside_window_clear_consultation (BedsideWindow *self)
   bedside_plan_page_set_plan (self->plan_page, NULL);
   set_urgent (self, NULL);
   bedside_consultation_page_reset (self->consultation_page);
-  show_page (self, "consultation");
+  apply_default_audience (self);
+  /* A new consultation is not the file the last one was saved to. */
+  g_clear_object (&self->file);
+  self->dirty = FALSE;
+  bedside_window_update_title (self);
+  bedside_window_show_page (self, "consultation");
   bedside_consultation_page_focus_first (self->consultation_page);
 }
 
@@ -351,7 +372,7 @@ new_consultation_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  confirm_discard (BEDSIDE_WINDOW (widget), clear_confirmed, NULL);
+  bedside_window_confirm_discard (BEDSIDE_WINDOW (widget), clear_confirmed, NULL, NULL);
 }
 
 static void
@@ -384,7 +405,7 @@ previous_section_action (GtkWidget  *widget,
     bedside_consultation_page_go_previous (self->consultation_page);
   else if (page_is (self, "review"))
     {
-      show_page (self, "consultation");
+      bedside_window_show_page (self, "consultation");
       bedside_consultation_page_focus_first (self->consultation_page);
     }
   update_actions (self);
@@ -411,12 +432,12 @@ go_back_action (GtkWidget  *widget,
 
   if (page_is (self, "consultation"))
     {
-      show_page (self, "library");
+      bedside_window_show_page (self, "library");
       bedside_library_page_focus_default (self->library_page);
     }
   else if (page_is (self, "review"))
     {
-      show_page (self, "consultation");
+      bedside_window_show_page (self, "consultation");
       bedside_consultation_page_focus_first (self->consultation_page);
     }
   else if (page_is (self, "plan"))
@@ -424,10 +445,10 @@ go_back_action (GtkWidget  *widget,
       if (self->session != NULL && bedside_session_is_complete (self->session))
         {
           bedside_review_page_set_session (self->review_page, self->session);
-          show_page (self, "review");
+          bedside_window_show_page (self, "review");
         }
       else
-        show_page (self, "consultation");
+        bedside_window_show_page (self, "consultation");
     }
 }
 
@@ -449,7 +470,7 @@ show_plan_action (GtkWidget  *widget,
       return;
     }
   bedside_plan_page_set_plan (self->plan_page, plan);
-  show_page (self, "plan");
+  bedside_window_show_page (self, "plan");
 }
 
 static void
@@ -458,10 +479,24 @@ on_visible_page_changed (BedsideWindow *self)
   update_actions (self);
 }
 
+static void
+close_confirmed (BedsideWindow *self,
+                 gpointer       data)
+{
+  self->close_confirmed = TRUE;
+  gtk_window_close (GTK_WINDOW (self));
+}
+
 static gboolean
 bedside_window_close_request (GtkWindow *window)
 {
   BedsideWindow *self = BEDSIDE_WINDOW (window);
+
+  if (!self->close_confirmed && bedside_window_has_unsaved_answers (self))
+    {
+      bedside_window_confirm_discard (self, close_confirmed, NULL, NULL);
+      return GDK_EVENT_STOP;
+    }
 
   if (self->settings != NULL)
     {
@@ -481,6 +516,11 @@ bedside_window_dispose (GObject *object)
   BedsideWindow *self = BEDSIDE_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->file);
+  if (self->file_chooser != NULL)
+    gtk_native_dialog_destroy (self->file_chooser);
+  g_clear_object (&self->file_chooser);
+  g_clear_weak_pointer (&self->dialog);
   g_clear_pointer (&self->evaluator, bedside_evaluator_free);
   g_clear_pointer (&self->session, bedside_session_unref);
   g_clear_pointer (&self->urgent_text, g_free);
@@ -524,6 +564,7 @@ bedside_window_class_init (BedsideWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-section", NULL, next_section_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_action);
+  bedside_window_class_add_file_actions (widget_class);
 }
 
 static void
@@ -536,6 +577,7 @@ bedside_window_init (BedsideWindow *self)
 
   g_signal_connect (self->library_page, "guideline-activated", G_CALLBACK (on_guideline_activated), self);
   g_signal_connect (self->consultation_page, "answers-changed", G_CALLBACK (on_answers_changed), self);
+  g_signal_connect (self->consultation_page, "patient-changed", G_CALLBACK (on_patient_changed), self);
   g_signal_connect (self->consultation_page, "finished", G_CALLBACK (on_consultation_finished), self);
   g_signal_connect (self->review_page, "edit-item", G_CALLBACK (on_edit_item), self);
   g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_visible_page_changed), self);
@@ -556,7 +598,8 @@ bedside_window_init (BedsideWindow *self)
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 960, 760);
 
-  show_page (self, "library");
+  bedside_window_update_title (self);
+  bedside_window_show_page (self, "library");
   bedside_library_page_focus_default (self->library_page);
 }
 
@@ -599,18 +642,20 @@ bedside_window_prepare_screenshot (BedsideWindow *self,
         g_warning ("Screenshot: %s", error->message);
       bedside_consultation_page_set_session (self->consultation_page, self->session);
       check_urgent (self, FALSE);
+      self->dirty = TRUE;
+      bedside_window_update_title (self);
     }
 
   if (g_str_equal (parts[0], "questionnaire"))
     {
       if (parts[1] != NULL)
         bedside_consultation_page_show_section_id (self->consultation_page, parts[1]);
-      show_page (self, "consultation");
+      bedside_window_show_page (self, "consultation");
     }
   else if (g_str_equal (parts[0], "review"))
     {
       bedside_review_page_set_session (self->review_page, self->session);
-      show_page (self, "review");
+      bedside_window_show_page (self, "review");
     }
   else if (g_str_equal (parts[0], "plan"))
     {

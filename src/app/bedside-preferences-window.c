@@ -1,0 +1,143 @@
+/* bedside-preferences-window.c: the preferences, each bound to its GSettings key. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bedside-preferences-window-private.h"
+
+struct _BedsidePreferencesWindow
+{
+  AdwPreferencesWindow  parent_instance;
+
+  GSettings            *settings;
+
+  AdwEntryRow          *clinic_name_row;
+  AdwEntryRow          *clinic_address_row;
+  AdwEntryRow          *clinic_phone_row;
+  AdwEntryRow          *handout_language_row;
+  AdwComboRow          *paper_size_row;
+  AdwComboRow          *default_audience_row;
+};
+
+G_DEFINE_FINAL_TYPE (BedsidePreferencesWindow, bedside_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
+
+/* A combo row's positions stand for these values of its key, in order. */
+static const char * const paper_sizes[] = { "", "a4", "letter", NULL };
+static const char * const audiences[] = { "clinician", "patient", "both", NULL };
+
+static gboolean
+value_to_position (GValue   *value,
+                   GVariant *variant,
+                   gpointer  user_data)
+{
+  const char * const *values = user_data;
+  const char *text = g_variant_get_string (variant, NULL);
+
+  for (guint i = 0; values[i] != NULL; i++)
+    if (g_str_equal (values[i], text))
+      {
+        g_value_set_uint (value, i);
+        return TRUE;
+      }
+  g_value_set_uint (value, 0);
+  return TRUE;
+}
+
+static GVariant *
+position_to_value (const GValue       *value,
+                   const GVariantType *expected_type,
+                   gpointer            user_data)
+{
+  const char * const *values = user_data;
+  guint position = g_value_get_uint (value);
+
+  if (position >= g_strv_length ((char **) values))
+    return NULL;
+  return g_variant_new_string (values[position]);
+}
+
+static void
+bind_choices (BedsidePreferencesWindow *self,
+              const char               *key,
+              AdwComboRow              *row,
+              const char * const       *values)
+{
+  g_settings_bind_with_mapping (self->settings, key, row, "selected", G_SETTINGS_BIND_DEFAULT,
+                                value_to_position, position_to_value, (gpointer) values, NULL);
+}
+
+static void
+bedside_preferences_window_dispose (GObject *object)
+{
+  BedsidePreferencesWindow *self = BEDSIDE_PREFERENCES_WINDOW (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (bedside_preferences_window_parent_class)->dispose (object);
+}
+
+static void
+bedside_preferences_window_class_init (BedsidePreferencesWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bedside_preferences_window_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-preferences-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, clinic_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, clinic_address_row);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, clinic_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, handout_language_row);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, paper_size_row);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, default_audience_row);
+}
+
+static void
+bedside_preferences_window_init (BedsidePreferencesWindow *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+GtkWidget *
+bedside_preferences_window_new (GtkWindow *parent,
+                                GSettings *settings)
+{
+  BedsidePreferencesWindow *self;
+
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
+  self = g_object_new (BEDSIDE_TYPE_PREFERENCES_WINDOW,
+                       "transient-for", parent,
+                       NULL);
+  self->settings = g_object_ref (settings);
+  g_settings_bind (settings, "clinic-name", self->clinic_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "clinic-address", self->clinic_address_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "clinic-phone", self->clinic_phone_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "handout-language", self->handout_language_row, "text", G_SETTINGS_BIND_DEFAULT);
+  bind_choices (self, "paper-size", self->paper_size_row, paper_sizes);
+  bind_choices (self, "default-audience", self->default_audience_row, audiences);
+  return GTK_WIDGET (self);
+}
+
+GtkWidget *
+bedside_preferences_window_get_row (BedsidePreferencesWindow *self,
+                                    const char               *key)
+{
+  const struct {
+    const char *key;
+    gpointer    row;
+  } rows[] = {
+    { "clinic-name", self->clinic_name_row },
+    { "clinic-address", self->clinic_address_row },
+    { "clinic-phone", self->clinic_phone_row },
+    { "handout-language", self->handout_language_row },
+    { "paper-size", self->paper_size_row },
+    { "default-audience", self->default_audience_row },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    if (g_str_equal (rows[i].key, key))
+      return rows[i].row;
+  return NULL;
+}
