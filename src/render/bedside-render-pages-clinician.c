@@ -1,6 +1,8 @@
 /* bedside-render-pages-clinician.c: the printed clinician plan: recommendations with evidence, answers, references. */
 #include "config.h"
 
+#include <stdlib.h>
+
 #include <glib/gi18n-lib.h>
 
 #include "bedside-render-pages-private.h"
@@ -141,6 +143,16 @@ add_labelled (BedsidePagesDoc  *doc,
     bedside_pages_doc_add_text (doc, font, ink, 0, doc->style.piece_gap, BEDSIDE_PAGES_PIECE_NONE, markup);
 }
 
+static int
+compare_numbers (const void *a,
+                 const void *b)
+{
+  guint x = *(const guint *) a;
+  guint y = *(const guint *) b;
+
+  return x < y ? -1 : x > y;
+}
+
 /* A recommendation's paragraphs, in the block being built. */
 static void
 add_entry (BedsidePagesDoc *doc,
@@ -157,9 +169,16 @@ add_entry (BedsidePagesDoc *doc,
 
   if (rec->n_citations > 0)
     {
+      g_autofree guint *numbers = g_new (guint, rec->n_citations);
+
+      /* In order, as a reader looks them up: [1, 5] rather than [5, 1]. */
+      for (guint i = 0; i < rec->n_citations; i++)
+        numbers[i] = citation_numbers[rec->citations[i]];
+      qsort (numbers, rec->n_citations, sizeof (guint), compare_numbers);
+
       g_string_append (markup, " <span weight=\"normal\" foreground=\"#595959\">[");
       for (guint i = 0; i < rec->n_citations; i++)
-        g_string_append_printf (markup, "%s%u", i > 0 ? ", " : "", citation_numbers[rec->citations[i]]);
+        g_string_append_printf (markup, "%s%u", i > 0 ? ", " : "", numbers[i]);
       g_string_append (markup, "]</span>");
     }
 
