@@ -69,6 +69,8 @@ shoot() {
 }
 
 shoot library library
-shoot questionnaire questionnaire:symptoms
+# The medicines section shows both kinds of answer buttons: yes/no and a
+# short choice (liver impairment) as a row of toggle buttons.
+shoot questionnaire questionnaire:medication_safety
 shoot review review
 shoot plan plan:stay_active
