@@ -3,7 +3,7 @@
 # screenshots agree on the application id, and the newest release in the
 # metainfo is the version being built.  Writes TAP.
 #
-# Usage: test-desktop.py APP-ID VERSION DESKTOP-FILE METAINFO-FILE DATA-DIR
+# Usage: test-desktop.py APP-ID VERSION DESKTOP-FILE METAINFO-FILE DATA-DIR [LANGUAGE...]
 
 import configparser
 import os
@@ -12,6 +12,7 @@ import xml.etree.ElementTree as ET
 from urllib.parse import urlparse
 
 app_id, version, desktop_path, metainfo_path, data_dir = sys.argv[1:6]
+languages = sys.argv[6:]
 results = []
 
 
@@ -63,6 +64,15 @@ for shot in screenshots:
     check(urlparse(url).scheme == "https" and
           os.path.isfile(os.path.join(data_dir, "screenshots", name)),
           "screenshot %s is an https URL of a file in data/screenshots" % name, url)
+
+# ---- translations, merged from po/ ----------------------------------------
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+for language in languages:
+    check(entry.get("Name[%s]" % language) and entry.get("Comment[%s]" % language) and
+          entry.get("Keywords[%s]" % language, "").endswith(";"),
+          "the desktop file has its name, comment and keywords in '%s'" % language)
+    check(any(s.get(XML_LANG) == language for s in component.findall("summary")),
+          "the metainfo has its summary in '%s'" % language)
 
 # ---- icons ---------------------------------------------------------------
 for path in ("icons/hicolor/scalable/apps/%s.svg" % app_id,

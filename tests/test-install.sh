@@ -60,6 +60,10 @@ check_installed () {
 check_installed bin/bedside-cli
 check_installed share/bedside/guidelines/back-spasm.xml
 check_installed share/bedside/bedside-guideline.rng
+check_installed share/bedside/guidelines/es/back-spasm.xml
+check_installed share/locale/es/LC_MESSAGES/bedside.mo
+check_installed share/gettext/its/bedside-guideline.its
+check_installed share/gettext/its/bedside-guideline.loc
 
 # The user's own folders are empty and the system ones point nowhere, so the
 # guideline can only come from the configured pkgdatadir.
@@ -73,6 +77,14 @@ if [ $status -eq 0 ] && printf '%s' "$out" | grep -q "valid"; then
   ok "installed bedside-cli validates the bundled back-spasm by its id"
 else
   not_ok "installed bedside-cli validates the bundled back-spasm by its id" "exit $status: $out"
+fi
+
+out=$(env $cli_env "$prefix/bin/bedside-cli" validate "$prefix/share/bedside/guidelines/es/back-spasm.xml" 2>&1)
+status=$?
+if [ $status -eq 0 ]; then
+  ok "the installed Spanish translation of back-spasm is a valid guideline"
+else
+  not_ok "the installed Spanish translation of back-spasm is a valid guideline" "exit $status: $out"
 fi
 
 if [ "$with_app" = true ]; then

@@ -1,0 +1,724 @@
+/* bedside-translation.c: a guideline's texts in another language, checked against the original.
+ *
+ * Translations are made at build time from po/ (data/its/ has the rules):
+ * the translated file is a complete guideline, so it is loaded and
+ * validated like any other.  What it may differ in is only text: a
+ * translation that changed an id, a test, a limit or the tree would change
+ * the plan, so it is refused and the original's texts are used instead. */
+#include "config.h"
+
+#include <string.h>
+
+#include "bedside-integrity.h"
+#include "bedside-translation.h"
+
+/* Enough differences to see what went wrong, not a flood. */
+#define MAX_DIFFERENCES 10
+
+G_DEFINE_QUARK (bedside-translation-error-quark, bedside_translation_error)
+
+/* ---- finding ------------------------------------------------------------ */
+
+char *
+bedside_guideline_find_translation (const BedsideGuideline  *guideline,
+                                    const char              *language,
+                                    GError                 **error)
+{
+  const char *path;
+  g_autofree char *dir = NULL;
+  g_autofree char *base = NULL;
+  g_auto(GStrv) variants = NULL;
+
+  g_return_val_if_fail (guideline != NULL, NULL);
+
+  if (!bedside_language_is_valid (language))
+    {
+      g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_BAD_LANGUAGE,
+                   "'%s' is not a language code (e.g. es, es_MX)",
+                   language != NULL ? language : "(null)");
+      return NULL;
+    }
+
+  path = bedside_guideline_get_path (guideline);
+  dir = g_path_get_dirname (path);
+  base = g_path_get_basename (path);
+  variants = bedside_language_get_variants (language);
+
+  for (guint i = 0; variants[i] != NULL; i++)
+    {
+      g_autofree char *candidate = g_build_filename (dir, variants[i], base, NULL);
+
+      if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
+        return g_steal_pointer (&candidate);
+    }
+
+  g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_NOT_FOUND,
+               "%s: no translation into '%s' (looked for %s%s%s%s%s)",
+               path, language, dir, G_DIR_SEPARATOR_S, variants[0], G_DIR_SEPARATOR_S, base);
+  return NULL;
+}
+
+/* ---- checking ----------------------------------------------------------- */
+
+typedef struct {
+  const char *path;      /* the translation's, for messages */
+  GString    *message;
+  guint       n;
+} Differences;
+
+G_GNUC_PRINTF (3, 4)
+static void
+differ (Differences *d,
+        guint        line,
+        const char  *format,
+        ...)
+{
+  va_list args;
+
+  d->n++;
+  if (d->n > MAX_DIFFERENCES)
+    return;
+
+  if (d->message->len > 0)
+    g_string_append_c (d->message, '\n');
+  if (line > 0)
+    g_string_append_printf (d->message, "%s:%u: ", d->path, line);
+  else
+    g_string_append_printf (d->message, "%s: ", d->path);
+
+  va_start (args, format);
+  g_string_append_vprintf (d->message, format, args);
+  va_end (args);
+}
+
+static gint
+compare_doubles (gconstpointer a,
+                 gconstpointer b)
+{
+  double x = *(const double *) a;
+  double y = *(const double *) b;
+
+  return (x > y) - (x < y);
+}
+
+static const char *
+expr_source (const BedsideExpr *expr)
+{
+  return expr != NULL ? bedside_expr_get_source (expr) : NULL;
+}
+
+static gboolean
+same_presence (const char *a,
+               const char *b)
+{
+  return (a == NULL) == (b == NULL);
+}
+
+static void
+compare_metadata (Differences            *d,
+                  const BedsideGuideline *source,
+                  const BedsideGuideline *translation)
+{
+  const char * const *a = bedside_guideline_get_reviewers (source);
+  const char * const *b = bedside_guideline_get_reviewers (translation);
+
+  if (g_strcmp0 (bedside_guideline_get_id (source), bedside_guideline_get_id (translation)) != 0)
+    differ (d, 0, "it is the guideline '%s', not '%s'",
+            bedside_guideline_get_id (translation), bedside_guideline_get_id (source));
+  if (g_strcmp0 (bedside_guideline_get_version (source), bedside_guideline_get_version (translation)) != 0)
+    differ (d, 0, "it translates version %s, the guideline is version %s",
+            bedside_guideline_get_version (translation), bedside_guideline_get_version (source));
+  if (bedside_guideline_get_status (source) != bedside_guideline_get_status (translation) ||
+      g_strcmp0 (bedside_guideline_get_review_date (source), bedside_guideline_get_review_date (translation)) != 0 ||
+      g_strcmp0 (bedside_guideline_get_next_review (source), bedside_guideline_get_next_review (translation)) != 0 ||
+      bedside_guideline_get_max_grade (source) != bedside_guideline_get_max_grade (translation))
+    differ (d, 0, "its review status, review dates or readability limit differ from the guideline's");
+
+  while (*a != NULL && *b != NULL && g_str_equal (*a, *b))
+    a++, b++;
+  if (*a != NULL || *b != NULL)
+    differ (d, 0, "its reviewers differ from the guideline's");
+}
+
+static void
+compare_references (Differences            *d,
+                    const BedsideGuideline *source,
+                    const BedsideGuideline *translation)
+{
+  guint n = bedside_guideline_get_n_references (source);
+
+  if (n != bedside_guideline_get_n_references (translation))
+    {
+      differ (d, 0, "%u references, the guideline has %u",
+              bedside_guideline_get_n_references (translation), n);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const BedsideReference *a = bedside_guideline_get_reference (source, i);
+      const BedsideReference *b = bedside_guideline_get_reference (translation, i);
+
+      /* Citations are not translated: they name the sources as published. */
+      if (!g_str_equal (a->id, b->id) || g_strcmp0 (a->text, b->text) != 0)
+        differ (d, b->line, "reference '%s' differs from the guideline's reference '%s'", b->id, a->id);
+    }
+}
+
+static void
+compare_questionnaire (Differences            *d,
+                       const BedsideGuideline *source,
+                       const BedsideGuideline *translation)
+{
+  guint n_sections = bedside_guideline_get_n_sections (source);
+  guint n_items = bedside_guideline_get_n_items (source);
+
+  if (n_sections != bedside_guideline_get_n_sections (translation) ||
+      n_items != bedside_guideline_get_n_items (translation))
+    {
+      differ (d, 0, "%u sections and %u items, the guideline has %u and %u",
+              bedside_guideline_get_n_sections (translation),
+              bedside_guideline_get_n_items (translation), n_sections, n_items);
+      return;
+    }
+
+  for (guint i = 0; i < n_sections; i++)
+    {
+      const BedsideSection *a = bedside_guideline_get_section (source, i);
+      const BedsideSection *b = bedside_guideline_get_section (translation, i);
+
+      if (!g_str_equal (a->id, b->id) || a->first_item != b->first_item || a->n_items != b->n_items ||
+          !same_presence (a->description, b->description))
+        differ (d, b->line, "section '%s' differs from the guideline's section '%s'", b->id, a->id);
+    }
+
+  for (guint i = 0; i < n_items; i++)
+    {
+      const BedsideItem *a = bedside_guideline_get_item (source, i);
+      const BedsideItem *b = bedside_guideline_get_item (translation, i);
+      gboolean same_options = a->n_options == b->n_options;
+
+      for (guint o = 0; same_options && o < a->n_options; o++)
+        same_options = g_str_equal (a->options[o].code, b->options[o].code);
+
+      if (!g_str_equal (a->id, b->id))
+        differ (d, b->line, "item '%s' where the guideline has '%s'", b->id, a->id);
+      else if (a->type != b->type || a->required != b->required)
+        differ (d, b->line, "item '%s' has another type or requirement than in the guideline", b->id);
+      else if (a->has_min != b->has_min || a->has_max != b->has_max ||
+               (a->has_min && a->min != b->min) || (a->has_max && a->max != b->max) ||
+               g_strcmp0 (a->unit, b->unit) != 0)
+        differ (d, b->line, "item '%s' has other limits or another unit than in the guideline", b->id);
+      else if (!same_options)
+        differ (d, b->line, "item '%s' has other answer codes than in the guideline", b->id);
+      else if (g_strcmp0 (expr_source (a->enable_when), expr_source (b->enable_when)) != 0)
+        differ (d, b->line, "item '%s' is enabled by '%s', in the guideline by '%s'", b->id,
+                expr_source (b->enable_when) ? expr_source (b->enable_when) : "(always)",
+                expr_source (a->enable_when) ? expr_source (a->enable_when) : "(always)");
+      else if (!same_presence (a->help, b->help))
+        differ (d, b->line, "item '%s' has help where the guideline has none, or none where it has", b->id);
+    }
+}
+
+static void
+compare_definitions (Differences            *d,
+                     const BedsideGuideline *source,
+                     const BedsideGuideline *translation)
+{
+  guint n = bedside_guideline_get_n_definitions (source);
+
+  if (n != bedside_guideline_get_n_definitions (translation))
+    {
+      differ (d, 0, "%u definitions, the guideline has %u",
+              bedside_guideline_get_n_definitions (translation), n);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const BedsideDefinition *a = bedside_guideline_get_definition (source, i);
+      const BedsideDefinition *b = bedside_guideline_get_definition (translation, i);
+
+      if (!g_str_equal (a->id, b->id) ||
+          g_strcmp0 (expr_source (a->expr), expr_source (b->expr)) != 0)
+        differ (d, b->line, "definition '%s' differs from the guideline's '%s'", b->id, a->id);
+    }
+}
+
+static gboolean
+same_conditions (const BedsideCondition *a,
+                 guint                   n_a,
+                 const BedsideCondition *b,
+                 guint                   n_b)
+{
+  if (n_a != n_b)
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
+    if (a[i].note != b[i].note || !same_presence (a[i].reason, b[i].reason) ||
+        g_strcmp0 (expr_source (a[i].when), expr_source (b[i].when)) != 0)
+      return FALSE;
+  return TRUE;
+}
+
+static gboolean
+same_indices (const guint *a,
+              guint        n_a,
+              const guint *b,
+              guint        n_b)
+{
+  return n_a == n_b && (n_a == 0 || memcmp (a, b, n_a * sizeof *a) == 0);
+}
+
+static void
+compare_recommendations (Differences            *d,
+                         const BedsideGuideline *source,
+                         const BedsideGuideline *translation)
+{
+  guint n = bedside_guideline_get_n_recommendations (source);
+
+  if (n != bedside_guideline_get_n_recommendations (translation))
+    {
+      differ (d, 0, "%u recommendations, the guideline has %u",
+              bedside_guideline_get_n_recommendations (translation), n);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const BedsideRecommendation *a = bedside_guideline_get_recommendation (source, i);
+      const BedsideRecommendation *b = bedside_guideline_get_recommendation (translation, i);
+
+      if (!g_str_equal (a->id, b->id))
+        differ (d, b->line, "recommendation '%s' where the guideline has '%s'", b->id, a->id);
+      else if (a->kind != b->kind || a->topic != b->topic ||
+               g_strcmp0 (a->evidence_quality, b->evidence_quality) != 0 ||
+               g_strcmp0 (a->evidence_strength, b->evidence_strength) != 0)
+        differ (d, b->line, "recommendation '%s' has another kind, topic or evidence grade", b->id);
+      else if (!same_presence (a->dose, b->dose) || !same_presence (a->duration, b->duration) ||
+               !same_presence (a->patient_title, b->patient_title) ||
+               !same_presence (a->patient, b->patient) ||
+               !same_presence (a->patient_dose, b->patient_dose) ||
+               !same_presence (a->patient_duration, b->patient_duration) ||
+               !same_presence (a->patient_watch, b->patient_watch) ||
+               !same_presence (a->evidence_note, b->evidence_note))
+        differ (d, b->line, "recommendation '%s' has other texts (dose, duration, patient texts, evidence) than in the guideline", b->id);
+      else if (!same_indices (a->citations, a->n_citations, b->citations, b->n_citations))
+        differ (d, b->line, "recommendation '%s' cites other references", b->id);
+      else if (!same_conditions (a->contraindications, a->n_contraindications,
+                                 b->contraindications, b->n_contraindications) ||
+               !same_conditions (a->cautions, a->n_cautions, b->cautions, b->n_cautions))
+        differ (d, b->line, "recommendation '%s' has other contraindications or cautions", b->id);
+      else if (!same_indices (a->requires, a->n_requires, b->requires, b->n_requires))
+        differ (d, b->line, "recommendation '%s' requires other recommendations", b->id);
+    }
+}
+
+/* The numbers of a text, in order of size, with a decimal comma read as a
+ * point: what a translation must keep ("5 mg", "2–3 weeks", "Beers 2023"). */
+static GArray *
+collect_numbers (const char *text)
+{
+  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (double));
+  const char *p = text != NULL ? text : "";
+
+  while (*p != '\0')
+    {
+      if (g_ascii_isdigit (*p))
+        {
+          double value = 0;
+          double scale = 1;
+
+          while (g_ascii_isdigit (*p))
+            value = value * 10 + (*p++ - '0');
+          if ((*p == '.' || *p == ',') && g_ascii_isdigit (p[1]))
+            for (p++; g_ascii_isdigit (*p); p++)
+              value += (*p - '0') * (scale /= 10);
+          g_array_append_val (numbers, value);
+        }
+      else
+        p++;
+    }
+  g_array_sort (numbers, (GCompareFunc) compare_doubles);
+  return numbers;
+}
+
+static void
+compare_numbers (Differences *d,
+                 guint        line,
+                 const char  *what,
+                 const char  *source,
+                 const char  *translated)
+{
+  g_autoptr(GArray) a = collect_numbers (source);
+  g_autoptr(GArray) b = collect_numbers (translated);
+
+  if (a->len == b->len &&
+      (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (double)) == 0))
+    return;
+  differ (d, line, "%s does not have the same numbers as the original: \"%s\" translates \"%s\"",
+          what, translated != NULL ? translated : "", source != NULL ? source : "");
+}
+
+/* Doses, limits, durations and years read the same in every language. */
+static void
+compare_texts (Differences            *d,
+               const BedsideGuideline *source,
+               const BedsideGuideline *translation)
+{
+  compare_numbers (d, 0, "the title", bedside_guideline_get_title (source),
+                   bedside_guideline_get_title (translation));
+  compare_numbers (d, 0, "the summary", bedside_guideline_get_summary (source),
+                   bedside_guideline_get_summary (translation));
+  compare_numbers (d, 0, "the audience", bedside_guideline_get_audience (source),
+                   bedside_guideline_get_audience (translation));
+  compare_numbers (d, 0, "the population", bedside_guideline_get_population (source),
+                   bedside_guideline_get_population (translation));
+  compare_numbers (d, 0, "the disclaimer", bedside_guideline_get_disclaimer (source),
+                   bedside_guideline_get_disclaimer (translation));
+
+  for (guint i = 0; i < bedside_guideline_get_n_sections (source); i++)
+    {
+      const BedsideSection *a = bedside_guideline_get_section (source, i);
+      const BedsideSection *b = bedside_guideline_get_section (translation, i);
+
+      compare_numbers (d, b->line, "a section title", a->title, b->title);
+      compare_numbers (d, b->line, "a section description", a->description, b->description);
+    }
+
+  for (guint i = 0; i < bedside_guideline_get_n_items (source); i++)
+    {
+      const BedsideItem *a = bedside_guideline_get_item (source, i);
+      const BedsideItem *b = bedside_guideline_get_item (translation, i);
+
+      compare_numbers (d, b->line, "a question", a->label, b->label);
+      compare_numbers (d, b->line, "a question's help", a->help, b->help);
+      for (guint o = 0; o < a->n_options; o++)
+        compare_numbers (d, b->line, "an answer", a->options[o].label, b->options[o].label);
+    }
+
+  for (guint i = 0; i < bedside_guideline_get_n_recommendations (source); i++)
+    {
+      const BedsideRecommendation *a = bedside_guideline_get_recommendation (source, i);
+      const BedsideRecommendation *b = bedside_guideline_get_recommendation (translation, i);
+      const struct { const char *what; const char *a; const char *b; } texts[] = {
+        { "a title", a->title, b->title },
+        { "a clinician text", a->clinician, b->clinician },
+        { "a dose", a->dose, b->dose },
+        { "a duration", a->duration, b->duration },
+        { "a patient title", a->patient_title, b->patient_title },
+        { "a patient text", a->patient, b->patient },
+        { "a patient dose", a->patient_dose, b->patient_dose },
+        { "a patient duration", a->patient_duration, b->patient_duration },
+        { "a patient warning", a->patient_watch, b->patient_watch },
+        { "an evidence note", a->evidence_note, b->evidence_note },
+      };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        compare_numbers (d, b->line, texts[t].what, texts[t].a, texts[t].b);
+      for (guint c = 0; c < a->n_contraindications; c++)
+        compare_numbers (d, b->contraindications[c].line, "a contraindication",
+                         a->contraindications[c].reason, b->contraindications[c].reason);
+      for (guint c = 0; c < a->n_cautions; c++)
+        compare_numbers (d, b->cautions[c].line, "a caution",
+                         a->cautions[c].reason, b->cautions[c].reason);
+    }
+
+  for (guint i = 1; i < bedside_guideline_get_n_branches (source); i++)
+    {
+      const BedsideBranch *a = bedside_guideline_get_branch (source, i);
+      const BedsideBranch *b = bedside_guideline_get_branch (translation, i);
+
+      compare_numbers (d, b->line, "a branch label", a->label, b->label);
+      if (a->decision != NULL && b->decision != NULL && a == a->decision->branches[0])
+        compare_numbers (d, b->decision->line, "a decision label", a->decision->label, b->decision->label);
+    }
+}
+
+static void compare_branch (Differences *d, const BedsideBranch *a, const BedsideBranch *b);
+
+static void
+compare_node (Differences       *d,
+              const BedsideNode *a,
+              const BedsideNode *b)
+{
+  if (a->type != b->type)
+    {
+      differ (d, b->line, "the decision tree differs from the guideline's here");
+      return;
+    }
+
+  switch (a->type)
+    {
+    case BEDSIDE_NODE_RECOMMEND:
+      if (a->recommendation != b->recommendation)
+        differ (d, b->line, "the decision tree recommends something else here");
+      break;
+    case BEDSIDE_NODE_DECISION:
+      if (g_strcmp0 (a->id, b->id) != 0 || a->n_branches != b->n_branches ||
+          !same_presence (a->label, b->label))
+        differ (d, b->line, "decision '%s' differs from the guideline's", b->id ? b->id : "");
+      else
+        for (guint i = 0; i < a->n_branches; i++)
+          compare_branch (d, a->branches[i], b->branches[i]);
+      break;
+    case BEDSIDE_NODE_STOP:
+    default:
+      break;
+    }
+}
+
+static void
+compare_branch (Differences         *d,
+                const BedsideBranch *a,
+                const BedsideBranch *b)
+{
+  if (g_strcmp0 (a->id, b->id) != 0 || g_strcmp0 (a->pathway, b->pathway) != 0 ||
+      g_strcmp0 (expr_source (a->when), expr_source (b->when)) != 0 ||
+      a->index != b->index || !same_presence (a->label, b->label) ||
+      a->n_children != b->n_children)
+    {
+      if (b->index == 0)
+        differ (d, b->line, "the decision tree adds other recommendations or decisions than the guideline's");
+      else
+        differ (d, b->line, "branch%s%s differs from the guideline's (test, pathway or what it adds)",
+                b->id ? " " : "", b->id ? b->id : "");
+      return;
+    }
+  for (guint i = 0; i < a->n_children; i++)
+    compare_node (d, a->children[i], b->children[i]);
+}
+
+gboolean
+bedside_guideline_check_translation (const BedsideGuideline  *source,
+                                     const BedsideGuideline  *translation,
+                                     GError                 **error)
+{
+  g_autoptr(GString) message = g_string_new (NULL);
+  Differences d = { bedside_guideline_get_path (translation), message, 0 };
+
+  g_return_val_if_fail (source != NULL, FALSE);
+  g_return_val_if_fail (translation != NULL, FALSE);
+
+  compare_metadata (&d, source, translation);
+  compare_references (&d, source, translation);
+  compare_questionnaire (&d, source, translation);
+  compare_definitions (&d, source, translation);
+  compare_recommendations (&d, source, translation);
+  if (bedside_guideline_get_n_branches (source) != bedside_guideline_get_n_branches (translation))
+    differ (&d, 0, "its decision tree has %u branches, the guideline's has %u",
+            bedside_guideline_get_n_branches (translation),
+            bedside_guideline_get_n_branches (source));
+  else
+    compare_branch (&d, bedside_guideline_get_tree (source), bedside_guideline_get_tree (translation));
+  /* Only when the structure is the same do the texts pair up. */
+  if (d.n == 0)
+    compare_texts (&d, source, translation);
+
+  if (d.n == 0)
+    return TRUE;
+
+  if (d.n > MAX_DIFFERENCES)
+    g_string_append_printf (message, "\n%s: … and %u more differences", d.path, d.n - MAX_DIFFERENCES);
+  g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_MISMATCH,
+               "%s: not a translation of %s %s: it differs in more than its texts\n%s",
+               d.path, bedside_guideline_get_id (source), bedside_guideline_get_version (source),
+               message->str);
+  return FALSE;
+}
+
+BedsideGuideline *
+bedside_guideline_load_translation (const BedsideGuideline  *guideline,
+                                    const char              *language,
+                                    GError                 **error)
+{
+  g_autofree char *path = NULL;
+  g_autoptr(BedsideGuideline) translation = NULL;
+  const char *translated_language;
+
+  g_return_val_if_fail (guideline != NULL, NULL);
+
+  path = bedside_guideline_find_translation (guideline, language, error);
+  if (path == NULL)
+    return NULL;
+
+  /* A clinic's SHA256SUMS in the language's folder guards a translation as
+   * it guards a guideline: the patient reads these texts. */
+  translation = bedside_guideline_new_verified (path, NULL, error);
+  if (translation == NULL)
+    return NULL;
+
+  translated_language = bedside_guideline_get_language (translation);
+  if (!bedside_language_matches (translated_language, language))
+    {
+      g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_MISMATCH,
+                   "%s: its language is '%s', not '%s'",
+                   path, translated_language != NULL ? translated_language : "(none)", language);
+      return NULL;
+    }
+
+  if (!bedside_guideline_check_translation (guideline, translation, error))
+    return NULL;
+
+  return g_steal_pointer (&translation);
+}
+
+/* ---- a handout's language ------------------------------------------------ */
+
+struct _BedsideTranslation {
+  gatomicrefcount   ref_count;
+  char             *language;
+  BedsideGuideline *source;
+  BedsideGuideline *translated;        /* NULL: the source's texts */
+  GError           *guideline_error;   /* why there is no translated guideline */
+  BedsideCatalog   *catalog;           /* NULL: English fixed strings */
+  GError           *catalog_error;
+};
+
+/* Bedside's own strings are written in English: English needs no catalog. */
+static gboolean
+is_english (const char *language)
+{
+  return bedside_language_matches (language, "en");
+}
+
+BedsideTranslation *
+bedside_translation_new (BedsideGuideline  *guideline,
+                         const char        *language,
+                         GError           **error)
+{
+  g_autoptr(BedsideTranslation) self = NULL;
+  const char *own = bedside_guideline_get_language (guideline);
+
+  g_return_val_if_fail (guideline != NULL, NULL);
+
+  if (own == NULL)
+    own = "en";
+  if (language == NULL)
+    language = own;
+  if (!bedside_language_is_valid (language))
+    {
+      g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_BAD_LANGUAGE,
+                   "'%s' is not a language code (e.g. es, es_MX)", language);
+      return NULL;
+    }
+
+  self = g_new0 (BedsideTranslation, 1);
+  g_atomic_ref_count_init (&self->ref_count);
+  self->language = g_strdup (language);
+  self->source = bedside_guideline_ref (guideline);
+
+  if (!bedside_language_matches (language, own))
+    self->translated = bedside_guideline_load_translation (guideline, language, &self->guideline_error);
+
+  if (!is_english (language))
+    self->catalog = bedside_catalog_new_for_language (GETTEXT_PACKAGE, language, &self->catalog_error);
+
+  return g_steal_pointer (&self);
+}
+
+BedsideTranslation *
+bedside_translation_ref (BedsideTranslation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+bedside_translation_unref (BedsideTranslation *self)
+{
+  if (self == NULL || !g_atomic_ref_count_dec (&self->ref_count))
+    return;
+  g_clear_pointer (&self->catalog, bedside_catalog_free);
+  g_clear_error (&self->catalog_error);
+  g_clear_pointer (&self->translated, bedside_guideline_unref);
+  g_clear_error (&self->guideline_error);
+  g_clear_pointer (&self->source, bedside_guideline_unref);
+  g_free (self->language);
+  g_free (self);
+}
+
+const char *
+bedside_translation_get_language (const BedsideTranslation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->language;
+}
+
+BedsideGuideline *
+bedside_translation_get_source (const BedsideTranslation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->source;
+}
+
+BedsideGuideline *
+bedside_translation_get_guideline (const BedsideTranslation *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->translated != NULL ? self->translated : self->source;
+}
+
+gboolean
+bedside_translation_has_guideline (const BedsideTranslation *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->translated != NULL || self->guideline_error == NULL;
+}
+
+gboolean
+bedside_translation_has_catalog (const BedsideTranslation *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  return self->catalog != NULL || self->catalog_error == NULL;
+}
+
+char *
+bedside_translation_describe_missing (const BedsideTranslation *self)
+{
+  const char *own;
+  const char *id;
+  gboolean refused;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  own = bedside_guideline_get_language (self->source);
+  own = own != NULL ? own : "en";
+  id = bedside_guideline_get_id (self->source);
+  refused = self->guideline_error != NULL &&
+            !g_error_matches (self->guideline_error, BEDSIDE_TRANSLATION_ERROR,
+                              BEDSIDE_TRANSLATION_ERROR_NOT_FOUND);
+
+  if (refused)
+    return g_strdup_printf ("the '%s' translation of %s was refused, its texts stay in '%s': %s",
+                            self->language, id, own, self->guideline_error->message);
+  if (self->guideline_error != NULL && self->catalog_error != NULL)
+    return g_strdup_printf ("no translation into '%s': the handout stays in '%s'",
+                            self->language, own);
+  if (self->guideline_error != NULL)
+    return g_strdup_printf ("%s has no translation into '%s', its texts stay in '%s' (%s)",
+                            id, self->language, own, self->guideline_error->message);
+  if (self->catalog_error != NULL)
+    return g_strdup_printf ("no catalog for '%s', the headings stay in English (%s)",
+                            self->language, self->catalog_error->message);
+  return NULL;
+}
+
+const BedsideRecommendation *
+bedside_translation_get_recommendation (const BedsideTranslation    *self,
+                                        const BedsideRecommendation *source)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (self->translated == NULL)
+    return source;
+  /* The check made sure the indices and ids are the same. */
+  return bedside_guideline_get_recommendation (self->translated, source->index);
+}
+
+const char *
+bedside_translation_gettext (const BedsideTranslation *self,
+                             const char               *msgid)
+{
+  if (self == NULL)
+    return msgid;
+  return bedside_catalog_gettext (self->catalog, msgid);
+}

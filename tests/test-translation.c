@@ -1,0 +1,464 @@
+/* test-translation.c: catalogs, guideline translations and the check that a translation changes only texts. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "bedside-catalog.h"
+#include "bedside-integrity.h"
+#include "bedside-translation.h"
+
+/* The bundled guideline as built: BEDSIDE_GUIDELINES_DIR is the build's
+ * data/guidelines, with es/ made from po/es.po. */
+static BedsideGuideline *
+load_bundled (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = bedside_guideline_find ("back-spasm", &error);
+  BedsideGuideline *guideline;
+
+  g_assert_no_error (error);
+  guideline = bedside_guideline_new_from_file (path, &error);
+  g_assert_no_error (error);
+  return guideline;
+}
+
+static BedsideCatalog *
+load_spanish_catalog (void)
+{
+  g_autoptr(GError) error = NULL;
+  BedsideCatalog *catalog = bedside_catalog_new_for_language (GETTEXT_PACKAGE, "es", &error);
+
+  g_assert_no_error (error);
+  return catalog;
+}
+
+/* ---- catalogs ------------------------------------------------------------ */
+
+static void
+test_language_codes (void)
+{
+  const char *valid[] = { "es", "es_MX", "es-MX", "pt_BR", "sr@latin", "es_ES.UTF-8", "ast", NULL };
+  const char *invalid[] = { "", "e", "español", "../es", "es/../../etc", "es_", "es_M",
+                            "es..", "es@", "es_MX/x", "spanish", NULL };
+  g_auto(GStrv) variants = NULL;
+
+  for (guint i = 0; valid[i] != NULL; i++)
+    g_assert_true (bedside_language_is_valid (valid[i]));
+  for (guint i = 0; invalid[i] != NULL; i++)
+    {
+      g_test_message ("%s", invalid[i]);
+      g_assert_false (bedside_language_is_valid (invalid[i]));
+    }
+  g_assert_false (bedside_language_is_valid (NULL));
+
+  variants = bedside_language_get_variants ("es-MX.UTF-8");
+  g_assert_cmpstr (variants[0], ==, "es_MX");
+  g_assert_cmpstr (variants[1], ==, "es");
+  g_assert_null (variants[2]);
+
+  g_assert_true (bedside_language_matches ("es", "es_MX"));
+  g_assert_true (bedside_language_matches ("EN-gb", "en"));
+  g_assert_false (bedside_language_matches ("es", "en"));
+  g_assert_false (bedside_language_matches ("e", "es"));
+}
+
+static void
+test_catalog_lookup (void)
+{
+  g_autoptr(BedsideCatalog) catalog = load_spanish_catalog ();
+  g_autoptr(BedsideCatalog) variant = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpstr (bedside_catalog_lookup (catalog, "Urgent"), ==, "Urgente");
+  g_assert_cmpstr (bedside_catalog_lookup (catalog, "Severe back spasms in adults"), ==,
+                   "Espasmos intensos de espalda en adultos");
+  g_assert_null (bedside_catalog_lookup (catalog, "No such message in the catalog"));
+  g_assert_null (bedside_catalog_lookup (catalog, ""));
+  g_assert_cmpstr (bedside_catalog_gettext (catalog, "No such message"), ==, "No such message");
+  g_assert_cmpstr (bedside_catalog_gettext (NULL, "Urgent"), ==, "Urgent");
+
+  /* es_MX has no catalog of its own: es serves it. */
+  variant = bedside_catalog_new_for_language (GETTEXT_PACKAGE, "es_MX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bedside_catalog_lookup (variant, "Urgent"), ==, "Urgente");
+}
+
+static void
+test_catalog_errors (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bedside-catalog-XXXXXX", NULL);
+  g_autofree char *not_mo = g_build_filename (dir, "not.mo", NULL);
+  g_autofree char *truncated = g_build_filename (dir, "truncated.mo", NULL);
+  g_autofree char *good_path = NULL;
+  g_autofree char *contents = NULL;
+  gsize length;
+  BedsideCatalog *catalog;
+
+  catalog = bedside_catalog_new_for_language (GETTEXT_PACKAGE, "xx", &error);
+  g_assert_null (catalog);
+  g_assert_error (error, BEDSIDE_CATALOG_ERROR, BEDSIDE_CATALOG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  catalog = bedside_catalog_new_for_language (GETTEXT_PACKAGE, "../../etc", &error);
+  g_assert_null (catalog);
+  g_assert_error (error, BEDSIDE_CATALOG_ERROR, BEDSIDE_CATALOG_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  g_assert_true (g_file_set_contents (not_mo, "msgid \"a\"\nmsgstr \"b\"\n", -1, NULL));
+  catalog = bedside_catalog_new_from_file (not_mo, &error);
+  g_assert_null (catalog);
+  g_assert_error (error, BEDSIDE_CATALOG_ERROR, BEDSIDE_CATALOG_ERROR_INVALID);
+  g_clear_error (&error);
+
+  /* A real catalog cut short: its tables point past the end. */
+  {
+    g_autoptr(BedsideCatalog) good = load_spanish_catalog ();
+    good_path = g_strdup (bedside_catalog_get_path (good));
+  }
+  g_assert_true (g_file_get_contents (good_path, &contents, &length, NULL));
+  for (gsize cut = 20; cut < length; cut += length / 7)
+    {
+      g_assert_true (g_file_set_contents (truncated, contents, (gssize) cut, NULL));
+      catalog = bedside_catalog_new_from_file (truncated, &error);
+      g_assert_null (catalog);
+      g_assert_error (error, BEDSIDE_CATALOG_ERROR, BEDSIDE_CATALOG_ERROR_INVALID);
+      g_clear_error (&error);
+    }
+
+  g_unlink (not_mo);
+  g_unlink (truncated);
+  g_rmdir (dir);
+}
+
+/* ---- the bundled translation --------------------------------------------- */
+
+static void
+test_find (void)
+{
+  g_autoptr(BedsideGuideline) guideline = load_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *es = bedside_guideline_find_translation (guideline, "es", &error);
+  g_autofree char *es_mx = NULL;
+  g_autofree char *fr = NULL;
+  g_autofree char *bad = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_suffix (es, G_DIR_SEPARATOR_S "es" G_DIR_SEPARATOR_S "back-spasm.xml"));
+
+  es_mx = bedside_guideline_find_translation (guideline, "es-MX", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (es_mx, ==, es);
+
+  fr = bedside_guideline_find_translation (guideline, "fr", &error);
+  g_assert_null (fr);
+  g_assert_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  bad = bedside_guideline_find_translation (guideline, "../es", &error);
+  g_assert_null (bad);
+  g_assert_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_BAD_LANGUAGE);
+}
+
+/* @translated is @source's text through the catalog, or @source itself when
+ * the catalog has no translation: the build's merge and xgettext agree on
+ * every text, and nothing is lost or blank. */
+static void
+assert_translated (const BedsideCatalog *catalog,
+                   const char           *source,
+                   const char           *translated,
+                   guint                *n_translated)
+{
+  const char *expected;
+
+  if (source == NULL)
+    {
+      g_assert_null (translated);
+      return;
+    }
+  expected = bedside_catalog_lookup (catalog, source);
+  g_assert_nonnull (translated);
+  g_assert_cmpstr (translated, ==, expected != NULL ? expected : source);
+  if (expected != NULL)
+    (*n_translated)++;
+}
+
+static void
+test_bundled_spanish (void)
+{
+  g_autoptr(BedsideGuideline) source = load_bundled ();
+  g_autoptr(BedsideCatalog) catalog = load_spanish_catalog ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BedsideGuideline) es = bedside_guideline_load_translation (source, "es", &error);
+  guint n_translated = 0;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (es);
+  g_assert_cmpstr (bedside_guideline_get_language (es), ==, "es");
+  g_assert_cmpstr (bedside_guideline_get_id (es), ==, "back-spasm");
+  g_assert_true (bedside_guideline_check_translation (source, es, NULL));
+
+  assert_translated (catalog, bedside_guideline_get_title (source), bedside_guideline_get_title (es), &n_translated);
+  assert_translated (catalog, bedside_guideline_get_summary (source), bedside_guideline_get_summary (es), &n_translated);
+  assert_translated (catalog, bedside_guideline_get_audience (source), bedside_guideline_get_audience (es), &n_translated);
+  assert_translated (catalog, bedside_guideline_get_population (source), bedside_guideline_get_population (es), &n_translated);
+  assert_translated (catalog, bedside_guideline_get_disclaimer (source), bedside_guideline_get_disclaimer (es), &n_translated);
+  /* Names of people and of published sources stay as they are. */
+  g_assert_cmpstr (bedside_guideline_get_reviewers (es)[0], ==, bedside_guideline_get_reviewers (source)[0]);
+  g_assert_cmpstr (bedside_guideline_get_reference (es, 0)->text, ==, bedside_guideline_get_reference (source, 0)->text);
+
+  for (guint i = 0; i < bedside_guideline_get_n_sections (source); i++)
+    {
+      const BedsideSection *a = bedside_guideline_get_section (source, i);
+      const BedsideSection *b = bedside_guideline_get_section (es, i);
+
+      assert_translated (catalog, a->title, b->title, &n_translated);
+      assert_translated (catalog, a->description, b->description, &n_translated);
+    }
+
+  for (guint i = 0; i < bedside_guideline_get_n_items (source); i++)
+    {
+      const BedsideItem *a = bedside_guideline_get_item (source, i);
+      const BedsideItem *b = bedside_guideline_get_item (es, i);
+
+      assert_translated (catalog, a->label, b->label, &n_translated);
+      assert_translated (catalog, a->help, b->help, &n_translated);
+      g_assert_cmpstr (a->unit, ==, b->unit);
+      for (guint o = 0; o < a->n_options; o++)
+        assert_translated (catalog, a->options[o].label, b->options[o].label, &n_translated);
+    }
+
+  for (guint i = 0; i < bedside_guideline_get_n_recommendations (source); i++)
+    {
+      const BedsideRecommendation *a = bedside_guideline_get_recommendation (source, i);
+      const BedsideRecommendation *b = bedside_guideline_get_recommendation (es, i);
+
+      assert_translated (catalog, a->title, b->title, &n_translated);
+      assert_translated (catalog, a->clinician, b->clinician, &n_translated);
+      assert_translated (catalog, a->dose, b->dose, &n_translated);
+      assert_translated (catalog, a->duration, b->duration, &n_translated);
+      assert_translated (catalog, a->patient_title, b->patient_title, &n_translated);
+      assert_translated (catalog, a->patient, b->patient, &n_translated);
+      assert_translated (catalog, a->patient_dose, b->patient_dose, &n_translated);
+      assert_translated (catalog, a->patient_duration, b->patient_duration, &n_translated);
+      assert_translated (catalog, a->patient_watch, b->patient_watch, &n_translated);
+      assert_translated (catalog, a->evidence_note, b->evidence_note, &n_translated);
+      for (guint c = 0; c < a->n_contraindications; c++)
+        assert_translated (catalog, a->contraindications[c].reason, b->contraindications[c].reason, &n_translated);
+    }
+
+  for (guint i = 1; i < bedside_guideline_get_n_branches (source); i++)
+    {
+      const BedsideBranch *a = bedside_guideline_get_branch (source, i);
+      const BedsideBranch *b = bedside_guideline_get_branch (es, i);
+
+      assert_translated (catalog, a->label, b->label, &n_translated);
+      assert_translated (catalog, a->decision->label, b->decision->label, &n_translated);
+    }
+
+  /* Not a vacuous pass: the Spanish catalog translates the guideline. */
+  g_assert_cmpuint (n_translated, >, 300);
+  g_assert_cmpstr (bedside_guideline_lookup_recommendation (es, "muscle_relaxant_short")->patient_dose, ==,
+                   "Una pastilla de 5 mg hasta 3 veces al día. Puede que la subamos a 10 mg.");
+}
+
+/* ---- refused translations -------------------------------------------------- */
+
+/* A folder with the bundled guideline and an es/ translation made from the
+ * built one with @from replaced by @to. */
+static char *
+make_translation (const char *from,
+                  const char *to)
+{
+  g_autoptr(BedsideGuideline) source = load_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *es_path = bedside_guideline_find_translation (source, "es", &error);
+  g_autofree char *dir = g_dir_make_tmp ("bedside-translation-XXXXXX", &error);
+  g_autofree char *es_dir = g_build_filename (dir, "es", NULL);
+  g_autofree char *original = NULL;
+  g_autofree char *translated = NULL;
+  g_autofree char *source_copy = g_build_filename (dir, "back-spasm.xml", NULL);
+  g_autofree char *es_copy = g_build_filename (es_dir, "back-spasm.xml", NULL);
+  g_autoptr(GString) changed = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (bedside_guideline_get_path (source), &original, NULL, NULL));
+  g_assert_true (g_file_get_contents (es_path, &translated, NULL, NULL));
+  g_assert_cmpint (g_mkdir (es_dir, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (source_copy, original, -1, NULL));
+
+  changed = g_string_new (translated);
+  g_assert_nonnull (strstr (changed->str, from));
+  g_string_replace (changed, from, to, 1);
+  g_assert_true (g_file_set_contents (es_copy, changed->str, -1, NULL));
+  return g_steal_pointer (&dir);
+}
+
+static void
+remove_translation (const char *dir)
+{
+  g_autofree char *es_copy = g_build_filename (dir, "es", "back-spasm.xml", NULL);
+  g_autofree char *es_dir = g_build_filename (dir, "es", NULL);
+  g_autofree char *source_copy = g_build_filename (dir, "back-spasm.xml", NULL);
+
+  g_unlink (es_copy);
+  g_rmdir (es_dir);
+  g_unlink (source_copy);
+  g_rmdir (dir);
+}
+
+static void
+assert_refused (const char *from,
+                const char *to,
+                const char *expected_in_message)
+{
+  g_autofree char *dir = make_translation (from, to);
+  g_autofree char *source_path = g_build_filename (dir, "back-spasm.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BedsideGuideline) source = bedside_guideline_new_from_file (source_path, &error);
+  g_autoptr(BedsideGuideline) translation = NULL;
+  g_autoptr(BedsideTranslation) handout = NULL;
+  g_autofree char *missing = NULL;
+
+  g_assert_no_error (error);
+  translation = bedside_guideline_load_translation (source, "es", &error);
+  g_assert_null (translation);
+  g_test_message ("%s", error->message);
+  g_assert_nonnull (strstr (error->message, expected_in_message));
+
+  /* A handout in Spanish then keeps the original's texts, and says why. */
+  handout = bedside_translation_new (source, "es", NULL);
+  g_assert_false (bedside_translation_has_guideline (handout));
+  g_assert_true (bedside_translation_get_guideline (handout) == source);
+  missing = bedside_translation_describe_missing (handout);
+  g_assert_nonnull (strstr (missing, "refused"));
+
+  remove_translation (dir);
+}
+
+static void
+test_refused (void)
+{
+  /* An unchanged copy is accepted: the refusals below are the changes'. */
+  {
+    g_autofree char *dir = make_translation ("xml:lang=\"es\"", "xml:lang=\"es\"");
+    g_autofree char *source_path = g_build_filename (dir, "back-spasm.xml", NULL);
+    g_autoptr(BedsideGuideline) source = bedside_guideline_new_from_file (source_path, NULL);
+    g_autoptr(GError) error = NULL;
+    g_autoptr(BedsideGuideline) translation = bedside_guideline_load_translation (source, "es", &error);
+
+    g_assert_no_error (error);
+    g_assert_nonnull (translation);
+    remove_translation (dir);
+  }
+
+  assert_refused ("xml:lang=\"es\"", "xml:lang=\"fr\"", "its language is 'fr'");
+  assert_refused ("version=\"1.0.0\"", "version=\"0.9.0\"", "version");
+  /* A broken translation is refused by the loader itself. */
+  assert_refused ("<recommendation id=\"heat\"", "<recommendation id=\"warmth\"", "no such recommendation");
+  assert_refused ("<decision id=\"red_flag_screen\"", "<decision id=\"red_flags\"", "decision 'red_flags'");
+  assert_refused ("enable-when=\"age &gt;= 12\"", "enable-when=\"age &gt;= 10\"", "pregnant");
+  assert_refused ("max=\"120\"", "max=\"110\"", "limits");
+  assert_refused ("<option code=\"pregnant\">", "<option code=\"embarazada\">", "is not a code of pregnant");
+  assert_refused ("kind=\"avoid\"", "kind=\"info\"", "kind");
+  assert_refused ("<define id=\"acute\">duration_weeks &lt; 4</define>",
+                  "<define id=\"acute\">duration_weeks &lt; 6</define>", "definition 'acute'");
+  assert_refused ("<branch when=\"rf_cauda_equina\"", "<branch when=\"rf_cancer\"", "branch");
+  assert_refused ("<recommend ref=\"no_tens\"/>", "", "differ");
+  assert_refused ("<contraindication when=\"age &gt;= 65\"", "<contraindication when=\"age &gt;= 70\"",
+                  "contraindications");
+  assert_refused ("<cite ref=\"french2006\"/>", "", "cites");
+  /* A text may change its words, never its numbers. */
+  assert_refused ("Una pastilla de 5 mg hasta 3 veces al día. Puede que la subamos a 10 mg.",
+                  "Una pastilla de 50 mg hasta 3 veces al día. Puede que la subamos a 10 mg.",
+                  "a patient dose does not have the same numbers");
+  assert_refused ("menos de 4 semanas: vía aguda", "menos de 6 semanas: vía aguda",
+                  "a branch label does not have the same numbers");
+}
+
+/* The clinic's checksum list in es/ guards the translation too. */
+static void
+test_refused_checksum (void)
+{
+  g_autofree char *dir = make_translation ("xml:lang=\"es\"", "xml:lang=\"es\"");
+  g_autofree char *source_path = g_build_filename (dir, "back-spasm.xml", NULL);
+  g_autofree char *list = g_build_filename (dir, "es", "SHA256SUMS", NULL);
+  g_autoptr(BedsideGuideline) source = bedside_guideline_new_from_file (source_path, NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BedsideGuideline) translation = NULL;
+
+  g_assert_true (g_file_set_contents (list,
+      "0000000000000000000000000000000000000000000000000000000000000000  back-spasm.xml\n", -1, NULL));
+  translation = bedside_guideline_load_translation (source, "es", &error);
+  g_assert_null (translation);
+  g_assert_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_MISMATCH);
+
+  g_unlink (list);
+  remove_translation (dir);
+}
+
+/* ---- a handout's language ---------------------------------------------- */
+
+static void
+test_handout_language (void)
+{
+  g_autoptr(BedsideGuideline) source = load_bundled ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BedsideTranslation) es = bedside_translation_new (source, "es", &error);
+  g_autoptr(BedsideTranslation) en = NULL;
+  g_autoptr(BedsideTranslation) xx = NULL;
+  const BedsideRecommendation *heat = bedside_guideline_lookup_recommendation (source, "heat");
+  g_autofree char *missing = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (bedside_translation_get_language (es), ==, "es");
+  g_assert_true (bedside_translation_has_guideline (es));
+  g_assert_true (bedside_translation_has_catalog (es));
+  g_assert_null (bedside_translation_describe_missing (es));
+  g_assert_cmpstr (bedside_translation_get_recommendation (es, heat)->patient_title, ==,
+                   "Póngase calor en la espalda");
+  g_assert_cmpstr (bedside_translation_get_recommendation (es, heat)->id, ==, "heat");
+  g_assert_cmpstr (bedside_translation_gettext (es, "Urgent"), ==, "Urgente");
+  g_assert_cmpstr (bedside_translation_gettext (es, "Not a message"), ==, "Not a message");
+
+  /* The guideline's own language needs nothing. */
+  en = bedside_translation_new (source, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (bedside_translation_get_language (en), ==, "en");
+  g_assert_null (bedside_translation_describe_missing (en));
+  g_assert_true (bedside_translation_get_recommendation (en, heat) == heat);
+  g_assert_cmpstr (bedside_translation_gettext (en, "Urgent"), ==, "Urgent");
+
+  /* A language nobody translated: English, string by string, and a reason. */
+  xx = bedside_translation_new (source, "xx", &error);
+  g_assert_no_error (error);
+  g_assert_false (bedside_translation_has_guideline (xx));
+  g_assert_false (bedside_translation_has_catalog (xx));
+  g_assert_true (bedside_translation_get_recommendation (xx, heat) == heat);
+  g_assert_cmpstr (bedside_translation_gettext (xx, "Urgent"), ==, "Urgent");
+  missing = bedside_translation_describe_missing (xx);
+  g_assert_nonnull (strstr (missing, "'xx'"));
+
+  g_assert_null (bedside_translation_new (source, "x/y", &error));
+  g_assert_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_BAD_LANGUAGE);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/translation/language-codes", test_language_codes);
+  g_test_add_func ("/translation/catalog/lookup", test_catalog_lookup);
+  g_test_add_func ("/translation/catalog/errors", test_catalog_errors);
+  g_test_add_func ("/translation/find", test_find);
+  g_test_add_func ("/translation/bundled-spanish", test_bundled_spanish);
+  g_test_add_func ("/translation/refused", test_refused);
+  g_test_add_func ("/translation/refused-checksum", test_refused_checksum);
+  g_test_add_func ("/translation/handout-language", test_handout_language);
+
+  return g_test_run ();
+}
