@@ -1,0 +1,336 @@
+/* test-app-files.c: Save… and Open…, the question before answers are lost, and the preferences. */
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gstdio.h>
+
+#include "test-app-helpers.h"
+
+static void
+test_save_open_round_trip (void)
+{
+  BedsideWindow *window = open_window ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "consultation.json", NULL);
+  g_autofree char *private_path = g_build_filename (dir, "private.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GFile) private_file = g_file_new_for_path (private_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL;
+  g_autofree char *text = NULL;
+  GtkEditable *name;
+
+  start_first_guideline (window);
+  name = bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window));
+  answer_patient_section (window);
+  answer_boolean (window, "rf_cauda_equina", FALSE);
+  answer_boolean (window, "rf_cancer", FALSE);
+  g_assert_true (bedside_window_has_unsaved_answers (window));
+  g_assert_true (g_str_has_prefix (header_title (window), "• "));
+  before = answers_json (window);
+
+  /* Without patient details: none in the file. */
+  g_assert_true (bedside_window_save_to_file (window, file, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (bedside_window_has_unsaved_answers (window));
+  g_assert_true (g_str_has_prefix (header_title (window), "consultation.json"));
+  g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
+  g_assert_null (strstr (text, "Test Patient"));
+  g_assert_nonnull (strstr (text, "\"rf_cauda_equina\" : false"));
+
+  /* With them, when ticked. */
+  g_assert_true (bedside_window_save_to_file (window, private_file, TRUE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&text, g_free);
+  g_assert_true (g_file_get_contents (private_path, &text, NULL, NULL));
+  g_assert_nonnull (strstr (text, "Test Patient"));
+
+  /* A new consultation forgets it all; opening brings it back. */
+  bedside_window_clear_consultation (window);
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (name), ==, "");
+  g_assert_cmpstr (answers_json (window), ==, "{}");
+
+  g_assert_true (bedside_window_open_file (window, private_file));
+  iterate ();
+  g_assert_null (bedside_window_get_dialog (window));
+  {
+    g_autofree char *after = answers_json (window);
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window))),
+                   ==, "Test Patient");
+  g_assert_false (bedside_window_has_unsaved_answers (window));
+  /* The rows show the answers, so the clinician can go on from there. */
+  g_assert_cmpstr (gtk_editable_get_text (bedside_question_row_get_entry (question (window, "age"))), ==, "40");
+  g_assert_true (gtk_toggle_button_get_active (bedside_question_row_get_no_button (question (window, "rf_cancer"))));
+  g_assert_true (gtk_toggle_button_get_active (bedside_question_row_get_choice_button (question (window, "pregnant"), "no")));
+
+  /* The file without patient details opens without them. */
+  g_assert_true (bedside_window_open_file (window, file));
+  iterate ();
+  g_assert_cmpstr (gtk_editable_get_text (bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window))),
+                   ==, "");
+  {
+    g_autofree char *after = answers_json (window);
+    g_assert_cmpstr (after, ==, before);
+  }
+
+  close_window (window);
+  remove_temp_dir (dir);
+}
+
+static void
+test_open_damaged (void)
+{
+  BedsideWindow *window = open_window ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *good_path = g_build_filename (dir, "good.json", NULL);
+  g_autofree char *bad_path = g_build_filename (dir, "damaged.json", NULL);
+  g_autoptr(GFile) good = g_file_new_for_path (good_path);
+  g_autoptr(GFile) bad = g_file_new_for_path (bad_path);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *before = NULL;
+  BedsideSession *session;
+  gsize length;
+
+  start_first_guideline (window);
+  answer_patient_section (window);
+  g_assert_true (bedside_window_save_to_file (window, good, TRUE, &error));
+  g_assert_no_error (error);
+  answer_boolean (window, "rf_cauda_equina", FALSE);
+  session = bedside_window_get_session (window);
+  before = answers_json (window);
+
+  /* Cut in the middle, as a full disk or a bad copy would. */
+  g_assert_true (g_file_get_contents (good_path, &text, &length, NULL));
+  g_assert_true (g_file_set_contents (bad_path, text, (gssize) length / 2, NULL));
+  g_assert_false (bedside_window_open_file (window, bad));
+  iterate ();
+
+  g_assert_cmpstr (dialog_heading (window), ==, "Cannot Open Consultation");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (bedside_window_get_dialog (window)), "damaged.json"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (bedside_window_get_dialog (window)), "Nothing was changed"));
+  /* Nothing changed: the same session, answers, patient and place. */
+  g_assert_true (bedside_window_get_session (window) == session);
+  {
+    g_autofree char *after = answers_json (window);
+    g_assert_cmpstr (after, ==, before);
+  }
+  g_assert_cmpstr (gtk_editable_get_text (bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window))),
+                   ==, "Test Patient");
+  g_assert_cmpstr (current_section_id (window), ==, "red_flags");
+  g_assert_true (bedside_window_has_unsaved_answers (window));
+  click_response (window, "close");
+
+  /* Not JSON at all, and a file that is not there. */
+  g_assert_true (g_file_set_contents (bad_path, "\x7f\x45\x4c\x46 binary", -1, NULL));
+  g_assert_false (bedside_window_open_file (window, bad));
+  g_assert_cmpstr (dialog_heading (window), ==, "Cannot Open Consultation");
+  click_response (window, "close");
+  g_unlink (bad_path);
+  g_assert_false (bedside_window_open_file (window, bad));
+  g_assert_cmpstr (dialog_heading (window), ==, "Cannot Open Consultation");
+  click_response (window, "close");
+  g_assert_true (bedside_window_get_session (window) == session);
+
+  close_window (window);
+  remove_temp_dir (dir);
+}
+
+static void
+test_open_other_version (void)
+{
+  BedsideWindow *window = open_window ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "old.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  const char *body;
+  const char *old =
+    "{\"format\": \"bedside-consultation\", \"version\": 1,\n"
+    " \"guideline\": {\"id\": \"back-spasm\", \"version\": \"0.9.0\",\n"
+    "   \"sha256\": \"0000000000000000000000000000000000000000000000000000000000000000\"},\n"
+    " \"answers\": {\"age\": 40, \"pregnant\": \"no\", \"retired_question\": true,\n"
+    "   \"rf_cauda_equina\": false, \"pain_severity\": 12}}\n";
+
+  g_assert_true (g_file_set_contents (path, old, -1, NULL));
+  /* From the library, with no consultation under way. */
+  g_assert_true (bedside_window_open_file (window, file));
+  iterate ();
+
+  g_assert_cmpstr (dialog_heading (window), ==, "Some Answers No Longer Fit");
+  body = adw_message_dialog_get_body (bedside_window_get_dialog (window));
+  g_assert_nonnull (strstr (body, "0.9.0"));
+  g_assert_nonnull (strstr (body, "retired_question"));
+  g_assert_nonnull (strstr (body, "Pain severity now"));
+  g_assert_null (strstr (body, "Age"));
+  click_response (window, "close");
+
+  /* What fits is there; what does not must be answered again. */
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+  g_assert_cmpstr (gtk_editable_get_text (bedside_question_row_get_entry (question (window, "age"))), ==, "40");
+  g_assert_cmpstr (gtk_editable_get_text (bedside_question_row_get_entry (question (window, "pain_severity"))), ==, "");
+  /* Answers were left out, so the file no longer matches. */
+  g_assert_true (bedside_window_has_unsaved_answers (window));
+
+  close_window_discarding (window);
+  remove_temp_dir (dir);
+}
+
+static void
+test_unsaved_prompt (void)
+{
+  BedsideWindow *window = open_window ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "saved.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+
+  start_first_guideline (window);
+  /* Nothing answered yet: nothing to lose, no question. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-consultation", NULL));
+  iterate ();
+  g_assert_null (bedside_window_get_dialog (window));
+
+  answer_text (window, "age", "40");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-consultation", NULL));
+  iterate ();
+  g_assert_cmpstr (dialog_heading (window), ==, "Save the Consultation?");
+  g_assert_true (adw_message_dialog_has_response (bedside_window_get_dialog (window), "save"));
+  g_assert_cmpstr (adw_message_dialog_get_default_response (bedside_window_get_dialog (window)), ==, "save");
+
+  /* Cancel keeps everything. */
+  click_response (window, "cancel");
+  g_assert_cmpstr (gtk_editable_get_text (bedside_question_row_get_entry (question (window, "age"))), ==, "40");
+
+  /* Discard clears. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-consultation", NULL));
+  iterate ();
+  click_response (window, "discard");
+  g_assert_cmpstr (gtk_editable_get_text (bedside_question_row_get_entry (question (window, "age"))), ==, "");
+  g_assert_false (bedside_window_has_unsaved_answers (window));
+
+  /* Patient details alone count as something to lose. */
+  gtk_editable_set_text (bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window)), "Someone");
+  iterate ();
+  g_assert_true (bedside_window_has_unsaved_answers (window));
+
+  /* Once saved, nothing is lost: no question. */
+  g_assert_true (bedside_window_save_to_file (window, file, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-consultation", NULL));
+  iterate ();
+  g_assert_null (bedside_window_get_dialog (window));
+  g_assert_cmpstr (gtk_editable_get_text (bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window))),
+                   ==, "");
+
+  /* Open… asks too. */
+  answer_text (window, "age", "50");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.open", NULL));
+  iterate ();
+  g_assert_cmpstr (dialog_heading (window), ==, "Save the Consultation?");
+  click_response (window, "cancel");
+
+  close_window_discarding (window);
+  remove_temp_dir (dir);
+}
+
+static void
+test_close_prompt (void)
+{
+  BedsideWindow *window = open_window ();
+  BedsideWindow *weak = window;
+
+  g_object_add_weak_pointer (G_OBJECT (window), (gpointer *) &weak);
+  start_first_guideline (window);
+  answer_text (window, "age", "40");
+
+  gtk_window_close (GTK_WINDOW (window));
+  iterate ();
+  g_assert_nonnull (weak);
+  g_assert_cmpstr (dialog_heading (window), ==, "Save the Consultation?");
+  click_response (window, "cancel");
+  g_assert_nonnull (weak);
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+
+  /* Discard closes the window. */
+  close_window_discarding (window);
+  g_assert_null (weak);
+}
+
+static void
+test_preferences (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.bedside.Bedside");
+  BedsidePreferencesWindow *preferences =
+    BEDSIDE_PREFERENCES_WINDOW (bedside_preferences_window_new (NULL, settings));
+  GtkWidget *row;
+
+  gtk_window_present (GTK_WINDOW (preferences));
+  iterate ();
+
+  /* Text rows write their key as the user types, and follow it. */
+  for (const char * const *key = (const char * const []) { "clinic-name", "clinic-address", "clinic-phone",
+                                                           "handout-language", NULL }; *key; key++)
+    {
+      g_autofree char *value = NULL;
+
+      row = bedside_preferences_window_get_row (preferences, *key);
+      g_assert_true (GTK_IS_EDITABLE (row));
+      gtk_editable_set_text (GTK_EDITABLE (row), "Riverside Clinic");
+      value = g_settings_get_string (settings, *key);
+      g_assert_cmpstr (value, ==, "Riverside Clinic");
+      g_settings_set_string (settings, *key, "");
+      g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+    }
+
+  row = bedside_preferences_window_get_row (preferences, "paper-size");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  g_settings_set_string (settings, "paper-size", "letter");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 2);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 1);
+  {
+    g_autofree char *value = g_settings_get_string (settings, "paper-size");
+    g_assert_cmpstr (value, ==, "a4");
+  }
+  g_settings_reset (settings, "paper-size");
+
+  row = bedside_preferences_window_get_row (preferences, "default-audience");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, 0);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (row), 2);
+  {
+    g_autofree char *value = g_settings_get_string (settings, "default-audience");
+    g_assert_cmpstr (value, ==, "both");
+  }
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  iterate ();
+
+  /* The default audience decides what a new consultation's plan shows. */
+  g_settings_set_string (settings, "default-audience", "patient");
+  {
+    BedsideWindow *window = open_window ();
+    start_first_guideline (window);
+    g_assert_cmpint (bedside_plan_page_get_audience (bedside_window_get_plan_page (window)), ==, BEDSIDE_AUDIENCE_PATIENT);
+    close_window (window);
+  }
+  g_settings_reset (settings, "default-audience");
+
+  /* The application's action and accelerator. */
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "app.preferences");
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>comma"));
+  }
+}
+
+void
+test_app_files_add_tests (void)
+{
+  g_test_add_func ("/app/save-open-round-trip", test_save_open_round_trip);
+  g_test_add_func ("/app/open-damaged", test_open_damaged);
+  g_test_add_func ("/app/open-other-version", test_open_other_version);
+  g_test_add_func ("/app/unsaved-prompt", test_unsaved_prompt);
+  g_test_add_func ("/app/close-prompt", test_close_prompt);
+  g_test_add_func ("/app/preferences", test_preferences);
+}
