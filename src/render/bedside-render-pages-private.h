@@ -79,7 +79,7 @@ typedef struct {
 typedef struct {
   BedsideCarePlan          *plan;
   BedsideAudience           audience;   /* CLINICIAN or PATIENT */
-  const BedsidePageOptions *options;    /* owned by the BedsidePages */
+  const BedsidePageOptions *options;    /* the BedsidePages' */
   PangoContext             *context;
   BedsidePagesStyle         style;
   double                    width;      /* of the text column */

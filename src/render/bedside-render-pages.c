@@ -16,7 +16,7 @@
 #define FOOTER_GAP     8.0
 struct _BedsidePages {
   BedsideCarePlan    *plan;
-  BedsidePageOptions  options;   /* strings owned */
+  BedsidePageOptions *options;
   PangoContext       *context;
   BedsidePagesDoc    *docs[2];
   guint               n_docs;
@@ -247,6 +247,41 @@ doc_paginate (BedsidePagesDoc *doc,
     doc_layout (doc, &styles[best], width, height);
 }
 
+/* Options -------------------------------------------------------------- */
+
+BedsidePageOptions *
+bedside_page_options_copy (const BedsidePageOptions *options)
+{
+  BedsidePageOptions *copy = g_new0 (BedsidePageOptions, 1);
+
+  if (options == NULL)
+    return copy;
+
+  copy->clinic_name = g_strdup (options->clinic_name);
+  copy->clinic_address = g_strdup (options->clinic_address);
+  copy->clinic_phone = g_strdup (options->clinic_phone);
+  copy->patient_name = g_strdup (options->patient_name);
+  copy->visit_date = g_strdup (options->visit_date);
+  copy->printed_date = g_strdup (options->printed_date);
+  copy->margin = options->margin;
+  return copy;
+}
+
+void
+bedside_page_options_free (BedsidePageOptions *options)
+{
+  if (options == NULL)
+    return;
+
+  g_free ((char *) options->clinic_name);
+  g_free ((char *) options->clinic_address);
+  g_free ((char *) options->clinic_phone);
+  g_free ((char *) options->patient_name);
+  g_free ((char *) options->visit_date);
+  g_free ((char *) options->printed_date);
+  g_free (options);
+}
+
 /* BedsidePages ---------------------------------------------------------- */
 
 BedsidePages *
@@ -262,17 +297,8 @@ bedside_pages_new (BedsideCarePlan          *plan,
 
   self = g_new0 (BedsidePages, 1);
   self->plan = bedside_care_plan_ref (plan);
-  if (options != NULL)
-    {
-      self->options.clinic_name = g_strdup (options->clinic_name);
-      self->options.clinic_address = g_strdup (options->clinic_address);
-      self->options.clinic_phone = g_strdup (options->clinic_phone);
-      self->options.patient_name = g_strdup (options->patient_name);
-      self->options.visit_date = g_strdup (options->visit_date);
-      self->options.printed_date = g_strdup (options->printed_date);
-      self->options.margin = options->margin;
-    }
-  self->margin = self->options.margin > 0 ? self->options.margin : DEFAULT_MARGIN;
+  self->options = bedside_page_options_copy (options);
+  self->margin = self->options->margin > 0 ? self->options->margin : DEFAULT_MARGIN;
 
   /* One context for measuring and drawing, its metrics unhinted: the pages
    * are the same on a printer, in the preview and in a PDF. */
@@ -289,11 +315,11 @@ bedside_pages_new (BedsideCarePlan          *plan,
 
   if (audience == BEDSIDE_AUDIENCE_BOTH)
     {
-      self->docs[self->n_docs++] = bedside_pages_doc_new (plan, BEDSIDE_AUDIENCE_CLINICIAN, &self->options, self->context);
-      self->docs[self->n_docs++] = bedside_pages_doc_new (plan, BEDSIDE_AUDIENCE_PATIENT, &self->options, self->context);
+      self->docs[self->n_docs++] = bedside_pages_doc_new (plan, BEDSIDE_AUDIENCE_CLINICIAN, self->options, self->context);
+      self->docs[self->n_docs++] = bedside_pages_doc_new (plan, BEDSIDE_AUDIENCE_PATIENT, self->options, self->context);
     }
   else
-    self->docs[self->n_docs++] = bedside_pages_doc_new (plan, audience, &self->options, self->context);
+    self->docs[self->n_docs++] = bedside_pages_doc_new (plan, audience, self->options, self->context);
 
   return self;
 }
@@ -307,12 +333,7 @@ bedside_pages_free (BedsidePages *self)
   for (guint i = 0; i < self->n_docs; i++)
     bedside_pages_doc_free (self->docs[i]);
   g_clear_object (&self->context);
-  g_free ((char *) self->options.clinic_name);
-  g_free ((char *) self->options.clinic_address);
-  g_free ((char *) self->options.clinic_phone);
-  g_free ((char *) self->options.patient_name);
-  g_free ((char *) self->options.visit_date);
-  g_free ((char *) self->options.printed_date);
+  bedside_page_options_free (self->options);
   bedside_care_plan_unref (self->plan);
   g_free (self);
 }

@@ -50,6 +50,10 @@ typedef struct {
   double      margin;
 } BedsidePageOptions;
 
+/* A copy that owns its strings (NULL: all unset), for keeping options. */
+BedsidePageOptions *bedside_page_options_copy (const BedsidePageOptions *options);
+void                bedside_page_options_free (BedsidePageOptions       *options);
+
 typedef struct _BedsidePages BedsidePages;
 
 /* The pages of @plan for @audience; BEDSIDE_AUDIENCE_BOTH gives the
@@ -98,6 +102,7 @@ gboolean      bedside_pages_save_pdf  (BedsidePages             *self,
                                        GCancellable             *cancellable,
                                        GError                  **error);
 
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BedsidePageOptions, bedside_page_options_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BedsidePages, bedside_pages_free)
 
 G_END_DECLS
