@@ -7,6 +7,7 @@
 #include "bedside-evaluator.h"
 #include "bedside-library-page.h"
 #include "bedside-plan-page-private.h"
+#include "bedside-print-operation.h"
 #include "bedside-render.h"
 #include "bedside-review-page.h"
 #include "bedside-window-private.h"
@@ -42,6 +43,10 @@ update_actions (BedsideWindow *self)
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.previous-section", on_consultation || on_review);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.next-section", on_consultation);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.copy-plan",
+                                 on_plan && bedside_plan_page_get_plan (self->plan_page) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.print",
+                                 on_plan && bedside_plan_page_get_plan (self->plan_page) != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.export-pdf",
                                  on_plan && bedside_plan_page_get_plan (self->plan_page) != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-plan",
                                  self->session != NULL && bedside_session_is_complete (self->session));
@@ -375,6 +380,46 @@ new_consultation_action (GtkWidget  *widget,
   bedside_window_confirm_discard (BEDSIDE_WINDOW (widget), clear_confirmed, NULL, NULL);
 }
 
+/* Print and Export PDF: the plan shown, with the clinic of the preferences
+ * and the patient's details, on the preferred paper. */
+static void
+print_plan (BedsideWindow *self,
+            gboolean       to_pdf)
+{
+  BedsideCarePlan *plan = bedside_plan_page_get_plan (self->plan_page);
+  g_autoptr(BedsidePatient) patient = NULL;
+  g_autoptr(BedsidePageOptions) options = NULL;
+  BedsideAudience audience;
+  BedsidePaper paper;
+
+  if (plan == NULL)
+    return;
+  patient = bedside_consultation_page_dup_patient (self->consultation_page);
+  options = bedside_print_page_options_new (self->settings, patient);
+  audience = bedside_print_get_audience (self->settings, bedside_plan_page_get_audience (self->plan_page));
+  paper = bedside_print_get_paper (self->settings);
+  if (to_pdf)
+    bedside_print_export_pdf (GTK_WINDOW (self), self->toast_overlay, plan, audience, options, paper);
+  else
+    bedside_print_plan (GTK_WINDOW (self), self->toast_overlay, plan, audience, options, paper);
+}
+
+static void
+print_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  print_plan (BEDSIDE_WINDOW (widget), FALSE);
+}
+
+static void
+export_pdf_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  print_plan (BEDSIDE_WINDOW (widget), TRUE);
+}
+
 static void
 copy_plan_action (GtkWidget  *widget,
                   const char *action_name,
@@ -560,6 +605,12 @@ bedside_window_class_init (BedsideWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL, new_consultation_action);
   gtk_widget_class_install_action (widget_class, "win.copy-plan", NULL, copy_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
+  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
+  /* Bound on the window, so the shortcuts need nothing from the application. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.export-pdf", NULL);
   gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, previous_section_action);
   gtk_widget_class_install_action (widget_class, "win.next-section", NULL, next_section_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);

@@ -1,0 +1,424 @@
+/* bedside-print-operation.c: printing a care plan (with preview) and exporting it as PDF. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bedside-print-operation.h"
+
+#define CONTENTS_CHOICE "contents"
+
+struct _BedsidePrintOperation
+{
+  GtkPrintOperation   parent_instance;
+
+  BedsideCarePlan    *plan;
+  BedsidePageOptions *options;
+  BedsideAudience     audience;
+  BedsidePages       *pages;          /* from begin-print to end-print */
+  GtkCheckButton     *audience_buttons[BEDSIDE_AUDIENCE_BOTH + 1];  /* weak: the dialog's Contents tab */
+};
+
+G_DEFINE_FINAL_TYPE (BedsidePrintOperation, bedside_print_operation, GTK_TYPE_PRINT_OPERATION)
+
+/* The printer and paper chosen last, offered again in this session. */
+static GtkPrintSettings *last_print_settings;
+
+/* Indexed by BedsideAudience. */
+static const char * const audience_ids[] = {
+  [BEDSIDE_AUDIENCE_CLINICIAN] = "clinician",
+  [BEDSIDE_AUDIENCE_PATIENT]   = "patient",
+  [BEDSIDE_AUDIENCE_BOTH]      = "both",
+};
+#define N_AUDIENCES G_N_ELEMENTS (audience_ids)
+
+static const char *
+audience_label (BedsideAudience audience)
+{
+  switch (audience)
+    {
+    case BEDSIDE_AUDIENCE_PATIENT: return _("Patient handout");
+    case BEDSIDE_AUDIENCE_BOTH:    return _("Clinician plan and patient handout");
+    case BEDSIDE_AUDIENCE_CLINICIAN:
+    default:                       return _("Clinician plan");
+    }
+}
+
+/* "back-spasm-2026-11-25": the guideline and today's date. */
+static char *
+dated_name (BedsideCarePlan *plan)
+{
+  BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+
+  return g_strdup_printf ("%s-%s", bedside_guideline_get_id (guideline), date);
+}
+
+static void
+bedside_print_operation_begin_print (GtkPrintOperation *operation,
+                                     GtkPrintContext   *context)
+{
+  BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (operation);
+
+  /* The unit is points and the origin the paper's corner (full page), as
+   * in the PDF the page renderer writes: the same pages. */
+  g_clear_pointer (&self->pages, bedside_pages_free);
+  self->pages = bedside_pages_new (self->plan, self->audience, self->options);
+  bedside_pages_paginate (self->pages, gtk_print_context_get_width (context),
+                          gtk_print_context_get_height (context));
+  gtk_print_operation_set_n_pages (operation, (int) bedside_pages_get_n_pages (self->pages));
+}
+
+static void
+bedside_print_operation_draw_page (GtkPrintOperation *operation,
+                                   GtkPrintContext   *context,
+                                   int                page_nr)
+{
+  BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (operation);
+
+  if (self->pages == NULL || page_nr < 0 || (guint) page_nr >= bedside_pages_get_n_pages (self->pages))
+    return;
+  bedside_pages_draw_page (self->pages, gtk_print_context_get_cairo_context (context), (guint) page_nr);
+}
+
+static void
+bedside_print_operation_end_print (GtkPrintOperation *operation,
+                                   GtkPrintContext   *context)
+{
+  BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (operation);
+
+  g_clear_pointer (&self->pages, bedside_pages_free);
+}
+
+/* The dialog's Contents tab: which documents to print. */
+static GtkWidget *
+bedside_print_operation_create_custom_widget (GtkPrintOperation *operation)
+{
+  BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (operation);
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
+  GtkWidget *heading = gtk_label_new (_("Print"));
+  GtkCheckButton *first = NULL;
+
+  gtk_widget_set_margin_top (box, 12);
+  gtk_widget_set_margin_bottom (box, 12);
+  gtk_widget_set_margin_start (box, 12);
+  gtk_widget_set_margin_end (box, 12);
+  gtk_label_set_xalign (GTK_LABEL (heading), 0);
+  gtk_widget_add_css_class (heading, "heading");
+  gtk_box_append (GTK_BOX (box), heading);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->audience_buttons); i++)
+    {
+      GtkWidget *button = gtk_check_button_new_with_label (audience_label ((BedsideAudience) i));
+
+      if (first == NULL)
+        first = GTK_CHECK_BUTTON (button);
+      else
+        gtk_check_button_set_group (GTK_CHECK_BUTTON (button), first);
+      gtk_check_button_set_active (GTK_CHECK_BUTTON (button), i == self->audience);
+      gtk_box_append (GTK_BOX (box), button);
+      g_set_weak_pointer (&self->audience_buttons[i], GTK_CHECK_BUTTON (button));
+    }
+
+  return box;
+}
+
+static void
+bedside_print_operation_custom_widget_apply (GtkPrintOperation *operation,
+                                             GtkWidget         *widget)
+{
+  BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (operation);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->audience_buttons); i++)
+    if (self->audience_buttons[i] != NULL && gtk_check_button_get_active (self->audience_buttons[i]))
+      self->audience = (BedsideAudience) i;
+}
+
+static void
+bedside_print_operation_dispose (GObject *object)
+{
+  BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (object);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->audience_buttons); i++)
+    g_clear_weak_pointer (&self->audience_buttons[i]);
+  g_clear_pointer (&self->pages, bedside_pages_free);
+  g_clear_pointer (&self->plan, bedside_care_plan_unref);
+  g_clear_pointer (&self->options, bedside_page_options_free);
+
+  G_OBJECT_CLASS (bedside_print_operation_parent_class)->dispose (object);
+}
+
+static void
+bedside_print_operation_class_init (BedsidePrintOperationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkPrintOperationClass *operation_class = GTK_PRINT_OPERATION_CLASS (klass);
+
+  object_class->dispose = bedside_print_operation_dispose;
+  /* Pagination is all done in begin-print: GTK only calls paginate when a
+   * handler is connected, and the renderer knows the page count at once. */
+  operation_class->begin_print = bedside_print_operation_begin_print;
+  operation_class->draw_page = bedside_print_operation_draw_page;
+  operation_class->end_print = bedside_print_operation_end_print;
+  operation_class->create_custom_widget = bedside_print_operation_create_custom_widget;
+  operation_class->custom_widget_apply = bedside_print_operation_custom_widget_apply;
+}
+
+static void
+bedside_print_operation_init (BedsidePrintOperation *self)
+{
+  GtkPrintOperation *operation = GTK_PRINT_OPERATION (self);
+
+  gtk_print_operation_set_use_full_page (operation, TRUE);
+  gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
+  gtk_print_operation_set_embed_page_setup (operation, TRUE);
+  /* TRANSLATORS: the tab of the print dialog that chooses plan, handout or both */
+  gtk_print_operation_set_custom_tab_label (operation, _("Contents"));
+}
+
+BedsidePrintOperation *
+bedside_print_operation_new (BedsideCarePlan          *plan,
+                             BedsideAudience           audience,
+                             const BedsidePageOptions *options,
+                             BedsidePaper              paper)
+{
+  BedsidePrintOperation *self;
+  g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+  g_autoptr(GtkPaperSize) paper_size = NULL;
+  g_autofree char *job_name = NULL;
+
+  g_return_val_if_fail (plan != NULL, NULL);
+
+  self = g_object_new (BEDSIDE_TYPE_PRINT_OPERATION, NULL);
+  self->plan = bedside_care_plan_ref (plan);
+  self->options = bedside_page_options_copy (options);
+  self->audience = audience;
+
+  paper_size = gtk_paper_size_new (paper == BEDSIDE_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+  gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper_size);
+  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), page_setup);
+
+  /* The job is named after the guideline, never after the patient. */
+  job_name = dated_name (plan);
+  gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), job_name);
+
+  return self;
+}
+
+/* ---- what the preferences say ------------------------------------------ */
+
+/* The string of @key, or NULL when the installed schema lacks it. */
+static char *
+dup_setting (GSettings  *settings,
+             const char *key)
+{
+  g_autoptr(GSettingsSchema) schema = NULL;
+  char *value;
+
+  if (settings == NULL)
+    return NULL;
+  g_object_get (settings, "settings-schema", &schema, NULL);
+  if (schema == NULL || !g_settings_schema_has_key (schema, key))
+    return NULL;
+  value = g_settings_get_string (settings, key);
+  if (*value == '\0')
+    g_clear_pointer (&value, g_free);
+  return value;
+}
+
+BedsidePageOptions *
+bedside_print_page_options_new (GSettings            *settings,
+                                const BedsidePatient *patient)
+{
+  g_autofree char *clinic_name = dup_setting (settings, "clinic-name");
+  g_autofree char *clinic_address = dup_setting (settings, "clinic-address");
+  g_autofree char *clinic_phone = dup_setting (settings, "clinic-phone");
+  BedsidePageOptions options = {
+    .clinic_name = clinic_name,
+    .clinic_address = clinic_address,
+    .clinic_phone = clinic_phone,
+    .patient_name = patient != NULL ? patient->name : NULL,
+    .visit_date = patient != NULL ? patient->visit_date : NULL,
+  };
+
+  return bedside_page_options_copy (&options);
+}
+
+BedsidePaper
+bedside_print_get_paper (GSettings *settings)
+{
+  g_autofree char *name = dup_setting (settings, "paper-size");
+  BedsidePaper paper;
+
+  if (name != NULL && bedside_paper_from_string (name, &paper))
+    return paper;
+  return bedside_paper_get_default ();
+}
+
+BedsideAudience
+bedside_print_get_audience (GSettings       *settings,
+                            BedsideAudience  shown)
+{
+  g_autofree char *preferred = NULL;
+
+  if (shown == BEDSIDE_AUDIENCE_PATIENT)
+    return BEDSIDE_AUDIENCE_PATIENT;
+  preferred = dup_setting (settings, "default-audience");
+  if (g_strcmp0 (preferred, "both") == 0)
+    return BEDSIDE_AUDIENCE_BOTH;
+  return shown;
+}
+
+char *
+bedside_print_default_file_name (BedsideCarePlan *plan)
+{
+  g_autofree char *name = dated_name (plan);
+
+  return g_strconcat (name, ".pdf", NULL);
+}
+
+/* ---- print ---------------------------------------------------------------- */
+
+void
+bedside_print_plan (GtkWindow                *parent,
+                    AdwToastOverlay          *toasts,
+                    BedsideCarePlan          *plan,
+                    BedsideAudience           audience,
+                    const BedsidePageOptions *options,
+                    BedsidePaper              paper)
+{
+  g_autoptr(BedsidePrintOperation) operation = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkPrintOperationResult result;
+
+  g_return_if_fail (plan != NULL);
+
+  operation = bedside_print_operation_new (plan, audience, options, paper);
+  if (last_print_settings != NULL)
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), last_print_settings);
+
+  result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
+                                    parent, &error);
+  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&last_print_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)));
+  else if (result == GTK_PRINT_OPERATION_RESULT_ERROR && toasts != NULL)
+    {
+      /* TRANSLATORS: a toast when printing fails; %s says why */
+      g_autofree char *message = g_strdup_printf (_("Could not print: %s"), error->message);
+
+      adw_toast_overlay_add_toast (toasts, adw_toast_new (message));
+    }
+}
+
+/* ---- export -------------------------------------------------------------- */
+
+typedef struct
+{
+  BedsideCarePlan    *plan;
+  BedsidePageOptions *options;
+  BedsidePaper        paper;
+  AdwToastOverlay    *toasts;   /* weak */
+} Export;
+
+static void
+export_free (Export *export)
+{
+  bedside_care_plan_unref (export->plan);
+  bedside_page_options_free (export->options);
+  g_clear_weak_pointer (&export->toasts);
+  g_free (export);
+}
+
+static void
+on_export_response (GtkNativeDialog *native,
+                    int              response,
+                    Export          *export)
+{
+  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(BedsidePages) pages = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
+  g_autofree char *name = NULL;
+  const char *choice;
+  BedsideAudience audience = BEDSIDE_AUDIENCE_CLINICIAN;
+
+  if (response != GTK_RESPONSE_ACCEPT)
+    goto out;
+
+  file = gtk_file_chooser_get_file (chooser);
+  choice = gtk_file_chooser_get_choice (chooser, CONTENTS_CHOICE);
+  for (guint i = 0; i < N_AUDIENCES; i++)
+    if (g_strcmp0 (choice, audience_ids[i]) == 0)
+      audience = (BedsideAudience) i;
+
+  pages = bedside_pages_new (export->plan, audience, export->options);
+  name = g_file_get_basename (file);
+  if (bedside_pages_save_pdf (pages, export->paper, file, NULL, &error))
+    /* TRANSLATORS: a toast once the PDF is written; %s is the file's name */
+    message = g_strdup_printf (_("Exported “%s”"), name);
+  else
+    /* TRANSLATORS: a toast when the PDF cannot be written; %s says why */
+    message = g_strdup_printf (_("Could not export the PDF: %s"), error->message);
+  if (export->toasts != NULL)
+    adw_toast_overlay_add_toast (export->toasts, adw_toast_new (message));
+
+out:
+  export_free (export);
+  g_object_unref (native);
+}
+
+void
+bedside_print_export_pdf (GtkWindow                *parent,
+                          AdwToastOverlay          *toasts,
+                          BedsideCarePlan          *plan,
+                          BedsideAudience           audience,
+                          const BedsidePageOptions *options,
+                          BedsidePaper              paper)
+{
+  const char *ids[N_AUDIENCES + 1] = { NULL };
+  const char *labels[N_AUDIENCES + 1] = { NULL };
+  guint n = 0;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *name = NULL;
+  GtkFileChooserNative *native;
+  GtkFileChooser *chooser;
+  Export *export;
+
+  g_return_if_fail (plan != NULL);
+
+  native = gtk_file_chooser_native_new (_("Export PDF"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
+                                        _("_Export"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+  chooser = GTK_FILE_CHOOSER (native);
+
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_suffix (filter, "pdf");
+  gtk_file_chooser_add_filter (chooser, filter);
+
+  /* A choice is a drop-down in GTK's chooser and in the portal's.  What to
+   * export first comes first: GTK 4.8's own chooser ignores set_choice for
+   * drop-downs and shows the first option. */
+  ids[n] = audience_ids[audience];
+  labels[n++] = audience_label (audience);
+  for (guint i = 0; i < N_AUDIENCES; i++)
+    if (i != audience)
+      {
+        ids[n] = audience_ids[i];
+        labels[n++] = audience_label ((BedsideAudience) i);
+      }
+  gtk_file_chooser_add_choice (chooser, CONTENTS_CHOICE, _("Contents"), ids, labels);
+  gtk_file_chooser_set_choice (chooser, CONTENTS_CHOICE, audience_ids[audience]);
+
+  name = bedside_print_default_file_name (plan);
+  gtk_file_chooser_set_current_name (chooser, name);
+
+  export = g_new0 (Export, 1);
+  export->plan = bedside_care_plan_ref (plan);
+  export->options = bedside_page_options_copy (options);
+  export->paper = paper;
+  g_set_weak_pointer (&export->toasts, toasts);
+  g_signal_connect (native, "response", G_CALLBACK (on_export_response), export);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+}
