@@ -1,8 +1,6 @@
 /* bedside-render-pages-blocks.c: blocks of text measured with Pango, broken into pages, drawn with Cairo. */
 #include "config.h"
 
-#include <string.h>
-
 #include <glib/gi18n-lib.h>
 
 #include "bedside-render-pages-private.h"
@@ -19,7 +17,6 @@
 /* A block shorter than this share of the page moves to the next page whole
  * rather than break. */
 #define SHORT_BLOCK    0.25
-
 
 typedef struct {
   guint  block;
