@@ -5,6 +5,7 @@
 #include <locale.h>
 
 #include "bedside-application.h"
+#include "bedside-catalog.h"
 
 /* benchmarks/run: with BEDSIDE_BENCH_FIRST_FRAME set, print the monotonic
  * time (µs) of the main window's first painted frame, then exit. */
@@ -34,8 +35,11 @@ main (int   argc,
 {
   g_autoptr(BedsideApplication) app = NULL;
 
+  /* The interface follows the system's locale; $BEDSIDE_LOCALEDIR (set by
+   * `meson devenv`) points at the build's catalogs.  A handout's language
+   * is separate: the renderers look it up in BedsideTranslation. */
   setlocale (LC_ALL, "");
-  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bindtextdomain (GETTEXT_PACKAGE, bedside_get_locale_dir ());
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

@@ -38,28 +38,18 @@ static const char evaluate_summary[] =
   "plan, the patient handout, or with --audience both the plan followed by the\n"
   "handout.  The paper is A4 or US Letter (--paper; default: the locale's).";
 
-/* The primary language subtags match: "en" serves "en", "en-GB" and "en_US". */
-static gboolean
-language_matches (const char *available,
-                  const char *wanted)
-{
-  gsize a = strcspn (available, "-_");
-  gsize w = strcspn (wanted, "-_");
-
-  return a == w && g_ascii_strncasecmp (available, wanted, a) == 0;
-}
-
 static char *
 render_plan (const BedsideCarePlan *plan,
              OutputFormat           format,
-             BedsideAudience        audience)
+             BedsideAudience        audience,
+             BedsideTranslation    *handout)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   GString *out;
 
   if (format == FORMAT_TEXT)
-    return bedside_render_text (plan, audience);
+    return bedside_render_text_translated (plan, audience, handout);
 
   root = bedside_render_json (plan, audience);
   generator = json_generator_new ();
@@ -117,12 +107,13 @@ write_pdf (BedsideCarePlan  *plan,
 }
 
 static int
-evaluate_one (BedsideGuideline *guideline,
-              const char       *answers_path,
-              OutputFormat      format,
-              BedsideAudience   audience,
-              const PdfRequest *pdf,
-              const char       *output)
+evaluate_one (BedsideGuideline   *guideline,
+              const char         *answers_path,
+              OutputFormat        format,
+              BedsideAudience     audience,
+              BedsideTranslation *handout,
+              const PdfRequest   *pdf,
+              const char         *output)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) answers = NULL;
@@ -162,7 +153,7 @@ evaluate_one (BedsideGuideline *guideline,
   if (format == FORMAT_PDF)
     return write_pdf (plan, audience, pdf, output);
 
-  text = render_plan (plan, format, audience);
+  text = render_plan (plan, format, audience, handout);
 
   return bedside_cli_write_output (output, text, strlen (text)) ? BEDSIDE_CLI_EXIT_OK
                                                                 : BEDSIDE_CLI_EXIT_FAILED;
@@ -352,7 +343,7 @@ bedside_cli_evaluate (int    argc,
     { "audience", 0, 0, G_OPTION_ARG_STRING, &audience_name,
       "clinician (default), patient or both", "AUDIENCE" },
     { "lang", 'l', 0, G_OPTION_ARG_STRING, &language,
-      "Language of the plan (default: the guideline's)", "LANG" },
+      "Language of the patient handout, e.g. es (default: the guideline's)", "LANG" },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       "Write to OUT (replaced atomically) instead of standard output", "OUT" },
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
@@ -374,7 +365,8 @@ bedside_cli_evaluate (int    argc,
   BedsideAudience audience = BEDSIDE_AUDIENCE_CLINICIAN;
   OutputFormat format = FORMAT_TEXT;
   PdfRequest pdf = { .paper = bedside_paper_get_default () };
-  const char *guideline_language;
+  g_autoptr(BedsideTranslation) handout = NULL;
+  g_autofree char *untranslated = NULL;
 
   context = bedside_cli_option_context_new ("evaluate", "FILE", evaluate_summary, entries);
   if (!bedside_cli_parse_options (context, &argc, &argv))
@@ -426,20 +418,33 @@ bedside_cli_evaluate (int    argc,
   if (guideline == NULL)
     return BEDSIDE_CLI_EXIT_FAILED;
 
-  /* Translations of guidelines come with po/; until then only the
-   * guideline's own language can be asked for. */
-  guideline_language = bedside_guideline_get_language (guideline);
-  if (guideline_language == NULL)
-    guideline_language = "en";
-  if (language != NULL && !language_matches (guideline_language, language))
+  /* --lang is the handout's language, which need not be the interface's:
+   * a clinician working in English hands a Spanish handout to the patient.
+   * The clinician plan stays in the guideline's language. */
+  if (language != NULL)
     {
-      fprintf (stderr, "%s: language '%s' is not available (the guideline is in '%s')\n",
-               g_get_prgname (), language, guideline_language);
-      return BEDSIDE_CLI_EXIT_USAGE;
+      g_autoptr(GError) error = NULL;
+      const char *own = bedside_guideline_get_language (guideline);
+
+      if (!bedside_language_is_valid (language))
+        return bedside_cli_usage_error (context, "'%s' is not a language code (e.g. es, es_MX)", language);
+      if ((cases_path != NULL || format == FORMAT_JSON) &&
+          !bedside_language_matches (language, own != NULL ? own : "en"))
+        return bedside_cli_usage_error (context, "--lang translates text and PDF handouts; "
+                                                 "JSON plans carry the guideline's own texts");
+
+      handout = bedside_translation_new (guideline, language, &error);
+      if (handout == NULL)
+        return bedside_cli_usage_error (context, "%s", error->message);
+      /* Whatever has no translation falls back to the original, string by
+       * string: a warning, not a failure. */
+      untranslated = bedside_translation_describe_missing (handout);
+      if (untranslated != NULL)
+        fprintf (stderr, "%s: warning: %s\n", g_get_prgname (), untranslated);
     }
 
   if (cases_path != NULL)
     return evaluate_batch (guideline, cases_path, audience, output);
 
-  return evaluate_one (guideline, answers_path, format, audience, &pdf, output);
+  return evaluate_one (guideline, answers_path, format, audience, handout, &pdf, output);
 }

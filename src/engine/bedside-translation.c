@@ -705,13 +705,16 @@ const BedsideRecommendation *
 bedside_translation_get_recommendation (const BedsideTranslation    *self,
                                         const BedsideRecommendation *source)
 {
+  const BedsideRecommendation *translated;
+
   g_return_val_if_fail (self != NULL, NULL);
   g_return_val_if_fail (source != NULL, NULL);
 
   if (self->translated == NULL)
     return source;
-  /* The check made sure the indices and ids are the same. */
-  return bedside_guideline_get_recommendation (self->translated, source->index);
+  /* By id: the check made sure both guidelines have the same ones. */
+  translated = bedside_guideline_lookup_recommendation (self->translated, source->id);
+  return translated != NULL ? translated : source;
 }
 
 const char *

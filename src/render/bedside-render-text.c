@@ -3,6 +3,8 @@
 
 #include <string.h>
 
+#include <glib/gi18n-lib.h>
+
 #include "bedside-render.h"
 #include "bedside-render-private.h"
 
@@ -229,32 +231,103 @@ append_clinician (GString               *out,
     }
 }
 
+/* The handout's fixed strings are looked up in the handout's language, not
+ * the interface's: N_() only marks them for the template. */
+static const char *
+handout_text (BedsideTranslation *handout,
+              const char         *msgid)
+{
+  return bedside_translation_gettext (handout, msgid);
+}
+
 static void
 append_patient_entry (GString                     *out,
-                      const BedsideRecommendation *rec)
+                      BedsideTranslation          *handout,
+                      const BedsideRecommendation *source)
 {
+  /* Matched by id in the translated guideline; without one, the source. */
+  const BedsideRecommendation *rec = handout != NULL
+    ? bedside_translation_get_recommendation (handout, source) : source;
   const char *title = rec->patient_title != NULL ? rec->patient_title : rec->title;
 
   bedside_render_append_wrapped (out, "- ", "  ", title);
   bedside_render_append_wrapped (out, BODY_INDENT, BODY_INDENT, rec->patient);
-  append_labelled (out, "How much", rec->patient_dose);
-  append_labelled (out, "How long", rec->patient_duration);
-  append_labelled (out, "Watch for", rec->patient_watch);
+  /* TRANSLATORS: on the patient handout: the dose of a medicine */
+  append_labelled (out, handout_text (handout, N_("How much")), rec->patient_dose);
+  /* TRANSLATORS: on the patient handout: how long to keep doing it */
+  append_labelled (out, handout_text (handout, N_("How long")), rec->patient_duration);
+  /* TRANSLATORS: on the patient handout: side effects and warning signs */
+  append_labelled (out, handout_text (handout, N_("Watch for")), rec->patient_watch);
+}
+
+static const char *
+status_label (BedsideReviewStatus status)
+{
+  switch (status)
+    {
+    case BEDSIDE_STATUS_DRAFT:        return N_("Draft");
+    case BEDSIDE_STATUS_UNDER_REVIEW: return N_("Under review");
+    case BEDSIDE_STATUS_APPROVED:     return N_("Approved");
+    case BEDSIDE_STATUS_RETIRED:      return N_("Retired");
+    default:                          return N_("Draft");
+    }
+}
+
+/* The handout's trace, in its language: the guideline the plan was made
+ * with, and the translation its texts come from, each with its checksum. */
+static void
+append_handout_trace (GString               *out,
+                      const BedsideCarePlan *plan,
+                      BedsideTranslation    *handout)
+{
+  BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
+  BedsideGuideline *translated;
+  g_autofree char *status = NULL;
+  const char *sha256;
+
+  if (handout == NULL)
+    {
+      append_trace_header (out, plan);
+      return;
+    }
+
+  status = g_utf8_strup (handout_text (handout, status_label (bedside_guideline_get_status (guideline))), -1);
+  sha256 = bedside_guideline_get_sha256 (guideline);
+  /* TRANSLATORS: on the patient handout, before the guideline's id, version, status and checksum */
+  g_string_append_printf (out, "%s: %s %s (%s), sha256 %.12s\n",
+                          handout_text (handout, N_("Guideline")),
+                          bedside_guideline_get_id (guideline),
+                          bedside_guideline_get_version (guideline),
+                          status, sha256 != NULL ? sha256 : "");
+
+  translated = bedside_translation_get_guideline (handout);
+  if (translated != guideline)
+    {
+      sha256 = bedside_guideline_get_sha256 (translated);
+      /* TRANSLATORS: on the patient handout, before the language and checksum of the guideline's translation */
+      g_string_append_printf (out, "%s: %s, sha256 %.12s\n",
+                              handout_text (handout, N_("Translation")),
+                              bedside_guideline_get_language (translated),
+                              sha256 != NULL ? sha256 : "");
+    }
 }
 
 static void
 append_patient (GString               *out,
                 const BedsideCarePlan *plan,
+                BedsideTranslation    *handout,
                 gboolean               with_trace)
 {
-  BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
+  BedsideGuideline *guideline = handout != NULL ? bedside_translation_get_guideline (handout)
+                                                : bedside_care_plan_get_guideline (plan);
   guint n_entries = bedside_care_plan_get_n_entries (plan);
 
-  g_string_append (out, "YOUR CARE PLAN\n");
+  /* TRANSLATORS: the first line of the patient handout as text */
+  g_string_append_printf (out, "%s\n", handout_text (handout, N_("YOUR CARE PLAN")));
   bedside_render_append_wrapped (out, "", "", bedside_guideline_get_title (guideline));
   /* A printed handout must still be traceable to the guideline text. */
   if (with_trace)
-    append_trace_header (out, plan);
+    append_handout_trace (out, plan, handout);
 
   for (guint g = 0; g < BEDSIDE_N_HANDOUT_GROUPS; g++)
     {
@@ -268,11 +341,11 @@ append_patient (GString               *out,
             continue;
 
           if (!any)
-            append_heading (out, bedside_render_handout_heading (g), '=');
+            append_heading (out, handout_text (handout, bedside_render_handout_heading (g)), '=');
           else
             g_string_append_c (out, '\n');
           any = TRUE;
-          append_patient_entry (out, rec);
+          append_patient_entry (out, handout, rec);
         }
     }
 }
@@ -281,11 +354,22 @@ char *
 bedside_render_text (const BedsideCarePlan *plan,
                      BedsideAudience        audience)
 {
+  return bedside_render_text_translated (plan, audience, NULL);
+}
+
+char *
+bedside_render_text_translated (const BedsideCarePlan *plan,
+                                BedsideAudience        audience,
+                                BedsideTranslation    *handout)
+{
   BedsideGuideline *guideline;
   const char *disclaimer;
   GString *out;
 
   g_return_val_if_fail (plan != NULL, NULL);
+  g_return_val_if_fail (handout == NULL ||
+                        bedside_translation_get_source (handout) == bedside_care_plan_get_guideline (plan),
+                        NULL);
 
   guideline = bedside_care_plan_get_guideline (plan);
   out = g_string_sized_new (4096);
@@ -296,13 +380,16 @@ bedside_render_text (const BedsideCarePlan *plan,
       append_clinician (out, plan);
       break;
     case BEDSIDE_AUDIENCE_PATIENT:
-      append_patient (out, plan, TRUE);
+      append_patient (out, plan, handout, TRUE);
+      /* The patient reads the disclaimer in the handout's language. */
+      if (handout != NULL)
+        guideline = bedside_translation_get_guideline (handout);
       break;
     case BEDSIDE_AUDIENCE_BOTH:
     default:
       append_clinician (out, plan);
       append_rule (out);
-      append_patient (out, plan, FALSE);
+      append_patient (out, plan, handout, handout != NULL);
       break;
     }
 

@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "bedside-care-plan.h"
+#include "bedside-translation.h"
 
 G_BEGIN_DECLS
 
@@ -19,6 +20,16 @@ gboolean  bedside_audience_from_string (const char *text, BedsideAudience *audie
 /* Plain text, sections by kind (urgent first), for pasting into a record. */
 char     *bedside_render_text (const BedsideCarePlan *plan,
                                BedsideAudience        audience);
+/* The same, with the patient's handout in @handout's language: its texts
+ * from the translated guideline, matched by recommendation id, its headings
+ * from Bedside's catalog for that language, and under the guideline's trace
+ * the translation's own checksum.  The clinician plan stays in the
+ * guideline's language.  Whatever has no translation stays in the original,
+ * string by string.  @handout (of the plan's guideline) may be NULL: the
+ * guideline's own texts, English headings. */
+char     *bedside_render_text_translated (const BedsideCarePlan *plan,
+                                          BedsideAudience        audience,
+                                          BedsideTranslation    *handout);
 
 /* Appends @text with whitespace runs collapsed, wrapped at 76 columns; the
  * first line starts with @first_indent, the next ones with @indent. */

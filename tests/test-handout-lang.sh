@@ -1,0 +1,101 @@
+#!/bin/sh
+# test-handout-lang.sh: `bedside-cli evaluate --lang` prints the handout in
+# the language asked for, whatever the interface's; what has no translation
+# stays English, string by string, with a warning.  Writes TAP.
+#
+# Usage: test-handout-lang.sh BEDSIDE-CLI ANSWERS.json
+# Environment: BEDSIDE_GUIDELINES_DIR (the built guidelines, with es/) and
+# BEDSIDE_LOCALEDIR (the built catalogs).
+set -u
+
+cli=$1
+answers=$2
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/bedside-lang.XXXXXX") || exit 1
+trap 'rm -rf "$tmp"' EXIT INT TERM
+n=0
+failed=0
+
+# The interface's locale must not matter: the handout has its own language.
+export LC_ALL=C.UTF-8 LANGUAGE=en
+
+check () {
+  n=$((n + 1))
+  if [ "$1" = 0 ]; then
+    echo "ok $n - $2"
+  else
+    failed=$((failed + 1))
+    echo "not ok $n - $2"
+    [ -s "$tmp/err" ] && sed 's/^/# stderr: /' "$tmp/err"
+    [ -s "$tmp/out" ] && head -n 20 "$tmp/out" | sed 's/^/# stdout: /'
+  fi
+}
+
+run () {
+  "$cli" evaluate back-spasm --answers "$answers" "$@" >"$tmp/out" 2>"$tmp/err"
+  echo $?
+}
+
+has () {
+  grep -qF -- "$1" "$tmp/out"
+}
+
+# Spanish: headings, patient texts and the disclaimer; both checksums.
+status=$(run --format text --audience patient --lang es)
+ok=1
+[ "$status" = 0 ] && has "SU PLAN DE CUIDADOS" && has "Espasmos intensos de espalda en adultos" \
+  && has "Qué hacer" && has "Medicamentos" && has "Cuánto: Una pastilla de 5 mg hasta 3 veces" \
+  && has "Siga moviéndose" && has "Guía: back-spasm 1.0.0 (EN REVISIÓN), sha256" \
+  && has "Traducción: es, sha256" && has "no sustituye al juicio" && ok=0
+check $ok "--lang es: a Spanish handout, headings and texts"
+[ ! -s "$tmp/err" ] && ! has "Keep moving" && ! has "What to do" && ! has "How much"
+check $? "--lang es: nothing left in English, and no warning"
+cp "$tmp/out" "$tmp/es.txt"
+
+status=$(run --format text --audience patient --lang es_MX)
+[ "$status" = 0 ] && cmp -s "$tmp/out" "$tmp/es.txt"
+check $? "--lang es_MX: the Spanish handout"
+
+# English, the guideline's language, for comparison.
+status=$(run --format text --audience patient)
+[ "$status" = 0 ] && has "YOUR CARE PLAN" && has "Keep moving"
+check $? "no --lang: the English handout"
+cp "$tmp/out" "$tmp/en.txt"
+
+status=$(run --format text --audience patient --lang en)
+[ "$status" = 0 ] && cmp -s "$tmp/out" "$tmp/en.txt" && [ ! -s "$tmp/err" ]
+check $? "--lang en: the same English handout, no warning"
+
+# A language nobody translated: English, and a warning that says so.
+status=$(run --format text --audience patient --lang xx)
+[ "$status" = 0 ] && cmp -s "$tmp/out" "$tmp/en.txt" && grep -q "warning: .*'xx'" "$tmp/err"
+check $? "--lang xx: English with a warning, exit 0"
+
+# No catalog, but the guideline's translation: Spanish texts under English
+# headings, string by string, and a warning about the headings.
+status=$(BEDSIDE_LOCALEDIR="$tmp/no-catalogs" run --format text --audience patient --lang es)
+[ "$status" = 0 ] && has "YOUR CARE PLAN" && has "What to do" && has "Siga moviéndose" \
+  && has "How much: Una pastilla de 5 mg" && grep -q "warning: .*headings" "$tmp/err"
+check $? "--lang es without the catalog: Spanish texts, English headings, a warning"
+
+# The clinician plan stays in the guideline's language; with both, the
+# handout part is Spanish.
+status=$(run --format text --audience clinician --lang es)
+[ "$status" = 0 ] && has "Stay active; avoid bed rest" && ! has "SU PLAN DE CUIDADOS"
+check $? "--audience clinician --lang es: the clinician plan stays English"
+status=$(run --format text --audience both --lang es)
+[ "$status" = 0 ] && has "Stay active; avoid bed rest" && has "SU PLAN DE CUIDADOS" && has "Siga moviéndose"
+check $? "--audience both --lang es: English plan, Spanish handout"
+
+# Usage errors: not a language code; a translation asked of JSON.
+status=$(run --format text --audience patient --lang ../es)
+[ "$status" = 2 ]
+check $? "--lang ../es: a usage error"
+status=$(run --format json --audience patient --lang es)
+[ "$status" = 2 ]
+check $? "--lang es --format json: a usage error"
+status=$(run --format json --audience patient --lang en)
+[ "$status" = 0 ]
+check $? "--lang en --format json: the guideline's own language is fine"
+
+echo "1..$n"
+[ $failed -eq 0 ]
