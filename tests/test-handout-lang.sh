@@ -86,6 +86,25 @@ status=$(run --format text --audience both --lang es)
 [ "$status" = 0 ] && has "Stay active; avoid bed rest" && has "SU PLAN DE CUIDADOS" && has "Siga moviéndose"
 check $? "--audience both --lang es: English plan, Spanish handout"
 
+# The printed handout: the same language on paper, its footer tracing the
+# translation too.
+if command -v pdftotext >/dev/null 2>&1; then
+  status=$(run --format pdf --audience patient --lang es -o "$tmp/es.pdf")
+  pdftotext -layout "$tmp/es.pdf" "$tmp/out" 2>/dev/null
+  [ "$status" = 0 ] && has "Su plan de cuidados" && has "Qué hacer" && has "Siga moviéndose" \
+    && has "Cuánto:" && has "EN REVISIÓN" && has "Traducción es SHA-256" && has "Página 1 de" \
+    && ! has "What to do" && ! has "Keep moving"
+  check $? "--format pdf --lang es: a Spanish printed handout"
+
+  status=$(run --format pdf --audience both --lang es -o "$tmp/both.pdf")
+  pdftotext -layout "$tmp/both.pdf" "$tmp/out" 2>/dev/null
+  [ "$status" = 0 ] && has "Stay active; avoid bed rest" && has "Page 1 of" && has "Siga moviéndose" \
+    && has "Página 1 de"
+  check $? "--format pdf --audience both --lang es: English plan, Spanish handout"
+else
+  n=$((n + 1)); echo "ok $n - --format pdf --lang es # SKIP pdftotext is not installed"
+fi
+
 # Usage errors: not a language code; a translation asked of JSON.
 status=$(run --format text --audience patient --lang ../es)
 [ "$status" = 2 ]

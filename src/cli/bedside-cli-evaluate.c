@@ -441,6 +441,7 @@ bedside_cli_evaluate (int    argc,
       untranslated = bedside_translation_describe_missing (handout);
       if (untranslated != NULL)
         fprintf (stderr, "%s: warning: %s\n", g_get_prgname (), untranslated);
+      pdf.options.handout = handout;
     }
 
   if (cases_path != NULL)

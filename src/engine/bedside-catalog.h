@@ -55,7 +55,7 @@ const char     *bedside_catalog_lookup_context   (const BedsideCatalog *self,
 /* @msgid translated, or @msgid itself: never NULL for a non-NULL @msgid.
  * @self may be NULL (no catalog: English). */
 const char     *bedside_catalog_gettext          (const BedsideCatalog *self,
-                                                  const char           *msgid);
+                                                  const char           *msgid) G_GNUC_FORMAT (2);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BedsideCatalog, bedside_catalog_free)
 

@@ -81,7 +81,7 @@ const BedsideRecommendation *bedside_translation_get_recommendation (const Bedsi
 /* A fixed string (a msgid of Bedside's catalog) in the language, or
  * @msgid itself. */
 const char         *bedside_translation_gettext         (const BedsideTranslation *self,
-                                                         const char               *msgid);
+                                                         const char               *msgid) G_GNUC_FORMAT (2);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BedsideTranslation, bedside_translation_unref)
 

@@ -147,3 +147,16 @@ bedside_render_citation_numbers (const BedsideCarePlan *plan,
 
   return numbers;
 }
+
+const char *
+bedside_render_status_msgid (BedsideReviewStatus status)
+{
+  switch (status)
+    {
+    case BEDSIDE_STATUS_DRAFT:        return N_("Draft");
+    case BEDSIDE_STATUS_UNDER_REVIEW: return N_("Under review");
+    case BEDSIDE_STATUS_APPROVED:     return N_("Approved");
+    case BEDSIDE_STATUS_RETIRED:      return N_("Retired");
+    default:                          return N_("Draft");
+    }
+}

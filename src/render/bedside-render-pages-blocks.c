@@ -73,16 +73,51 @@ bedside_pages_labelled (const char *label,
   return g_strdup_printf (_("<b>%s:</b> %s"), escaped_label, escaped_text);
 }
 
-char *
-bedside_pages_describe_visit (const BedsidePageOptions *options)
+/* The handout's translation, when this document is a handout that has one. */
+static BedsideTranslation *
+doc_translation (BedsidePagesDoc *doc)
 {
+  return doc->audience == BEDSIDE_AUDIENCE_PATIENT ? doc->options->handout : NULL;
+}
+
+const char *
+bedside_pages_doc_gettext (BedsidePagesDoc *doc,
+                           const char      *msgid)
+{
+  BedsideTranslation *handout = doc_translation (doc);
+
+  return handout != NULL ? bedside_translation_gettext (handout, msgid) : _(msgid);
+}
+
+BedsideGuideline *
+bedside_pages_doc_get_texts (BedsidePagesDoc *doc)
+{
+  BedsideTranslation *handout = doc_translation (doc);
+
+  return handout != NULL ? bedside_translation_get_guideline (handout)
+                         : bedside_care_plan_get_guideline (doc->plan);
+}
+
+const BedsideRecommendation *
+bedside_pages_doc_get_recommendation (BedsidePagesDoc             *doc,
+                                      const BedsideRecommendation *rec)
+{
+  BedsideTranslation *handout = doc_translation (doc);
+
+  return handout != NULL ? bedside_translation_get_recommendation (handout, rec) : rec;
+}
+
+char *
+bedside_pages_describe_visit (BedsidePagesDoc *doc)
+{
+  const BedsidePageOptions *options = doc->options;
   g_autoptr(GString) text = g_string_new (NULL);
 
   if (options->patient_name != NULL && *options->patient_name != '\0')
     {
       g_autofree char *name = bedside_pages_escape (options->patient_name);
       /* TRANSLATORS: on a printed plan, the patient's name */
-      g_string_append_printf (text, _("Patient: %s"), name);
+      g_string_append_printf (text, bedside_pages_doc_gettext (doc, N_("Patient: %s")), name);
     }
   if (options->visit_date != NULL && *options->visit_date != '\0')
     {
@@ -91,7 +126,7 @@ bedside_pages_describe_visit (const BedsidePageOptions *options)
       if (text->len > 0)
         g_string_append (text, " · ");
       /* TRANSLATORS: on a printed plan, the date of the visit */
-      g_string_append_printf (text, _("Visit: %s"), date);
+      g_string_append_printf (text, bedside_pages_doc_gettext (doc, N_("Visit: %s")), date);
     }
 
   return text->len > 0 ? g_strdup (text->str) : NULL;

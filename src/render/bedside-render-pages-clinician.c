@@ -49,7 +49,7 @@ set_header (BedsidePagesDoc *doc)
   int small = (int) (doc->style.font_size[BEDSIDE_PAGES_FONT_FOOTER] * PANGO_SCALE);
   g_autoptr(GString) left = g_string_new (NULL);
   g_autoptr(GString) right = g_string_new (NULL);
-  g_autofree char *visit = bedside_pages_describe_visit (options);
+  g_autofree char *visit = bedside_pages_describe_visit (doc);
   g_autofree char *contact = NULL;
   g_autofree char *title = NULL;
 

@@ -22,7 +22,7 @@ set_header (BedsidePagesDoc *doc)
   const BedsidePageOptions *options = doc->options;
   g_autoptr(GString) left = g_string_new (NULL);
   g_autoptr(GString) right = g_string_new (NULL);
-  g_autofree char *visit = bedside_pages_describe_visit (options);
+  g_autofree char *visit = bedside_pages_describe_visit (doc);
 
   if (has_text (options->clinic_name))
     {
@@ -36,7 +36,7 @@ set_header (BedsidePagesDoc *doc)
       if (left->len > 0)
         g_string_append (left, " · ");
       /* TRANSLATORS: the clinic's phone number, in the header of every page of the patient handout */
-      g_string_append_printf (left, _("Questions? Call %s"), phone);
+      g_string_append_printf (left, bedside_pages_doc_gettext (doc, N_("Questions? Call %s")), phone);
     }
 
   /* Whose plan it is, on every page; the title says what it is. */
@@ -44,7 +44,7 @@ set_header (BedsidePagesDoc *doc)
     g_string_append (right, visit);
   else
     /* TRANSLATORS: the running header of the patient handout */
-    g_string_append_printf (right, "<b>%s</b>", _("Your care plan"));
+    g_string_append_printf (right, "<b>%s</b>", bedside_pages_doc_gettext (doc, N_("Your care plan")));
 
   bedside_pages_doc_set_header (doc, left->str, right->str);
 }
@@ -53,8 +53,8 @@ set_header (BedsidePagesDoc *doc)
 static void
 add_title (BedsidePagesDoc *doc)
 {
-  BedsideGuideline *guideline = bedside_care_plan_get_guideline (doc->plan);
-  g_autofree char *title = g_markup_escape_text (_("Your care plan"), -1);
+  BedsideGuideline *guideline = bedside_pages_doc_get_texts (doc);
+  g_autofree char *title = g_markup_escape_text (bedside_pages_doc_gettext (doc, N_("Your care plan")), -1);
   g_autofree char *about = bedside_pages_escape (bedside_guideline_get_title (guideline));
   g_autofree char *markup = NULL;
   int size = (int) (doc->style.font_size[BEDSIDE_PAGES_FONT_BODY] * PANGO_SCALE);
@@ -83,7 +83,8 @@ add_labelled (BedsidePagesDoc *doc,
 /* A title runs into its text, "Keep moving. Keep up your normal day…":
  * a line saved per recommendation keeps a typical handout on one page. */
 static char *
-format_entry (const BedsideRecommendation *rec,
+format_entry (BedsidePagesDoc             *doc,
+              const BedsideRecommendation *rec,
               gboolean                     with_title)
 {
   g_autofree char *text = bedside_pages_escape (rec->patient);
@@ -98,7 +99,7 @@ format_entry (const BedsideRecommendation *rec,
   if (length > 0 && strchr (".!?:", title[length - 1]) != NULL)
     return g_strdup_printf ("<b>%s</b> %s", title, text);
   /* TRANSLATORS: on the patient handout, a title run into its text */
-  return g_strdup_printf (_("<b>%s.</b> %s"), title, text);
+  return g_strdup_printf (bedside_pages_doc_gettext (doc, N_("<b>%s.</b> %s")), title, text);
 }
 
 /* One recommendation in the patient's words; @with_title FALSE when the
@@ -112,17 +113,17 @@ add_entry (BedsidePagesDoc             *doc,
 {
   gboolean tick = group == BEDSIDE_HANDOUT_ACTIVITY;
   double indent = tick ? TICK_INDENT : 0.0;
-  g_autofree char *markup = format_entry (rec, with_title);
+  g_autofree char *markup = format_entry (doc, rec, with_title);
 
   bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, indent, gap,
                               tick ? BEDSIDE_PAGES_PIECE_TICK_BOX : BEDSIDE_PAGES_PIECE_NONE, markup);
 
   /* TRANSLATORS: on the patient handout: the dose of a medicine */
-  add_labelled (doc, indent, _("How much"), rec->patient_dose);
+  add_labelled (doc, indent, bedside_pages_doc_gettext (doc, N_("How much")), rec->patient_dose);
   /* TRANSLATORS: on the patient handout: how long to keep doing it */
-  add_labelled (doc, indent, _("How long"), rec->patient_duration);
+  add_labelled (doc, indent, bedside_pages_doc_gettext (doc, N_("How long")), rec->patient_duration);
   /* TRANSLATORS: on the patient handout: side effects and warning signs */
-  add_labelled (doc, indent, _("Watch for"), rec->patient_watch);
+  add_labelled (doc, indent, bedside_pages_doc_gettext (doc, N_("Watch for")), rec->patient_watch);
 }
 
 /* The urgent actions and the safety net are boxed, with the heading on the
@@ -134,9 +135,10 @@ group_is_boxed (BedsideHandoutGroup group)
 }
 
 static char *
-group_heading (BedsideHandoutGroup group)
+group_heading (BedsidePagesDoc     *doc,
+               BedsideHandoutGroup  group)
 {
-  const char *heading = _(bedside_render_handout_heading (group));
+  const char *heading = bedside_pages_doc_gettext (doc, bedside_render_handout_heading (group));
 
   /* "Get help now if…": the list that follows completes the sentence. */
   if (group == BEDSIDE_HANDOUT_SAFETY_NET)
@@ -149,7 +151,7 @@ add_group (BedsidePagesDoc     *doc,
            BedsideHandoutGroup  group)
 {
   g_autoptr(GPtrArray) recs = g_ptr_array_new ();
-  g_autofree char *heading = group_heading (group);
+  g_autofree char *heading = group_heading (doc, group);
   guint n_entries = bedside_care_plan_get_n_entries (doc->plan);
   gboolean boxed = group_is_boxed (group);
 
@@ -157,8 +159,9 @@ add_group (BedsidePagesDoc     *doc,
     {
       const BedsideRecommendation *rec = bedside_care_plan_get_entry (doc->plan, i)->recommendation;
 
+      /* Grouped by the plan's recommendation, shown in the handout's language. */
       if (bedside_render_handout_group (rec) == group)
-        g_ptr_array_add (recs, (gpointer) rec);
+        g_ptr_array_add (recs, (gpointer) bedside_pages_doc_get_recommendation (doc, rec));
     }
   if (recs->len == 0)
     return;

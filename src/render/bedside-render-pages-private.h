@@ -168,7 +168,19 @@ char        *bedside_pages_labelled        (const char             *label,
 void         bedside_pages_build_clinician (BedsidePagesDoc        *doc);
 void         bedside_pages_build_handout   (BedsidePagesDoc        *doc);
 /* The line under the header's first line: patient and visit, or NULL. */
-char        *bedside_pages_describe_visit  (const BedsidePageOptions *options);
+char        *bedside_pages_describe_visit  (BedsidePagesDoc        *doc);
+
+/* A fixed string of @doc in its language: the handout's when the options
+ * name one (BedsideTranslation), else the interface's.  Mark @msgid N_(). */
+const char  *bedside_pages_doc_gettext     (BedsidePagesDoc        *doc,
+                                            const char             *msgid) G_GNUC_FORMAT (2);
+/* The guideline whose texts @doc shows: for a handout with a translation,
+ * the translated one; else the plan's. */
+BedsideGuideline *bedside_pages_doc_get_texts (BedsidePagesDoc     *doc);
+/* @rec (of the plan's guideline) as @doc shows it: matched by id in the
+ * translated guideline for a translated handout. */
+const BedsideRecommendation *bedside_pages_doc_get_recommendation (BedsidePagesDoc             *doc,
+                                                                   const BedsideRecommendation *rec);
 void         bedside_pages_doc_set_header  (BedsidePagesDoc        *doc,
                                             const char             *left_markup,
                                             const char             *right_markup);

@@ -142,7 +142,7 @@ page_number_layout (BedsidePagesDoc *doc,
                     guint            n_pages)
 {
   /* TRANSLATORS: the footer of every printed page */
-  g_autofree char *text = g_strdup_printf (_("Page %u of %u"), page, n_pages);
+  g_autofree char *text = g_strdup_printf (bedside_pages_doc_gettext (doc, N_("Page %u of %u")), page, n_pages);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   PangoLayout *layout = bedside_pages_doc_new_layout (doc, BEDSIDE_PAGES_FONT_FOOTER, doc->width * 0.2, escaped);
 
@@ -156,7 +156,8 @@ static char *
 format_footer (BedsidePagesDoc *doc)
 {
   BedsideGuideline *guideline = bedside_care_plan_get_guideline (doc->plan);
-  g_autofree char *status = bedside_render_format_status (bedside_guideline_get_status (guideline));
+  BedsideGuideline *texts = bedside_pages_doc_get_texts (doc);
+  g_autofree char *status = NULL;
   g_autofree char *today = NULL;
   const char *printed = doc->options->printed_date;
   const char *sha256 = bedside_guideline_get_sha256 (guideline);
@@ -171,10 +172,26 @@ format_footer (BedsidePagesDoc *doc)
   /* The printed page can be traced to the exact guideline text. */
   /* TRANSLATORS: the footer of a printed plan: guideline id, version, review
    * status, the first 12 digits of the file's SHA-256, and the date printed */
-  text = g_strdup_printf (_("%s %s · %s · SHA-256 %.12s · printed %s"),
+  if (texts != guideline)
+    /* A translated handout: the status in its language. */
+    status = g_utf8_strup (bedside_pages_doc_gettext (doc, bedside_render_status_msgid (bedside_guideline_get_status (guideline))), -1);
+  else
+    status = bedside_render_format_status (bedside_guideline_get_status (guideline));
+  text = g_strdup_printf (bedside_pages_doc_gettext (doc, N_("%s %s · %s · SHA-256 %.12s · printed %s")),
                           bedside_guideline_get_id (guideline),
                           bedside_guideline_get_version (guideline),
                           status, sha256 != NULL ? sha256 : "", printed);
+  /* …and a translated handout to the exact translation too. */
+  if (texts != guideline)
+    {
+      const char *translated_sha256 = bedside_guideline_get_sha256 (texts);
+      char *with_translation = g_strdup_printf ("%s · %s %s SHA-256 %.12s", text,
+                                                bedside_pages_doc_gettext (doc, N_("Translation")),
+                                                bedside_guideline_get_language (texts),
+                                                translated_sha256 != NULL ? translated_sha256 : "");
+      g_free (text);
+      text = with_translation;
+    }
   return g_markup_escape_text (text, -1);
 }
 
@@ -264,6 +281,7 @@ bedside_page_options_copy (const BedsidePageOptions *options)
   copy->visit_date = g_strdup (options->visit_date);
   copy->printed_date = g_strdup (options->printed_date);
   copy->margin = options->margin;
+  copy->handout = options->handout != NULL ? bedside_translation_ref (options->handout) : NULL;
   return copy;
 }
 
@@ -279,6 +297,7 @@ bedside_page_options_free (BedsidePageOptions *options)
   g_free ((char *) options->patient_name);
   g_free ((char *) options->visit_date);
   g_free ((char *) options->printed_date);
+  g_clear_pointer (&options->handout, bedside_translation_unref);
   g_free (options);
 }
 

@@ -48,6 +48,11 @@ typedef struct {
   /* The margin on every side in points; 0: the default, half an inch,
    * well inside the area any printer can print. */
   double      margin;
+  /* The handout's language: its texts from the guideline's translation,
+   * its headings and footer from Bedside's catalog for that language (see
+   * BedsideTranslation).  NULL: the guideline's own texts, headings in the
+   * interface's language.  The clinician plan is not affected. */
+  BedsideTranslation *handout;
 } BedsidePageOptions;
 
 /* A copy that owns its strings (NULL: all unset), for keeping options. */

@@ -31,6 +31,10 @@ BedsideHandoutGroup bedside_render_handout_group   (const BedsideRecommendation 
 /* The heading of a handout group (untranslated: a msgid). */
 const char         *bedside_render_handout_heading (BedsideHandoutGroup group);
 
+/* The review status in words (untranslated: a msgid), "Under review":
+ * for a translated handout, which shows it in its own language. */
+const char *bedside_render_status_msgid (BedsideReviewStatus status);
+
 /* "under-review" → "UNDER REVIEW": the status must stand out on paper. */
 char *bedside_render_format_status   (BedsideReviewStatus status);
 /* "moderate quality; strong recommendation. Note." or NULL if nothing is known. */

@@ -260,19 +260,6 @@ append_patient_entry (GString                     *out,
   append_labelled (out, handout_text (handout, N_("Watch for")), rec->patient_watch);
 }
 
-static const char *
-status_label (BedsideReviewStatus status)
-{
-  switch (status)
-    {
-    case BEDSIDE_STATUS_DRAFT:        return N_("Draft");
-    case BEDSIDE_STATUS_UNDER_REVIEW: return N_("Under review");
-    case BEDSIDE_STATUS_APPROVED:     return N_("Approved");
-    case BEDSIDE_STATUS_RETIRED:      return N_("Retired");
-    default:                          return N_("Draft");
-    }
-}
-
 /* The handout's trace, in its language: the guideline the plan was made
  * with, and the translation its texts come from, each with its checksum. */
 static void
@@ -291,7 +278,7 @@ append_handout_trace (GString               *out,
       return;
     }
 
-  status = g_utf8_strup (handout_text (handout, status_label (bedside_guideline_get_status (guideline))), -1);
+  status = g_utf8_strup (handout_text (handout, bedside_render_status_msgid (bedside_guideline_get_status (guideline))), -1);
   sha256 = bedside_guideline_get_sha256 (guideline);
   /* TRANSLATORS: on the patient handout, before the guideline's id, version, status and checksum */
   g_string_append_printf (out, "%s: %s %s (%s), sha256 %.12s\n",
