@@ -308,6 +308,15 @@ get_string_member (JsonObject  *object,
       return FALSE;
     }
   *out = json_node_get_string (node);
+  /* The file is UTF-8, but an escape of half a surrogate pair ("\ud800")
+   * decodes to bytes that are not: such a name would be printed garbled and
+   * saved in a file Bedside cannot open again (found by fuzz-consultation). */
+  if (!g_utf8_validate (*out, -1, NULL))
+    {
+      *out = NULL;
+      set_damaged (error, name, "\"%s\" in %s is not valid text", member, where);
+      return FALSE;
+    }
   return TRUE;
 }
 
