@@ -87,6 +87,28 @@ else
   not_ok "the installed Spanish translation of back-spasm is a valid guideline" "exit $status: $out"
 fi
 
+# The Spanish handout from the installed files alone: the translation next
+# to the guideline and the catalog in the configured localedir.
+answers="$tmp/answers.json"
+cat > "$answers" <<'JSON'
+{"age": 40, "pregnant": "no", "rf_cauda_equina": false, "rf_progressive_deficit": false,
+ "rf_cancer": false, "rf_infection": false, "rf_fracture": false, "duration_weeks": 1,
+ "pain_severity": 7, "radicular": false, "prefers_non_drug": false, "maoi_recent": false,
+ "cardiac": false, "hyperthyroid": false, "hepatic": "none", "serotonergic": false,
+ "cns_depressants": false, "glaucoma_urinary": false, "drives_or_machinery": false,
+ "gi_bleed_history": false, "ckd": "none", "anticoagulant": false, "cv_disease": false,
+ "nsaid_allergy": false}
+JSON
+out=$(env $cli_env LC_ALL=C.UTF-8 "$prefix/bin/bedside-cli" evaluate back-spasm --answers "$answers" \
+        --format text --audience patient --lang es 2>&1)
+status=$?
+if [ $status -eq 0 ] && printf '%s' "$out" | grep -q "SU PLAN DE CUIDADOS" \
+   && printf '%s' "$out" | grep -q "Siga moviéndose" && ! printf '%s' "$out" | grep -q "warning"; then
+  ok "the installed bedside-cli prints the Spanish handout with no environment"
+else
+  not_ok "the installed bedside-cli prints the Spanish handout with no environment" "exit $status: $out"
+fi
+
 if [ "$with_app" = true ]; then
   check_installed bin/bedside
   check_installed share/glib-2.0/schemas/org.bedside.Bedside.gschema.xml

@@ -3,8 +3,13 @@
 # and keeps the numbers of every guideline text: a dose, a limit, a
 # duration or a year must read the same in every language.  Writes TAP.
 #
+# Also: every source file with marked strings is listed in po/POTFILES, so
+# the template cannot silently miss a file.
+#
 # Usage: test-po.py MSGFMT PO-DIR LANGUAGE...
 
+import glob
+import os
 import re
 import subprocess
 import sys
@@ -77,6 +82,23 @@ for language in languages:
              if numbers(msgid) != numbers(msgstr)]
     check(len(guideline) > 0 and not wrong,
           "%s: the %d guideline texts keep their numbers" % (path, len(guideline)), wrong)
+
+# Files with strings marked for translation, against po/POTFILES.
+source_root = os.path.dirname(os.path.abspath(po_dir))
+marked = re.compile(r'\b(?:N_|_|C_|NC_|g_dngettext|ngettext)\s*\(')
+wanted = set()
+for path in glob.glob(os.path.join(source_root, "src", "*", "*.c")):
+    if marked.search(open(path, encoding="utf-8").read()):
+        wanted.add(os.path.relpath(path, source_root))
+for path in glob.glob(os.path.join(source_root, "ui", "*.ui")):
+    if 'translatable="yes"' in open(path, encoding="utf-8").read():
+        wanted.add(os.path.relpath(path, source_root))
+listed = set(line.strip() for line in open(os.path.join(po_dir, "POTFILES"), encoding="utf-8")
+             if line.strip() and not line.startswith("#"))
+missing = sorted(wanted - listed)
+check(not missing, "po/POTFILES lists every file with translatable strings", missing)
+gone = sorted(f for f in listed if not os.path.isfile(os.path.join(source_root, f)))
+check(not gone, "every file in po/POTFILES exists", gone)
 
 for i, (ok, name, details) in enumerate(results, 1):
     print("%s %d - %s" % ("ok" if ok else "not ok", i, name))
