@@ -50,7 +50,10 @@ test_save_open_round_trip (void)
   bedside_window_clear_consultation (window);
   iterate ();
   g_assert_cmpstr (gtk_editable_get_text (name), ==, "");
-  g_assert_cmpstr (answers_json (window), ==, "{}");
+  {
+    g_autofree char *cleared = answers_json (window);
+    g_assert_cmpstr (cleared, ==, "{}");
+  }
 
   g_assert_true (bedside_window_open_file (window, private_file));
   iterate ();
