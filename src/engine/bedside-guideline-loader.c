@@ -562,6 +562,11 @@ load_metadata (Loader  *loader,
           g_autoptr(GPtrArray) reviewers = element_children (loader, child);
 
           check_attributes (loader, child, (const char * const []) { "date", "next?", NULL });
+          /* A second <review>, <audience>, ... (the schema refuses it
+           * later) must not leak the first one's text (found by
+           * fuzz-guideline in CI). */
+          g_free (g->review_date);
+          g_free (g->next_review);
           g->review_date = get_date (loader, child, "date");
           g->next_review = get_date (loader, child, "next");
           for (guint j = 0; j < reviewers->len; j++)
@@ -581,16 +586,19 @@ load_metadata (Loader  *loader,
       else if (node_is (child, "audience"))
         {
           check_attributes (loader, child, (const char * const []) { NULL });
+          g_free (g->audience);
           g->audience = element_text (loader, child);
         }
       else if (node_is (child, "population"))
         {
           check_attributes (loader, child, (const char * const []) { NULL });
+          g_free (g->population);
           g->population = element_text (loader, child);
         }
       else if (node_is (child, "disclaimer"))
         {
           check_attributes (loader, child, (const char * const []) { NULL });
+          g_free (g->disclaimer);
           g->disclaimer = element_text (loader, child);
         }
       else if (node_is (child, "readability"))
