@@ -5,6 +5,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bedside-print-operation.h"
 #include "test-app-helpers.h"
 
 static void
@@ -305,6 +306,188 @@ test_library_metadata_first (void)
   remove_temp_dir (dir);
 }
 
+/* ---- the handout's language ---------------------------------------------- */
+
+static gboolean
+shows_text (GtkWidget  *widget,
+            const char *text)
+{
+  if (GTK_IS_LABEL (widget) && strstr (gtk_label_get_text (GTK_LABEL (widget)), text) != NULL)
+    return TRUE;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    if (shows_text (child, text))
+      return TRUE;
+  return FALSE;
+}
+
+/* Picks @name in @dropdown, as a click on it would. */
+static void
+choose_language (GtkDropDown *dropdown,
+                 const char  *name)
+{
+  GListModel *model = gtk_drop_down_get_model (dropdown);
+
+  for (guint i = 0; i < g_list_model_get_n_items (model); i++)
+    if (g_str_equal (gtk_string_list_get_string (GTK_STRING_LIST (model), i), name))
+      {
+        gtk_drop_down_set_selected (dropdown, i);
+        iterate ();
+        return;
+      }
+  g_error ("%s is not among the handout's languages", name);
+}
+
+static const char *
+chosen_language (GtkDropDown *dropdown)
+{
+  return gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)),
+                                     gtk_drop_down_get_selected (dropdown));
+}
+
+static void
+on_text_read (GObject      *clipboard,
+              GAsyncResult *result,
+              gpointer      data)
+{
+  char **text = data;
+
+  *text = gdk_clipboard_read_text_finish (GDK_CLIPBOARD (clipboard), result, NULL);
+  if (*text == NULL)
+    *text = g_strdup ("");
+}
+
+/* What Copy as Text puts on the clipboard. */
+static char *
+copy_as_text (BedsideWindow *window)
+{
+  char *text = NULL;
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.copy-plan", NULL));
+  gdk_clipboard_read_text_async (gtk_widget_get_clipboard (GTK_WIDGET (window)), NULL, on_text_read, &text);
+  while (text == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  return text;
+}
+
+#define SAFETY_NET_EN "Get help at once if you have any of these."
+#define SAFETY_NET_ES "Pida ayuda de inmediato si le pasa algo de esto."
+
+/* Español on the plan page: the handout (not the clinician's plan) in
+ * Spanish, on screen and in Copy as Text; the preference chooses first. */
+static void
+test_handout_language (void)
+{
+  g_autofree char *saved = g_strdup (g_getenv ("BEDSIDE_GUIDELINES_DIR"));
+  g_autofree char *answers = g_test_build_filename (G_TEST_DIST, "data", "cli", "acute.json", NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.bedside.Bedside");
+  BedsideWindow *window;
+  BedsidePlanPage *page;
+  GtkDropDown *dropdown;
+  GtkWidget *row;
+
+  /* The guidelines as built have es/, made from po/es.po. */
+  g_assert_nonnull (g_getenv ("BEDSIDE_BUILT_GUIDELINES_DIR"));
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", g_getenv ("BEDSIDE_BUILT_GUIDELINES_DIR"), TRUE);
+  window = open_window ();
+  bedside_window_prepare_screenshot (window, "plan", answers);
+  iterate ();
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "plan");
+  page = bedside_window_get_plan_page (window);
+  dropdown = bedside_plan_page_get_language_dropdown (page);
+
+  /* The choice is the handout's: hidden on the clinician's plan. */
+  g_assert_cmpint (bedside_plan_page_get_audience (page), ==, BEDSIDE_AUDIENCE_CLINICIAN);
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  bedside_plan_page_set_audience (page, BEDSIDE_AUDIENCE_PATIENT);
+  iterate ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (dropdown)));
+  g_assert_cmpuint (g_list_model_get_n_items (gtk_drop_down_get_model (dropdown)), ==, 2);
+  g_assert_cmpstr (chosen_language (dropdown), ==, "English");
+  row = bedside_plan_page_get_row (page, "safety_net");
+  g_assert_nonnull (row);
+  g_assert_true (shows_text (row, SAFETY_NET_EN));
+
+  choose_language (dropdown, "Español");
+  g_assert_cmpstr (bedside_plan_page_get_handout_language (page), ==, "es");
+  row = bedside_plan_page_get_row (page, "safety_net");
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Cuándo pedir ayuda de inmediato");
+  g_assert_true (shows_text (row, SAFETY_NET_ES));
+  g_assert_false (shows_text (row, SAFETY_NET_EN));
+  /* The translation is complete: no warning. */
+  g_assert_null (bedside_plan_page_get_handout_warning (page));
+  {
+    g_autofree char *text = copy_as_text (window);
+
+    g_assert_nonnull (strstr (text, SAFETY_NET_ES));
+    g_assert_null (strstr (text, SAFETY_NET_EN));
+  }
+
+  /* The clinician's plan stays as the guideline has it, and the choice
+   * stays for the handout. */
+  bedside_plan_page_set_audience (page, BEDSIDE_AUDIENCE_CLINICIAN);
+  iterate ();
+  g_assert_true (shows_text (bedside_plan_page_get_row (page, "safety_net"), "Advise the patient to seek help at once"));
+  {
+    g_autofree char *text = copy_as_text (window);
+
+    g_assert_nonnull (strstr (text, "Advise the patient to seek help at once"));
+    g_assert_null (strstr (text, SAFETY_NET_ES));
+  }
+  bedside_plan_page_set_audience (page, BEDSIDE_AUDIENCE_PATIENT);
+  iterate ();
+  g_assert_cmpstr (chosen_language (dropdown), ==, "Español");
+  g_assert_true (shows_text (bedside_plan_page_get_row (page, "safety_net"), SAFETY_NET_ES));
+
+  /* Printing starts from the language on screen; the Contents tab offers
+   * the others. */
+  {
+    g_autoptr(BedsidePageOptions) options = bedside_print_page_options_new (NULL, NULL);
+    g_autoptr(BedsidePrintOperation) operation = NULL;
+    GtkPrintOperationClass *klass;
+    GtkWidget *tab;
+    GtkDropDown *print_dropdown = NULL;
+
+    options->handout = bedside_translation_ref (bedside_plan_page_get_handout (page));
+    operation = bedside_print_operation_new (bedside_plan_page_get_plan (page), BEDSIDE_AUDIENCE_PATIENT,
+                                             options, BEDSIDE_PAPER_A4);
+    klass = GTK_PRINT_OPERATION_GET_CLASS (operation);
+    g_assert_cmpstr (bedside_print_operation_get_handout_language (operation), ==, "es");
+    tab = g_object_ref_sink (klass->create_custom_widget (GTK_PRINT_OPERATION (operation)));
+    for (GtkWidget *child = gtk_widget_get_first_child (tab); child != NULL; child = gtk_widget_get_next_sibling (child))
+      if (GTK_IS_DROP_DOWN (child))
+        print_dropdown = GTK_DROP_DOWN (child);
+    g_assert_nonnull (print_dropdown);
+    g_assert_cmpstr (chosen_language (print_dropdown), ==, "Español");
+    choose_language (print_dropdown, "English");
+    klass->custom_widget_apply (GTK_PRINT_OPERATION (operation), tab);
+    g_assert_cmpstr (bedside_print_operation_get_handout_language (operation), ==, "en");
+    g_object_unref (tab);
+  }
+
+  /* The preference chooses, at once and for the next consultation. */
+  g_settings_set_string (settings, "handout-language", "");
+  iterate ();
+  g_assert_cmpstr (chosen_language (dropdown), ==, "English");
+  g_settings_set_string (settings, "handout-language", "es");
+  iterate ();
+  g_assert_cmpstr (chosen_language (dropdown), ==, "Español");
+  g_assert_true (shows_text (bedside_plan_page_get_row (page, "safety_net"), SAFETY_NET_ES));
+
+  /* A language without a translation is offered too: the texts stay in
+   * English, never blank, and the page says so. */
+  g_settings_set_string (settings, "handout-language", "fr");
+  iterate ();
+  g_assert_cmpstr (chosen_language (dropdown), ==, "Français");
+  g_assert_true (shows_text (bedside_plan_page_get_row (page, "safety_net"), SAFETY_NET_EN));
+  g_assert_nonnull (bedside_plan_page_get_handout_warning (page));
+  g_assert_nonnull (strstr (bedside_plan_page_get_handout_warning (page), "'fr'"));
+
+  g_settings_reset (settings, "handout-language");
+  close_window (window);
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -330,6 +513,7 @@ main (int   argc,
   g_test_add_func ("/app/red-flag", test_red_flag);
   g_test_add_func ("/app/broken-guideline", test_broken_guideline);
   g_test_add_func ("/app/library-metadata-first", test_library_metadata_first);
+  g_test_add_func ("/app/handout-language", test_handout_language);
   test_app_files_add_tests ();
 
   status = g_test_run ();

@@ -162,6 +162,56 @@ test_find (void)
   g_assert_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_BAD_LANGUAGE);
 }
 
+/* The languages offered: es/ of the build, nothing else next to it. */
+static void
+test_list (void)
+{
+  g_autoptr(BedsideGuideline) guideline = load_bundled ();
+  g_auto(GStrv) languages = bedside_guideline_list_translations (guideline);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bedside-translation-XXXXXX", &error);
+  g_autofree char *copy = g_build_filename (dir, "back-spasm.xml", NULL);
+  const char *folders[] = { "fr", "pt_BR", "not a language", "de", NULL };
+  g_autofree char *contents = NULL;
+  g_autoptr(BedsideGuideline) copied = NULL;
+  g_auto(GStrv) found = NULL;
+
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_strv_length (languages), ==, 1);
+  g_assert_cmpstr (languages[0], ==, "es");
+
+  /* Folders named by a language and holding the guideline's file, sorted;
+   * an empty "de" and a folder that is not a language code do not count. */
+  g_assert_true (g_file_get_contents (bedside_guideline_get_path (guideline), &contents, NULL, NULL));
+  g_assert_true (g_file_set_contents (copy, contents, -1, NULL));
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      g_autofree char *folder = g_build_filename (dir, folders[i], NULL);
+      g_autofree char *file = g_build_filename (folder, "back-spasm.xml", NULL);
+
+      g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+      if (!g_str_equal (folders[i], "de"))
+        g_assert_true (g_file_set_contents (file, contents, -1, NULL));
+    }
+  copied = bedside_guideline_new_from_file (copy, &error);
+  g_assert_no_error (error);
+  found = bedside_guideline_list_translations (copied);
+  g_assert_cmpuint (g_strv_length (found), ==, 2);
+  g_assert_cmpstr (found[0], ==, "fr");
+  g_assert_cmpstr (found[1], ==, "pt_BR");
+
+  for (guint i = 0; folders[i] != NULL; i++)
+    {
+      g_autofree char *folder = g_build_filename (dir, folders[i], NULL);
+      g_autofree char *file = g_build_filename (folder, "back-spasm.xml", NULL);
+
+      g_unlink (file);
+      g_rmdir (folder);
+    }
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 /* @translated is @source's text through the catalog, or @source itself when
  * the catalog has no translation: the build's merge and xgettext agree on
  * every text, and nothing is lost or blank. */
@@ -455,6 +505,7 @@ main (int   argc,
   g_test_add_func ("/translation/catalog/lookup", test_catalog_lookup);
   g_test_add_func ("/translation/catalog/errors", test_catalog_errors);
   g_test_add_func ("/translation/find", test_find);
+  g_test_add_func ("/translation/list", test_list);
   g_test_add_func ("/translation/bundled-spanish", test_bundled_spanish);
   g_test_add_func ("/translation/refused", test_refused);
   g_test_add_func ("/translation/refused-checksum", test_refused_checksum);

@@ -10,6 +10,15 @@ GStrv bedside_plan_page_dup_shown_ids (BedsidePlanPage *self);
 void  bedside_plan_page_set_audience  (BedsidePlanPage *self,
                                        BedsideAudience  audience);
 
+/* The handout's language choice, and the warning shown under it (NULL:
+ * none) when some texts have no translation. */
+GtkDropDown *bedside_plan_page_get_language_dropdown (BedsidePlanPage *self);
+const char  *bedside_plan_page_get_handout_warning   (BedsidePlanPage *self);
+
+/* The row of recommendation @id, or NULL when it is not shown. */
+GtkWidget   *bedside_plan_page_get_row               (BedsidePlanPage *self,
+                                                      const char      *id);
+
 /* Expands the row of recommendation @id (for screenshots). */
 void  bedside_plan_page_expand        (BedsidePlanPage *self,
                                        const char      *id);

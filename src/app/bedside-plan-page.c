@@ -3,6 +3,7 @@
 
 #include <glib/gi18n.h>
 
+#include "bedside-handout-language.h"
 #include "bedside-plan-page-private.h"
 
 struct _BedsidePlanPage
@@ -14,30 +15,66 @@ struct _BedsidePlanPage
   GPtrArray         *groups;      /* GtkWidget in groups_box */
   GPtrArray         *shown_rows;  /* AdwExpanderRow, like shown_ids */
 
+  /* The handout's language: the one asked for (NULL: the guideline's own),
+   * those offered for the guideline of the plan, and its texts. */
+  char               *language;
+  BedsideGuideline   *languages_guideline;
+  GStrv               languages;
+  BedsideTranslation *handout;
+  gboolean            updating_languages;
+
   GtkScrolledWindow *scroller;
   GtkLabel          *title_label;
   GtkLabel          *source_label;
   GtkToggleButton   *clinician_button;
   GtkToggleButton   *patient_button;
+  GtkDropDown       *language_dropdown;
+  GtkLabel          *handout_warning_label;
   GtkBox            *groups_box;
 };
 
 G_DEFINE_FINAL_TYPE (BedsidePlanPage, bedside_plan_page, ADW_TYPE_BIN)
 
 static const char *
-kind_title (BedsideRecommendationKind kind)
+kind_msgid (BedsideRecommendationKind kind)
 {
   switch (kind)
     {
-    case BEDSIDE_KIND_URGENT:   return _("Urgent");
-    case BEDSIDE_KIND_DO:       return _("Do");
-    case BEDSIDE_KIND_CONSIDER: return _("Consider");
-    case BEDSIDE_KIND_AVOID:    return _("Avoid");
-    case BEDSIDE_KIND_CAUTION:  return _("Caution");
-    case BEDSIDE_KIND_INFO:     return _("Information");
+    case BEDSIDE_KIND_URGENT:   return N_("Urgent");
+    case BEDSIDE_KIND_DO:       return N_("Do");
+    case BEDSIDE_KIND_CONSIDER: return N_("Consider");
+    case BEDSIDE_KIND_AVOID:    return N_("Avoid");
+    case BEDSIDE_KIND_CAUTION:  return N_("Caution");
+    case BEDSIDE_KIND_INFO:     return N_("Information");
     case BEDSIDE_N_KINDS:
     default:                    return "";
     }
+}
+
+static gboolean
+shows_handout (BedsidePlanPage *self)
+{
+  return bedside_plan_page_get_audience (self) == BEDSIDE_AUDIENCE_PATIENT;
+}
+
+/* A fixed string of the page: in the handout's language on the handout,
+ * in the interface's on the clinician's plan. */
+static const char *
+page_text (BedsidePlanPage *self,
+           const char      *msgid)
+{
+  if (*msgid == '\0')
+    return msgid;
+  if (shows_handout (self) && self->handout != NULL)
+    return bedside_translation_gettext (self->handout, msgid);
+  return _(msgid);
+}
+
+static const char *
+kind_title (BedsidePlanPage           *self,
+            BedsideRecommendationKind  kind)
+{
+  return page_text (self, kind_msgid (kind));
 }
 
 static const char *
@@ -102,12 +139,14 @@ make_details (BedsidePlanPage *self,
   gtk_widget_set_margin_start (box, 12);
   gtk_widget_set_margin_end (box, 12);
 
-  if (bedside_plan_page_get_audience (self) == BEDSIDE_AUDIENCE_PATIENT)
+  if (shows_handout (self))
     {
-      add_paragraph (GTK_BOX (box), NULL, rec->patient);
-      add_paragraph (GTK_BOX (box), _("How much"), rec->patient_dose);
-      add_paragraph (GTK_BOX (box), _("How long"), rec->patient_duration);
-      add_paragraph (GTK_BOX (box), _("Watch for"), rec->patient_watch);
+      const BedsideRecommendation *shown = bedside_translation_get_recommendation (self->handout, rec);
+
+      add_paragraph (GTK_BOX (box), NULL, shown->patient);
+      add_paragraph (GTK_BOX (box), page_text (self, N_("How much")), shown->patient_dose);
+      add_paragraph (GTK_BOX (box), page_text (self, N_("How long")), shown->patient_duration);
+      add_paragraph (GTK_BOX (box), page_text (self, N_("Watch for")), shown->patient_watch);
       return box;
     }
 
@@ -175,29 +214,36 @@ make_row (BedsidePlanPage *self,
 {
   const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (self->plan, index);
   const BedsideRecommendation *rec = entry->recommendation;
-  gboolean patient = bedside_plan_page_get_audience (self) == BEDSIDE_AUDIENCE_PATIENT;
+  gboolean patient = shows_handout (self);
   GtkWidget *row = adw_expander_row_new ();
   GtkWidget *details_row = gtk_list_box_row_new ();
   g_autofree char *title = NULL;
   g_autofree char *subtitle = NULL;
 
-  title = g_markup_escape_text (patient && rec->patient_title ? rec->patient_title : rec->title, -1);
+  if (patient)
+    {
+      const BedsideRecommendation *shown = bedside_translation_get_recommendation (self->handout, rec);
+
+      title = g_markup_escape_text (shown->patient_title ? shown->patient_title : shown->title, -1);
+    }
+  else
+    title = g_markup_escape_text (rec->title, -1);
   if (!patient && entry->origin == BEDSIDE_ORIGIN_CONTRAINDICATION && entry->subject != NULL)
     {
       /* TRANSLATORS: a note that replaces a recommendation the answers rule out */
-      g_autofree char *text = g_strdup_printf (_("%s · instead of: %s"), kind_title (rec->kind), entry->subject->title);
+      g_autofree char *text = g_strdup_printf (_("%s · instead of: %s"), kind_title (self, rec->kind), entry->subject->title);
       subtitle = g_markup_escape_text (text, -1);
     }
   else if (!patient && (rec->evidence_quality != NULL || rec->evidence_strength != NULL))
     {
       /* TRANSLATORS: a recommendation's kind, then its evidence: "Do · evidence moderate, strength strong" */
-      g_autofree char *text = g_strdup_printf (_("%s · evidence %s, strength %s"), kind_title (rec->kind),
+      g_autofree char *text = g_strdup_printf (_("%s · evidence %s, strength %s"), kind_title (self, rec->kind),
                                                rec->evidence_quality ? rec->evidence_quality : "—",
                                                rec->evidence_strength ? rec->evidence_strength : "—");
       subtitle = g_markup_escape_text (text, -1);
     }
   else
-    subtitle = g_markup_escape_text (kind_title (rec->kind), -1);
+    subtitle = g_markup_escape_text (kind_title (self, rec->kind), -1);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
   adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
@@ -222,6 +268,79 @@ clear_groups (BedsidePlanPage *self)
   g_ptr_array_set_size (self->shown_rows, 0);
 }
 
+/* The languages offered for the plan's guideline, with the one asked for
+ * selected.  The drop-down's model is replaced only when they change. */
+static guint
+update_languages (BedsidePlanPage  *self,
+                  BedsideGuideline *guideline)
+{
+  g_auto(GStrv) languages = NULL;
+  guint position = 0;
+
+  languages = bedside_handout_languages_new (guideline, self->language, &position);
+  self->updating_languages = TRUE;
+  if (self->languages == NULL ||
+      !g_strv_equal ((const char * const *) languages, (const char * const *) self->languages))
+    {
+      g_auto(GStrv) names = bedside_handout_language_names ((const char * const *) languages);
+      g_autoptr(GtkStringList) model = gtk_string_list_new ((const char * const *) names);
+
+      g_strfreev (self->languages);
+      self->languages = g_steal_pointer (&languages);
+      gtk_drop_down_set_model (self->language_dropdown, G_LIST_MODEL (model));
+    }
+  gtk_drop_down_set_selected (self->language_dropdown, position);
+  self->updating_languages = FALSE;
+  return position;
+}
+
+/* The handout's texts in @language.  A translation is loaded (and checked)
+ * only when the guideline or the language changes. */
+static void
+load_handout (BedsidePlanPage  *self,
+              BedsideGuideline *guideline,
+              const char       *language)
+{
+  if (self->handout != NULL && self->languages_guideline == guideline &&
+      g_str_equal (bedside_translation_get_language (self->handout), language))
+    return;
+
+  g_clear_pointer (&self->handout, bedside_translation_unref);
+  g_clear_pointer (&self->languages_guideline, bedside_guideline_unref);
+  self->languages_guideline = bedside_guideline_ref (guideline);
+  /* Valid codes only are offered, so this does not fail. */
+  self->handout = bedside_translation_new (guideline, language, NULL);
+  if (self->handout == NULL)
+    self->handout = bedside_translation_new (guideline, NULL, NULL);
+}
+
+static void
+update_handout (BedsidePlanPage *self)
+{
+  BedsideGuideline *guideline = self->plan != NULL ? bedside_care_plan_get_guideline (self->plan) : NULL;
+  guint position;
+
+  if (guideline == NULL)
+    {
+      g_clear_pointer (&self->handout, bedside_translation_unref);
+      g_clear_pointer (&self->languages_guideline, bedside_guideline_unref);
+      return;
+    }
+  position = update_languages (self, guideline);
+  load_handout (self, guideline, self->languages[position]);
+}
+
+static void
+update_warning (BedsidePlanPage *self)
+{
+  g_autofree char *warning = NULL;
+
+  if (shows_handout (self))
+    warning = bedside_handout_describe_missing (self->handout);
+  gtk_label_set_text (self->handout_warning_label, warning != NULL ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->handout_warning_label), warning != NULL);
+}
+
 static void
 rebuild (BedsidePlanPage *self)
 {
@@ -233,6 +352,7 @@ rebuild (BedsidePlanPage *self)
   gboolean patient;
 
   clear_groups (self);
+  update_warning (self);
   if (self->plan == NULL)
     {
       gtk_label_set_text (self->title_label, "");
@@ -243,9 +363,10 @@ rebuild (BedsidePlanPage *self)
   self->groups = g_ptr_array_new ();
   guideline = bedside_care_plan_get_guideline (self->plan);
   cited = bedside_care_plan_get_cited_references (self->plan);
-  patient = bedside_plan_page_get_audience (self) == BEDSIDE_AUDIENCE_PATIENT;
+  patient = shows_handout (self);
 
-  gtk_label_set_text (self->title_label, patient ? _("Your Care Plan") : bedside_guideline_get_title (guideline));
+  gtk_label_set_text (self->title_label, patient ? page_text (self, N_("Your Care Plan"))
+                                                 : bedside_guideline_get_title (guideline));
   short_sha = g_strndup (bedside_guideline_get_sha256 (guideline), 12);
   pathway = bedside_care_plan_get_pathway (self->plan);
   /* TRANSLATORS: where the plan comes from: guideline id, version, review status, checksum */
@@ -272,7 +393,7 @@ rebuild (BedsidePlanPage *self)
           if (group == NULL)
             {
               group = adw_preferences_group_new ();
-              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), kind_title (kind));
+              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), kind_title (self, kind));
               gtk_box_append (self->groups_box, group);
               g_ptr_array_add (self->groups, group);
             }
@@ -324,6 +445,24 @@ on_audience_toggled (GtkToggleButton *button,
 }
 
 static void
+on_language_selected (GtkDropDown     *dropdown,
+                      GParamSpec      *pspec,
+                      BedsidePlanPage *self)
+{
+  guint selected = gtk_drop_down_get_selected (dropdown);
+
+  if (self->updating_languages || self->languages == NULL ||
+      selected >= g_strv_length (self->languages))
+    return;
+  g_free (self->language);
+  self->language = g_strdup (self->languages[selected]);
+  /* Among those offered: the drop-down stays as it is. */
+  if (self->plan != NULL)
+    load_handout (self, bedside_care_plan_get_guideline (self->plan), self->language);
+  rebuild (self);
+}
+
+static void
 bedside_plan_page_dispose (GObject *object)
 {
   BedsidePlanPage *self = BEDSIDE_PLAN_PAGE (object);
@@ -332,6 +471,10 @@ bedside_plan_page_dispose (GObject *object)
   g_clear_pointer (&self->plan, bedside_care_plan_unref);
   g_clear_pointer (&self->shown_ids, g_ptr_array_unref);
   g_clear_pointer (&self->shown_rows, g_ptr_array_unref);
+  g_clear_pointer (&self->handout, bedside_translation_unref);
+  g_clear_pointer (&self->languages_guideline, bedside_guideline_unref);
+  g_clear_pointer (&self->languages, g_strfreev);
+  g_clear_pointer (&self->language, g_free);
 
   G_OBJECT_CLASS (bedside_plan_page_parent_class)->dispose (object);
 }
@@ -350,6 +493,8 @@ bedside_plan_page_class_init (BedsidePlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, source_label);
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, clinician_button);
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, patient_button);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, language_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, handout_warning_label);
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, groups_box);
 }
 
@@ -361,6 +506,7 @@ bedside_plan_page_init (BedsidePlanPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->clinician_button, "toggled", G_CALLBACK (on_audience_toggled), self);
   g_signal_connect (self->patient_button, "toggled", G_CALLBACK (on_audience_toggled), self);
+  g_signal_connect (self->language_dropdown, "notify::selected", G_CALLBACK (on_language_selected), self);
 }
 
 void
@@ -374,6 +520,7 @@ bedside_plan_page_set_plan (BedsidePlanPage *self,
   g_clear_pointer (&self->plan, bedside_care_plan_unref);
   self->plan = plan;
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
+  update_handout (self);
   rebuild (self);
 }
 
@@ -413,6 +560,16 @@ bedside_plan_page_set_audience (BedsidePlanPage *self,
                                 TRUE);
 }
 
+GtkWidget *
+bedside_plan_page_get_row (BedsidePlanPage *self,
+                           const char      *id)
+{
+  for (guint i = 0; i < self->shown_ids->len; i++)
+    if (g_strcmp0 (self->shown_ids->pdata[i], id) == 0)
+      return self->shown_rows->pdata[i];
+  return NULL;
+}
+
 void
 bedside_plan_page_expand (BedsidePlanPage *self,
                           const char      *id)
@@ -420,4 +577,44 @@ bedside_plan_page_expand (BedsidePlanPage *self,
   for (guint i = 0; i < self->shown_ids->len; i++)
     if (g_strcmp0 (self->shown_ids->pdata[i], id) == 0)
       adw_expander_row_set_expanded (self->shown_rows->pdata[i], TRUE);
+}
+
+void
+bedside_plan_page_set_handout_language (BedsidePlanPage *self,
+                                        const char      *language)
+{
+  g_return_if_fail (BEDSIDE_IS_PLAN_PAGE (self));
+
+  g_free (self->language);
+  self->language = language != NULL && *language != '\0' ? g_strdup (language) : NULL;
+  update_handout (self);
+  rebuild (self);
+}
+
+const char *
+bedside_plan_page_get_handout_language (BedsidePlanPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_PLAN_PAGE (self), NULL);
+  return self->handout != NULL ? bedside_translation_get_language (self->handout) : self->language;
+}
+
+BedsideTranslation *
+bedside_plan_page_get_handout (BedsidePlanPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_PLAN_PAGE (self), NULL);
+  return self->handout;
+}
+
+GtkDropDown *
+bedside_plan_page_get_language_dropdown (BedsidePlanPage *self)
+{
+  return self->language_dropdown;
+}
+
+const char *
+bedside_plan_page_get_handout_warning (BedsidePlanPage *self)
+{
+  if (!gtk_widget_get_visible (GTK_WIDGET (self->handout_warning_label)))
+    return NULL;
+  return gtk_label_get_text (self->handout_warning_label);
 }

@@ -20,4 +20,16 @@ BedsideCarePlan *bedside_plan_page_get_plan     (BedsidePlanPage *self);
 /* Clinician plan or patient handout, as the toggle shows. */
 BedsideAudience  bedside_plan_page_get_audience (BedsidePlanPage *self);
 
+/* The handout's language: @language (a code; NULL or "": the guideline's
+ * own) is selected in the page's choice, which offers the guideline's
+ * translations; what the preferences name, at the start of a consultation. */
+void             bedside_plan_page_set_handout_language (BedsidePlanPage *self,
+                                                         const char      *language);
+/* The language chosen (the plan's translation's), or the one asked for
+ * while there is no plan; NULL: the guideline's own. */
+const char      *bedside_plan_page_get_handout_language (BedsidePlanPage *self);
+/* The handout's texts in the chosen language, for Copy as Text, printing
+ * and export; NULL while there is no plan.  (transfer none) */
+BedsideTranslation *bedside_plan_page_get_handout       (BedsidePlanPage *self);
+
 G_END_DECLS

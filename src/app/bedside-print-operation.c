@@ -3,9 +3,11 @@
 
 #include <glib/gi18n.h>
 
+#include "bedside-handout-language.h"
 #include "bedside-print-operation.h"
 
 #define CONTENTS_CHOICE "contents"
+#define LANGUAGE_CHOICE "handout-language"
 
 struct _BedsidePrintOperation
 {
@@ -16,6 +18,10 @@ struct _BedsidePrintOperation
   BedsideAudience     audience;
   BedsidePages       *pages;          /* from begin-print to end-print */
   GtkCheckButton     *audience_buttons[BEDSIDE_AUDIENCE_BOTH + 1];  /* weak: the dialog's Contents tab */
+  GStrv               languages;      /* the handout's, offered in the Contents tab */
+  guint               language;       /* the one chosen */
+  GtkDropDown        *language_dropdown;  /* weak */
+  GtkLabel           *language_warning;   /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (BedsidePrintOperation, bedside_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -41,6 +47,34 @@ audience_label (BedsideAudience audience)
     case BEDSIDE_AUDIENCE_CLINICIAN:
     default:                       return _("Clinician plan");
     }
+}
+
+/* The language of @options's handout, or the guideline's own. */
+static const char *
+handout_language (BedsideCarePlan          *plan,
+                  const BedsidePageOptions *options)
+{
+  if (options != NULL && options->handout != NULL)
+    return bedside_translation_get_language (options->handout);
+  return bedside_guideline_get_language (bedside_care_plan_get_guideline (plan));
+}
+
+/* Makes @options's handout @language's, unless it already is. */
+static void
+set_handout_language (BedsidePageOptions *options,
+                      BedsideCarePlan    *plan,
+                      const char         *language)
+{
+  BedsideTranslation *handout;
+
+  if (g_strcmp0 (handout_language (plan, options), language) == 0)
+    return;
+  /* The languages offered are valid codes: this does not fail. */
+  handout = bedside_translation_new (bedside_care_plan_get_guideline (plan), language, NULL);
+  if (handout == NULL)
+    return;
+  g_clear_pointer (&options->handout, bedside_translation_unref);
+  options->handout = handout;
 }
 
 /* "back-spasm-2026-11-25": the guideline and today's date. */
@@ -90,13 +124,40 @@ bedside_print_operation_end_print (GtkPrintOperation *operation,
   g_clear_pointer (&self->pages, bedside_pages_free);
 }
 
-/* The dialog's Contents tab: which documents to print. */
+static void
+update_language_tab (BedsidePrintOperation *self)
+{
+  gboolean handout = self->audience_buttons[BEDSIDE_AUDIENCE_CLINICIAN] == NULL ||
+                     !gtk_check_button_get_active (self->audience_buttons[BEDSIDE_AUDIENCE_CLINICIAN]);
+  guint selected;
+  g_autoptr(BedsideTranslation) translation = NULL;
+  g_autofree char *warning = NULL;
+
+  if (self->language_dropdown == NULL || self->language_warning == NULL)
+    return;
+  /* The clinician plan is in the guideline's language whatever is chosen. */
+  gtk_widget_set_sensitive (GTK_WIDGET (self->language_dropdown), handout);
+  selected = gtk_drop_down_get_selected (self->language_dropdown);
+  if (handout && selected < g_strv_length (self->languages))
+    translation = bedside_translation_new (bedside_care_plan_get_guideline (self->plan),
+                                           self->languages[selected], NULL);
+  warning = bedside_handout_describe_missing (translation);
+  gtk_label_set_text (self->language_warning, warning != NULL ? warning : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->language_warning), warning != NULL);
+}
+
+/* The dialog's Contents tab: which documents to print, and the handout's
+ * language. */
 static GtkWidget *
 bedside_print_operation_create_custom_widget (GtkPrintOperation *operation)
 {
   BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (operation);
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
   GtkWidget *heading = gtk_label_new (_("Print"));
+  GtkWidget *language_heading;
+  GtkWidget *dropdown;
+  GtkWidget *warning;
+  g_auto(GStrv) names = NULL;
   GtkCheckButton *first = NULL;
 
   gtk_widget_set_margin_top (box, 12);
@@ -118,8 +179,34 @@ bedside_print_operation_create_custom_widget (GtkPrintOperation *operation)
       gtk_check_button_set_active (GTK_CHECK_BUTTON (button), i == self->audience);
       gtk_box_append (GTK_BOX (box), button);
       g_set_weak_pointer (&self->audience_buttons[i], GTK_CHECK_BUTTON (button));
+      g_signal_connect_object (button, "toggled", G_CALLBACK (update_language_tab), self, G_CONNECT_SWAPPED);
     }
 
+  /* TRANSLATORS: in the print dialog's Contents tab, above the choice of language for the patient's handout */
+  language_heading = gtk_label_new_with_mnemonic (_("Handout _language"));
+  gtk_label_set_xalign (GTK_LABEL (language_heading), 0);
+  gtk_widget_add_css_class (language_heading, "heading");
+  gtk_widget_set_margin_top (language_heading, 12);
+  gtk_box_append (GTK_BOX (box), language_heading);
+
+  names = bedside_handout_language_names ((const char * const *) self->languages);
+  dropdown = gtk_drop_down_new_from_strings ((const char * const *) names);
+  gtk_widget_set_halign (dropdown, GTK_ALIGN_START);
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (dropdown), self->language);
+  gtk_label_set_mnemonic_widget (GTK_LABEL (language_heading), dropdown);
+  gtk_box_append (GTK_BOX (box), dropdown);
+  g_set_weak_pointer (&self->language_dropdown, GTK_DROP_DOWN (dropdown));
+  g_signal_connect_object (dropdown, "notify::selected", G_CALLBACK (update_language_tab), self, G_CONNECT_SWAPPED);
+
+  warning = gtk_label_new (NULL);
+  gtk_label_set_xalign (GTK_LABEL (warning), 0);
+  gtk_label_set_wrap (GTK_LABEL (warning), TRUE);
+  gtk_label_set_max_width_chars (GTK_LABEL (warning), 50);
+  gtk_widget_add_css_class (warning, "warning");
+  gtk_box_append (GTK_BOX (box), warning);
+  g_set_weak_pointer (&self->language_warning, GTK_LABEL (warning));
+
+  update_language_tab (self);
   return box;
 }
 
@@ -132,6 +219,10 @@ bedside_print_operation_custom_widget_apply (GtkPrintOperation *operation,
   for (guint i = 0; i < G_N_ELEMENTS (self->audience_buttons); i++)
     if (self->audience_buttons[i] != NULL && gtk_check_button_get_active (self->audience_buttons[i]))
       self->audience = (BedsideAudience) i;
+  if (self->language_dropdown != NULL &&
+      gtk_drop_down_get_selected (self->language_dropdown) < g_strv_length (self->languages))
+    self->language = gtk_drop_down_get_selected (self->language_dropdown);
+  set_handout_language (self->options, self->plan, self->languages[self->language]);
 }
 
 static void
@@ -141,6 +232,9 @@ bedside_print_operation_dispose (GObject *object)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->audience_buttons); i++)
     g_clear_weak_pointer (&self->audience_buttons[i]);
+  g_clear_weak_pointer (&self->language_dropdown);
+  g_clear_weak_pointer (&self->language_warning);
+  g_clear_pointer (&self->languages, g_strfreev);
   g_clear_pointer (&self->pages, bedside_pages_free);
   g_clear_pointer (&self->plan, bedside_care_plan_unref);
   g_clear_pointer (&self->options, bedside_page_options_free);
@@ -193,6 +287,8 @@ bedside_print_operation_new (BedsideCarePlan          *plan,
   self->plan = bedside_care_plan_ref (plan);
   self->options = bedside_page_options_copy (options);
   self->audience = audience;
+  self->languages = bedside_handout_languages_new (bedside_care_plan_get_guideline (plan),
+                                                   handout_language (plan, options), &self->language);
 
   paper_size = gtk_paper_size_new (paper == BEDSIDE_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
   gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper_size);
@@ -203,6 +299,13 @@ bedside_print_operation_new (BedsideCarePlan          *plan,
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), job_name);
 
   return self;
+}
+
+const char *
+bedside_print_operation_get_handout_language (BedsidePrintOperation *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_PRINT_OPERATION (self), NULL);
+  return handout_language (self->plan, self->options);
 }
 
 /* ---- what the preferences say ------------------------------------------ */
@@ -300,7 +403,15 @@ bedside_print_plan (GtkWindow                *parent,
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     parent, &error);
   if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&last_print_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)));
+    {
+      g_autofree char *warning = NULL;
+
+      g_set_object (&last_print_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)));
+      if (operation->audience != BEDSIDE_AUDIENCE_CLINICIAN)
+        warning = bedside_handout_describe_missing (operation->options->handout);
+      if (warning != NULL && toasts != NULL)
+        adw_toast_overlay_add_toast (toasts, adw_toast_new (warning));
+    }
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR && toasts != NULL)
     {
       /* TRANSLATORS: a toast when printing fails; %s says why */
@@ -340,7 +451,9 @@ on_export_response (GtkNativeDialog *native,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *name = NULL;
+  g_autofree char *warning = NULL;
   const char *choice;
+  const char *language;
   BedsideAudience audience = BEDSIDE_AUDIENCE_CLINICIAN;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -351,10 +464,19 @@ on_export_response (GtkNativeDialog *native,
   for (guint i = 0; i < N_AUDIENCES; i++)
     if (g_strcmp0 (choice, audience_ids[i]) == 0)
       audience = (BedsideAudience) i;
+  /* One of the languages offered, else the one proposed. */
+  language = gtk_file_chooser_get_choice (chooser, LANGUAGE_CHOICE);
+  if (language != NULL && bedside_language_is_valid (language))
+    set_handout_language (export->options, export->plan, language);
 
   pages = bedside_pages_new (export->plan, audience, export->options);
   name = g_file_get_basename (file);
-  if (bedside_pages_save_pdf (pages, export->paper, file, NULL, &error))
+  if (audience != BEDSIDE_AUDIENCE_CLINICIAN)
+    warning = bedside_handout_describe_missing (export->options->handout);
+  if (bedside_pages_save_pdf (pages, export->paper, file, NULL, &error) && warning != NULL)
+    /* TRANSLATORS: a toast once the PDF is written; the first %s is the file's name, the second says what stays untranslated */
+    message = g_strdup_printf (_("Exported “%s”. %s"), name, warning);
+  else if (error == NULL)
     /* TRANSLATORS: a toast once the PDF is written; %s is the file's name */
     message = g_strdup_printf (_("Exported “%s”"), name);
   else
@@ -410,6 +532,29 @@ bedside_print_export_pdf (GtkWindow                *parent,
       }
   gtk_file_chooser_add_choice (chooser, CONTENTS_CHOICE, _("Contents"), ids, labels);
   gtk_file_chooser_set_choice (chooser, CONTENTS_CHOICE, audience_ids[audience]);
+
+  /* The handout's language, the one proposed first for the same reason. */
+  {
+    guint proposed = 0;
+    g_auto(GStrv) languages = bedside_handout_languages_new (bedside_care_plan_get_guideline (plan),
+                                                             handout_language (plan, options), &proposed);
+    g_auto(GStrv) names = bedside_handout_language_names ((const char * const *) languages);
+    guint n_languages = g_strv_length (languages);
+    g_autofree const char **language_ids = g_new0 (const char *, n_languages + 1);
+    g_autofree const char **language_labels = g_new0 (const char *, n_languages + 1);
+    guint k = 0;
+
+    language_ids[k] = languages[proposed];
+    language_labels[k++] = names[proposed];
+    for (guint i = 0; i < n_languages; i++)
+      if (i != proposed)
+        {
+          language_ids[k] = languages[i];
+          language_labels[k++] = names[i];
+        }
+    gtk_file_chooser_add_choice (chooser, LANGUAGE_CHOICE, _("Handout language"), language_ids, language_labels);
+    gtk_file_chooser_set_choice (chooser, LANGUAGE_CHOICE, languages[proposed]);
+  }
 
   name = bedside_print_default_file_name (plan);
   gtk_file_chooser_set_current_name (chooser, name);

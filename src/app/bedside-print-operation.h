@@ -20,6 +20,10 @@ BedsidePrintOperation *bedside_print_operation_new          (BedsideCarePlan    
                                                              const BedsidePageOptions *options,
                                                              BedsidePaper              paper);
 
+/* The language the handout is printed in: the Contents tab's choice once
+ * applied, first the language of @options's handout (or the guideline's). */
+const char            *bedside_print_operation_get_handout_language (BedsidePrintOperation *self);
+
 /* The page options of the preferences (clinic; @settings may be NULL) and
  * of @patient (may be NULL). */
 BedsidePageOptions    *bedside_print_page_options_new       (GSettings                *settings,

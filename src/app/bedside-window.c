@@ -266,8 +266,21 @@ bedside_window_update_title (BedsideWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title ? window_title : _("Bedside"));
 }
 
+/* The handout's language of the preferences ("": the guideline's own). */
+static void
+apply_handout_language (BedsideWindow *self)
+{
+  g_autofree char *language = NULL;
+
+  if (self->settings == NULL)
+    return;
+  language = g_settings_get_string (self->settings, "handout-language");
+  bedside_plan_page_set_handout_language (self->plan_page, language);
+}
+
 /* The plan page starts with what the preferences name; "both" matters for
- * printing, the screen then starts with the clinician's plan. */
+ * printing, the screen then starts with the clinician's plan.  The
+ * handout's language too: a new consultation is a new patient. */
 static void
 apply_default_audience (BedsideWindow *self)
 {
@@ -279,6 +292,7 @@ apply_default_audience (BedsideWindow *self)
   bedside_plan_page_set_audience (self->plan_page, g_str_equal (audience, "patient")
                                                    ? BEDSIDE_AUDIENCE_PATIENT
                                                    : BEDSIDE_AUDIENCE_CLINICIAN);
+  apply_handout_language (self);
 }
 
 void
@@ -389,6 +403,7 @@ print_plan (BedsideWindow *self,
   BedsideCarePlan *plan = bedside_plan_page_get_plan (self->plan_page);
   g_autoptr(BedsidePatient) patient = NULL;
   g_autoptr(BedsidePageOptions) options = NULL;
+  BedsideTranslation *handout;
   BedsideAudience audience;
   BedsidePaper paper;
 
@@ -396,6 +411,10 @@ print_plan (BedsideWindow *self,
     return;
   patient = bedside_consultation_page_dup_patient (self->consultation_page);
   options = bedside_print_page_options_new (self->settings, patient);
+  /* The handout's language chosen on the plan page (the preferences' until
+   * changed); the dialogs offer the others. */
+  handout = bedside_plan_page_get_handout (self->plan_page);
+  options->handout = handout != NULL ? bedside_translation_ref (handout) : NULL;
   audience = bedside_print_get_audience (self->settings, bedside_plan_page_get_audience (self->plan_page));
   paper = bedside_print_get_paper (self->settings);
   if (to_pdf)
@@ -431,7 +450,13 @@ copy_plan_action (GtkWidget  *widget,
 
   if (plan == NULL)
     return;
-  text = bedside_render_text (plan, bedside_plan_page_get_audience (self->plan_page));
+  /* The handout in the language chosen for it; the clinician's plan as the
+   * guideline has it. */
+  if (bedside_plan_page_get_audience (self->plan_page) == BEDSIDE_AUDIENCE_PATIENT)
+    text = bedside_render_text_translated (plan, BEDSIDE_AUDIENCE_PATIENT,
+                                           bedside_plan_page_get_handout (self->plan_page));
+  else
+    text = bedside_render_text (plan, BEDSIDE_AUDIENCE_CLINICIAN);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
   adw_toast_overlay_add_toast (self->toast_overlay,
                                adw_toast_new (bedside_plan_page_get_audience (self->plan_page) == BEDSIDE_AUDIENCE_PATIENT
@@ -645,6 +670,10 @@ bedside_window_init (BedsideWindow *self)
                                    g_settings_get_int (self->settings, "window-height"));
       if (g_settings_get_boolean (self->settings, "window-maximized"))
         gtk_window_maximize (GTK_WINDOW (self));
+      /* A language chosen in the preferences applies at once. */
+      g_signal_connect_object (self->settings, "changed::handout-language",
+                               G_CALLBACK (apply_handout_language), self, G_CONNECT_SWAPPED);
+      apply_handout_language (self);
     }
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 960, 760);

@@ -58,6 +58,42 @@ bedside_guideline_find_translation (const BedsideGuideline  *guideline,
   return NULL;
 }
 
+static gint
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+GStrv
+bedside_guideline_list_translations (const BedsideGuideline *guideline)
+{
+  g_autofree char *dir_path = NULL;
+  g_autofree char *base = NULL;
+  g_autoptr(GDir) dir = NULL;
+  g_autoptr(GPtrArray) languages = g_ptr_array_new ();
+  const char *name;
+
+  g_return_val_if_fail (guideline != NULL, NULL);
+
+  dir_path = g_path_get_dirname (bedside_guideline_get_path (guideline));
+  base = g_path_get_basename (bedside_guideline_get_path (guideline));
+  dir = g_dir_open (dir_path, 0, NULL);
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *candidate = NULL;
+
+      if (!bedside_language_is_valid (name))
+        continue;
+      candidate = g_build_filename (dir_path, name, base, NULL);
+      if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
+        g_ptr_array_add (languages, g_strdup (name));
+    }
+  g_ptr_array_sort (languages, compare_strings);
+  g_ptr_array_add (languages, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&languages), FALSE);
+}
+
 /* ---- checking ----------------------------------------------------------- */
 
 typedef struct {

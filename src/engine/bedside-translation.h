@@ -26,6 +26,12 @@ char             *bedside_guideline_find_translation  (const BedsideGuideline  *
                                                        const char              *language,
                                                        GError                 **error);
 
+/* The languages @guideline has a translation into: the folders next to its
+ * file, named by a valid language code, that hold a file of its name (as
+ * bedside_guideline_find_translation() looks for them), sorted.  Found, not
+ * loaded: each is checked when it is loaded.  Never NULL. */
+GStrv             bedside_guideline_list_translations (const BedsideGuideline  *guideline);
+
 /* TRUE when @translation is @source with only its texts translated: the
  * same id, version, status and review; the same references, sections,
  * items (ids, types, options, limits, units, enable-when), definitions,

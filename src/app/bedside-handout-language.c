@@ -1,0 +1,141 @@
+/* bedside-handout-language.c: the languages a patient's handout can be given in, for the plan page, the print dialog and Export PDF. */
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "bedside-catalog.h"
+#include "bedside-handout-language.h"
+
+/* Languages in their own names, as a patient would look for theirs: these
+ * are not translated. */
+static const struct {
+  const char *code;
+  const char *name;
+} language_names[] = {
+  { "ca", "Català" },
+  { "de", "Deutsch" },
+  { "en", "English" },
+  { "es", "Español" },
+  { "fr", "Français" },
+  { "it", "Italiano" },
+  { "pt", "Português" },
+};
+
+static const char *
+own_language (BedsideGuideline *guideline)
+{
+  const char *language = bedside_guideline_get_language (guideline);
+
+  return language != NULL ? language : "en";
+}
+
+static gboolean
+find (GPtrArray  *languages,
+      const char *language,
+      guint      *position)
+{
+  for (guint i = 0; i < languages->len; i++)
+    if (g_str_equal (languages->pdata[i], language))
+      {
+        *position = i;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+GStrv
+bedside_handout_languages_new (BedsideGuideline *guideline,
+                               const char       *wanted,
+                               guint            *position)
+{
+  g_autoptr(GPtrArray) languages = g_ptr_array_new_with_free_func (g_free);
+  g_auto(GStrv) translations = NULL;
+  guint found = 0;
+
+  g_return_val_if_fail (guideline != NULL, NULL);
+
+  g_ptr_array_add (languages, g_strdup (own_language (guideline)));
+  translations = bedside_guideline_list_translations (guideline);
+  for (guint i = 0; translations[i] != NULL; i++)
+    if (!find (languages, translations[i], &found))
+      g_ptr_array_add (languages, g_strdup (translations[i]));
+
+  found = 0;
+  if (wanted != NULL && bedside_language_is_valid (wanted))
+    {
+      g_auto(GStrv) variants = bedside_language_get_variants (wanted);
+      gboolean matched = FALSE;
+
+      /* "es-MX" is es_MX's folder when there is one, else "es"'s. */
+      for (guint v = 0; variants[v] != NULL && !matched; v++)
+        matched = find (languages, variants[v], &found);
+      if (!matched)
+        {
+          found = languages->len;
+          g_ptr_array_add (languages, g_strdup (variants[0]));
+        }
+    }
+
+  if (position != NULL)
+    *position = found;
+  g_ptr_array_set_free_func (languages, NULL);
+  g_ptr_array_add (languages, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&languages), FALSE);
+}
+
+static const char *
+lookup_name (const char *code)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (language_names); i++)
+    if (g_str_equal (language_names[i].code, code))
+      return language_names[i].name;
+  return NULL;
+}
+
+GStrv
+bedside_handout_language_names (const char * const *languages)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  GStrv names;
+
+  for (guint i = 0; languages[i] != NULL; i++)
+    {
+      g_auto(GStrv) variants = bedside_language_is_valid (languages[i])
+                               ? bedside_language_get_variants (languages[i]) : NULL;
+      const char *exact = lookup_name (languages[i]);
+      const char *primary = NULL;
+
+      if (variants != NULL)
+        for (guint v = 0; variants[v] != NULL && primary == NULL; v++)
+          primary = lookup_name (variants[v]);
+
+      if (exact != NULL)
+        g_strv_builder_add (builder, exact);
+      else if (primary != NULL)
+        {
+          /* "Español (es_MX)": the language, and which of its variants */
+          g_autofree char *name = g_strdup_printf ("%s (%s)", primary, languages[i]);
+
+          g_strv_builder_add (builder, name);
+        }
+      else
+        g_strv_builder_add (builder, languages[i]);
+    }
+  names = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return names;
+}
+
+char *
+bedside_handout_describe_missing (BedsideTranslation *translation)
+{
+  g_autofree char *missing = NULL;
+
+  if (translation == NULL)
+    return NULL;
+  missing = bedside_translation_describe_missing (translation);
+  if (missing == NULL)
+    return NULL;
+  /* TRANSLATORS: a warning under the handout; %s says what has no translation, e.g. "no catalog for 'fr'" */
+  return g_strdup_printf (_("Some of the handout stays in the original language: %s"), missing);
+}
