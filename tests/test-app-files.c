@@ -327,9 +327,105 @@ test_preferences (void)
   }
 }
 
+static void
+collect_shortcuts (GtkWidget *widget,
+                   GPtrArray *shortcuts)
+{
+  if (GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    g_ptr_array_add (shortcuts, widget);
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, shortcuts);
+}
+
+/* An action the window or the application has. */
+static gboolean
+has_action (BedsideWindow *window,
+            const char    *detailed)
+{
+  g_auto(GStrv) parts = g_strsplit (detailed, ".", 2);
+  const char *name;
+  const GVariantType *parameter_type;
+  const char *property;
+  GType owner;
+
+  if (g_str_equal (parts[0], "app"))
+    return g_action_group_has_action (G_ACTION_GROUP (app), parts[1]);
+  if (g_action_group_has_action (G_ACTION_GROUP (window), parts[1]))
+    return TRUE;
+  for (guint i = 0; gtk_widget_class_query_action (GTK_WIDGET_GET_CLASS (window), i, &owner, &name,
+                                                   &parameter_type, &property); i++)
+    if (g_str_equal (name, detailed))
+      return TRUE;
+  return FALSE;
+}
+
+/* The shortcuts window lists every accelerator the app has, with the keys
+ * the app binds, and each one reaches an action. */
+static void
+test_shortcuts_window (void)
+{
+  static const struct {
+    const char *action;
+    const char *accels;   /* as the shortcuts window shows them */
+  } expected[] = {
+    { "win.open",              "<Control>o" },
+    { "win.save",              "<Control>s" },
+    { "win.print",             "<Control>p" },
+    { "win.export-pdf",        "<Shift><Control>e" },
+    { "win.copy-plan",         "<Shift><Control>c" },
+    { "app.preferences",       "<Control>comma" },
+    { "win.new-consultation",  "<Control>n" },
+    { "win.previous-section",  "<Alt>Left <Control>Page_Up" },
+    { "win.next-section",      "<Alt>Right <Control>Page_Down" },
+    { "win.show-help-overlay", "<Control>question F1" },
+    { "app.quit",              "<Control>q" },
+  };
+  BedsideWindow *window = open_window ();
+  GtkShortcutsWindow *overlay = gtk_application_window_get_help_overlay (GTK_APPLICATION_WINDOW (window));
+  g_autoptr(GPtrArray) shortcuts = g_ptr_array_new ();
+  g_auto(GStrv) with_accels = gtk_application_list_action_descriptions (GTK_APPLICATION (app));
+
+  g_autoptr(GHashTable) shown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+
+  g_assert_nonnull (overlay);
+  /* The window shows each shortcut twice: on its page and in its search. */
+  collect_shortcuts (GTK_WIDGET (overlay), shortcuts);
+  for (guint i = 0; i < shortcuts->len; i++)
+    {
+      char *action = NULL;
+      char *accelerator = NULL;
+
+      g_object_get (shortcuts->pdata[i], "action-name", &action, "accelerator", &accelerator, NULL);
+      g_assert_nonnull (action);
+      /* Every entry shows keys: none names an action without them. */
+      g_assert_nonnull (accelerator);
+      g_assert_cmpstr (accelerator, !=, "");
+      g_hash_table_replace (shown, action, accelerator);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), expected[i].action);
+
+      if (!has_action (window, expected[i].action))
+        g_error ("%s: no such action", expected[i].action);
+      g_assert_cmpuint (g_strv_length (accels), >, 0);
+      g_assert_cmpstr (g_hash_table_lookup (shown, expected[i].action), ==, expected[i].accels);
+    }
+  /* Nothing more in the window, and no accelerator left out of it. */
+  g_assert_cmpuint (g_hash_table_size (shown), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; with_accels[i] != NULL; i++)
+    if (!g_hash_table_contains (shown, with_accels[i]))
+      g_error ("%s has an accelerator, but is not in the shortcuts window", with_accels[i]);
+
+  close_window (window);
+}
+
 void
 test_app_files_add_tests (void)
 {
+  g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/save-open-round-trip", test_save_open_round_trip);
   g_test_add_func ("/app/open-damaged", test_open_damaged);
   g_test_add_func ("/app/open-other-version", test_open_other_version);

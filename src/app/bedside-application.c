@@ -17,6 +17,9 @@ struct _BedsideApplication
 
 G_DEFINE_FINAL_TYPE (BedsideApplication, bedside_application, ADW_TYPE_APPLICATION)
 
+/* Every keyboard shortcut of the app, in one place: the menu and the
+ * shortcuts window (ui/bedside-shortcuts-window.ui, which names the
+ * actions) show them from here. */
 static const struct {
   const char *action;
   const char *accels[3];
@@ -26,6 +29,8 @@ static const struct {
   { "win.new-consultation",    { "<Primary>n", NULL } },
   { "win.open",                { "<Primary>o", NULL } },
   { "win.save",                { "<Primary>s", NULL } },
+  { "win.print",               { "<Primary>p", NULL } },
+  { "win.export-pdf",          { "<Primary><Shift>e", NULL } },
   { "win.copy-plan",           { "<Primary><Shift>c", NULL } },
   { "win.previous-section",    { "<Alt>Left", "<Primary>Page_Up", NULL } },
   { "win.next-section",        { "<Alt>Right", "<Primary>Page_Down", NULL } },

@@ -632,10 +632,8 @@ bedside_window_class_init (BedsideWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.copy-plan", NULL, copy_plan_action);
   gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
   gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
-  /* Bound on the window, so the shortcuts need nothing from the application. */
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_p, GDK_CONTROL_MASK, "win.print", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
-                                       "win.export-pdf", NULL);
+  /* The shortcuts are the application's (bedside-application.c), like all
+   * the others: the menu and the shortcuts window show them from there. */
   gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, previous_section_action);
   gtk_widget_class_install_action (widget_class, "win.next-section", NULL, next_section_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
