@@ -306,6 +306,73 @@ test_library_metadata_first (void)
   remove_temp_dir (dir);
 }
 
+/* The clinic's SHA256SUMS: a file it names with its checksum is marked
+ * verified; one it names with another checksum is refused like a broken one. */
+static void
+test_library_integrity (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *good = g_build_filename (dir, "back-spasm.xml", NULL);
+  g_autofree char *changed = g_build_filename (dir, "changed.xml", NULL);
+  g_autofree char *sums = g_build_filename (dir, "SHA256SUMS", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("BEDSIDE_GUIDELINES_DIR"));
+  g_autofree char *contents = NULL;
+  g_autofree char *good_sum = NULL;
+  g_autofree char *list = NULL;
+  BedsideWindow *window;
+  BedsideLibraryPage *library;
+  GtkListBox *list_box;
+  GtkListBoxRow *row;
+  gboolean saw_verified = FALSE, saw_refused = FALSE;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (good, contents, (gssize) length, NULL));
+  {
+    g_auto(GStrv) parts = g_strsplit (contents, "id=\"back-spasm\"", 2);
+    g_autofree char *renamed = g_strjoin ("id=\"changed\"", parts[0], parts[1], NULL);
+    g_assert_true (g_file_set_contents (changed, renamed, -1, NULL));
+  }
+  good_sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  /* The list names changed.xml with the original's checksum: it was edited. */
+  list = g_strdup_printf ("%s  back-spasm.xml\n%s  changed.xml\n", good_sum, good_sum);
+  g_assert_true (g_file_set_contents (sums, list, -1, NULL));
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", dir, TRUE);
+
+  window = bedside_window_new (app);
+  library = bedside_window_get_library_page (window);
+  list_box = bedside_library_page_get_list_box (library);
+  gtk_window_present (GTK_WINDOW (window));
+  for (int i = 0; i < 400 && bedside_library_page_is_checking (library); i++)
+    {
+      iterate ();
+      g_usleep (5000);
+    }
+  g_assert_false (bedside_library_page_is_checking (library));
+
+  for (int i = 0; (row = gtk_list_box_get_row_at_index (list_box, i)) != NULL; i++)
+    {
+      if (gtk_widget_has_css_class (GTK_WIDGET (row), "verified-guideline"))
+        {
+          saw_verified = TRUE;
+          g_assert_true (gtk_list_box_row_get_activatable (row));
+        }
+      if (gtk_widget_has_css_class (GTK_WIDGET (row), "broken-guideline"))
+        {
+          saw_refused = TRUE;
+          g_assert_false (gtk_list_box_row_get_activatable (row));
+          g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "changed.xml"));
+        }
+    }
+  g_assert_true (saw_verified);
+  g_assert_true (saw_refused);
+
+  close_window (window);
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
+  remove_temp_dir (dir);
+}
+
 /* ---- the handout's language ---------------------------------------------- */
 
 static gboolean
@@ -513,6 +580,7 @@ main (int   argc,
   g_test_add_func ("/app/red-flag", test_red_flag);
   g_test_add_func ("/app/broken-guideline", test_broken_guideline);
   g_test_add_func ("/app/library-metadata-first", test_library_metadata_first);
+  g_test_add_func ("/app/library-integrity", test_library_integrity);
   g_test_add_func ("/app/handout-language", test_handout_language);
   test_app_files_add_tests ();
 

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "bedside-guideline-peek.h"
+#include "bedside-integrity.h"
 #include "bedside-library-page-private.h"
 
 /* One guideline file: what its metadata says, then the guideline itself
@@ -14,6 +15,7 @@ typedef struct
   BedsideGuidelineInfo *info;       /* NULL when even the metadata failed */
   BedsideGuideline     *guideline;  /* NULL until loaded */
   char                 *error;
+  gboolean              verified;  /* the clinic's SHA256SUMS names it with its checksum */
   GtkWidget            *row;
 } LibraryEntry;
 
@@ -141,6 +143,17 @@ make_row (LibraryEntry *entry)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
+      if (entry->verified)
+        {
+          GtkWidget *tag = gtk_label_new (_("Verified"));
+          gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
+          gtk_widget_add_css_class (tag, "status-tag");
+          gtk_widget_add_css_class (tag, "caption-heading");
+          gtk_widget_add_css_class (tag, "success");
+          gtk_widget_set_tooltip_text (tag, _("The clinic's checksum list names this exact file"));
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+          gtk_widget_add_css_class (row, "verified-guideline");
+        }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_status_tag (info->status));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
@@ -163,6 +176,23 @@ make_row (LibraryEntry *entry)
   return row;
 }
 
+/* Rebuilds an entry's row in place, keeping the focus where it was. */
+static void
+replace_row (BedsideLibraryPage *self,
+             LibraryEntry       *entry)
+{
+  gint position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (entry->row));
+  gboolean had_focus = gtk_widget_has_focus (entry->row);
+  GtkWidget *row;
+
+  gtk_list_box_remove (self->list_box, entry->row);
+  row = make_row (entry);
+  gtk_list_box_insert (self->list_box, row, position);
+  entry->row = row;
+  if (had_focus)
+    gtk_widget_grab_focus (row);
+}
+
 /* Loads the whole guideline if that has not happened yet; a failure
  * turns its row into the error, as if the peek had found it. */
 static gboolean
@@ -170,28 +200,28 @@ ensure_loaded (BedsideLibraryPage *self,
                LibraryEntry       *entry)
 {
   g_autoptr(GError) error = NULL;
-  GtkWidget *row;
-  gboolean had_focus;
-  gint position;
+  BedsideIntegrityStatus status = BEDSIDE_INTEGRITY_UNVERIFIED;
 
   if (entry->guideline != NULL)
     return TRUE;
   if (entry->error != NULL)
     return FALSE;
 
-  entry->guideline = bedside_guideline_new_from_file (entry->path, &error);
+  /* A file the clinic's SHA256SUMS names with another checksum is refused
+   * like a broken one; one it names with this checksum is marked. */
+  entry->guideline = bedside_guideline_new_verified (entry->path, &status, &error);
   if (entry->guideline != NULL)
-    return TRUE;
+    {
+      if (status == BEDSIDE_INTEGRITY_VERIFIED && !entry->verified)
+        {
+          entry->verified = TRUE;
+          replace_row (self, entry);
+        }
+      return TRUE;
+    }
 
   entry->error = g_strdup (error->message);
-  position = gtk_list_box_row_get_index (GTK_LIST_BOX_ROW (entry->row));
-  had_focus = gtk_widget_has_focus (entry->row);
-  gtk_list_box_remove (self->list_box, entry->row);
-  row = make_row (entry);
-  gtk_list_box_insert (self->list_box, row, position);
-  entry->row = row;
-  if (had_focus)
-    gtk_widget_grab_focus (row);
+  replace_row (self, entry);
   return FALSE;
 }
 
