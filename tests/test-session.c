@@ -214,6 +214,8 @@ test_answers_errors (void)
     { "{\"age\": 4", NULL },
     { "{\"age\": NaN}", NULL },
     { "", "a.json: the file is empty" },
+    { "{\"format\": \"bedside-consultation\", \"guideline\": {\"id\": {}}, \"answers\": {}}",
+      "a.json: the guideline's \"id\" must be text" },
     { "{\"format\": \"bedside-consultation\", \"guideline\": {\"id\": \"other\"}, \"answers\": {}}",
       "a.json: this consultation was made with the guideline 'other', not 'ankle-sprain-example'" },
   };

@@ -456,8 +456,20 @@ bedside_session_load_answers_json (BedsideSession  *self,
         }
       if (guideline_node != NULL && JSON_NODE_HOLDS_OBJECT (guideline_node))
         {
-          const char *id = json_object_get_string_member_with_default (json_node_get_object (guideline_node),
-                                                                        "id", NULL);
+          JsonNode *id_node = json_object_get_member (json_node_get_object (guideline_node), "id");
+          const char *id = NULL;
+
+          /* Any JSON may stand there in a damaged file: only text is an id. */
+          if (id_node != NULL)
+            {
+              if (!JSON_NODE_HOLDS_VALUE (id_node) || json_node_get_value_type (id_node) != G_TYPE_STRING)
+                {
+                  g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                               "%s: the guideline's \"id\" must be text", name);
+                  return FALSE;
+                }
+              id = json_node_get_string (id_node);
+            }
           if (id != NULL && g_strcmp0 (id, bedside_guideline_get_id (guideline)) != 0)
             {
               g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
