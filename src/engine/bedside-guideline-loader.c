@@ -534,9 +534,9 @@ load_metadata (Loader  *loader,
       xmlNode *child = children->pdata[i];
 
       if (node_is (child, "title"))
-          read_text_element (loader, child, &g->title);
+        read_text_element (loader, child, &g->title);
       else if (node_is (child, "summary"))
-          read_text_element (loader, child, &g->summary);
+        read_text_element (loader, child, &g->summary);
       else if (node_is (child, "status"))
         {
           g_autofree char *text = element_text (loader, child);
@@ -727,9 +727,9 @@ load_item (Loader         *loader,
       xmlNode *child = children->pdata[i];
 
       if (node_is (child, "label"))
-          read_text_element (loader, child, &item->label);
+        read_text_element (loader, child, &item->label);
       else if (node_is (child, "help"))
-          read_text_element (loader, child, &item->help);
+        read_text_element (loader, child, &item->help);
       else if (node_is (child, "option"))
         {
           char *code;
@@ -844,9 +844,9 @@ load_questionnaire (Loader    *loader,
           xmlNode *part = parts->pdata[j];
 
           if (node_is (part, "title"))
-              read_text_element (loader, part, &section->title);
+            read_text_element (loader, part, &section->title);
           else if (node_is (part, "description"))
-              read_text_element (loader, part, &section->description);
+            read_text_element (loader, part, &section->description);
           else if (node_is (part, "item"))
             load_item (loader, part, section, enable_when_sources, enable_when_lines);
           else
