@@ -373,6 +373,64 @@ test_library_integrity (void)
   remove_temp_dir (dir);
 }
 
+/* Writes back-spasm.xml to @path with its next review date replaced. */
+static void
+write_reviewed_copy (const char *path,
+                     const char *next)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autofree char *attribute = g_strdup_printf ("next=\"%s\"", next);
+  g_autoptr(GString) text = NULL;
+
+  g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, "next=\"2027-11-01\"", attribute, 1), ==, 1);
+  g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+}
+
+/* A guideline past its next review date is tagged in the library and,
+ * once opened, says so above the consultation; a current one is not. */
+static void
+test_review_overdue (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "back-spasm.xml", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("BEDSIDE_GUIDELINES_DIR"));
+  const char *nexts[] = { "2999-12-31", "2001-01-01" };
+
+  for (guint n = 0; n < G_N_ELEMENTS (nexts); n++)
+    {
+      gboolean overdue = n == 1;
+      BedsideWindow *window;
+      BedsideLibraryPage *library;
+      GtkListBoxRow *row;
+      const char *status;
+
+      write_reviewed_copy (path, nexts[n]);
+      g_setenv ("BEDSIDE_GUIDELINES_DIR", dir, TRUE);
+      window = bedside_window_new (app);
+      library = bedside_window_get_library_page (window);
+      gtk_window_present (GTK_WINDOW (window));
+      iterate ();
+
+      row = gtk_list_box_get_row_at_index (bedside_library_page_get_list_box (library), 0);
+      g_assert_nonnull (row);
+      g_assert_cmpint (gtk_widget_has_css_class (GTK_WIDGET (row), "review-overdue-guideline"), ==, overdue);
+
+      start_first_guideline (window);
+      status = bedside_window_get_status_text (window);
+      /* Under review either way; overdue only past the date. */
+      g_assert_nonnull (status);
+      g_assert_nonnull (strstr (status, "under review"));
+      g_assert_cmpint (strstr (status, "This guideline was due for review on 2001-01-01") != NULL, ==, overdue);
+
+      close_window (window);
+      g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
+    }
+  remove_temp_dir (dir);
+}
+
 /* ---- the handout's language ---------------------------------------------- */
 
 static gboolean
@@ -581,6 +639,7 @@ main (int   argc,
   g_test_add_func ("/app/broken-guideline", test_broken_guideline);
   g_test_add_func ("/app/library-metadata-first", test_library_metadata_first);
   g_test_add_func ("/app/library-integrity", test_library_integrity);
+  g_test_add_func ("/app/review-overdue", test_review_overdue);
   g_test_add_func ("/app/handout-language", test_handout_language);
   test_app_files_add_tests ();
 

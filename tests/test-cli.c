@@ -549,6 +549,54 @@ test_broken_fixtures (void)
   g_assert_cmpuint (n, >=, 20);
 }
 
+/* A guideline past its next review date still gives plans, and says on
+ * stderr (and in the plan) that its review is overdue; a current one says
+ * nothing. */
+static void
+test_review_overdue (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *tiny = data_file ("tiny.xml");
+  g_autofree char *answers = data_file ("tiny-routine.json");
+  g_autofree char *warning = g_strdup_printf ("bedside-cli evaluate: warning: %s: its review was due on 2025-01-15; "
+                                              "check that it is still current\n", tiny);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) current_text = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bedside-cli-XXXXXX", &error);
+  g_autofree char *current = NULL;
+  g_autoptr(JsonNode) root = NULL;
+
+  g_assert_no_error (error);
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, warning);
+  root = parse_json (run.out);
+  g_assert_true (json_object_get_boolean_member (json_object_get_object_member (json_node_get_object (root), "guideline"),
+                                                 "review_overdue"));
+
+  run_cli (&run, "validate", tiny, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.err, "its review was due on 2025-01-15");
+
+  /* The same guideline with its next review far ahead. */
+  g_assert_true (g_file_get_contents (tiny, &contents, NULL, NULL));
+  current_text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (current_text, "next=\"2025-01-15\"", "next=\"2999-12-31\"", 1), ==, 1);
+  current = g_build_filename (dir, "tiny.xml", NULL);
+  g_assert_true (g_file_set_contents (current, current_text->str, (gssize) current_text->len, NULL));
+
+  run_cli (&run, "evaluate", current, "--answers", answers, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpstr (run.err, ==, "");
+  g_assert_null (strstr (run.out, "due for review"));
+  run_cli (&run, "validate", current, NULL);
+  g_assert_cmpstr (run.err, ==, "");
+
+  g_unlink (current);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -566,6 +614,7 @@ main (int    argc,
   g_test_add_func ("/cli/evaluate/batch", test_evaluate_batch);
   g_test_add_func ("/cli/evaluate/output-errors", test_evaluate_output_errors);
   g_test_add_func ("/cli/test", test_vignettes);
+  g_test_add_func ("/cli/review-overdue", test_review_overdue);
   g_test_add_func ("/cli/broken-fixtures", test_broken_fixtures);
 
   return g_test_run ();

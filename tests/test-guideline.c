@@ -287,12 +287,40 @@ test_documented_example (void)
   g_assert_cmpuint (bedside_guideline_get_n_recommendations (g), ==, 6);
 }
 
+/* The next review date is compared as a date, the due day itself is not
+ * overdue, and a date that is not YYYY-MM-DD never hides the warning. */
+static void
+test_review_overdue (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cli", "tiny.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BedsideGuideline) tiny = bedside_guideline_new_from_file (path, &error);
+
+  g_assert_false (bedside_review_is_overdue (NULL, "2030-01-01"));
+  g_assert_false (bedside_review_is_overdue ("2026-03-01", "2026-02-28"));
+  g_assert_false (bedside_review_is_overdue ("2026-03-01", "2026-03-01"));
+  g_assert_true (bedside_review_is_overdue ("2026-03-01", "2026-03-02"));
+  g_assert_true (bedside_review_is_overdue ("2025-12-31", "2026-01-01"));
+  g_assert_false (bedside_review_is_overdue ("2026-01-01", "2025-12-31"));
+  g_assert_true (bedside_review_is_overdue ("2026-02-30", "2026-01-01"));
+  g_assert_true (bedside_review_is_overdue ("2026-03-01", "1 March 2026"));
+  /* NULL is today: long past, far ahead. */
+  g_assert_true (bedside_review_is_overdue ("2001-01-01", NULL));
+  g_assert_false (bedside_review_is_overdue ("2999-12-31", NULL));
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (bedside_guideline_get_next_review (tiny), ==, "2025-01-15");
+  g_assert_false (bedside_guideline_is_review_overdue (tiny, "2025-01-15"));
+  g_assert_true (bedside_guideline_is_review_overdue (tiny, "2025-01-16"));
+}
+
 int
 main (int argc, char **argv)
 {
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/guideline/load-example", test_load_example);
+  g_test_add_func ("/guideline/review-overdue", test_review_overdue);
   g_test_add_func ("/guideline/load-bundled", test_load_bundled);
   g_test_add_func ("/guideline/find-bundled", test_find_bundled);
   g_test_add_func ("/guideline/nonexistent-and-directory", test_nonexistent_and_directory);

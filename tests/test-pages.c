@@ -740,6 +740,64 @@ test_cli (void)
   g_unlink (path);
 }
 
+/* The text of every page of @plan for @audience printed on @date, normalised. */
+static char *
+printed_text (BedsideCarePlan *plan,
+              BedsideAudience  audience,
+              const char      *date)
+{
+  const BedsidePageOptions options = { .printed_date = date };
+  g_autoptr(BedsidePages) layout = bedside_pages_new (plan, audience, &options);
+  g_autofree char *path = temp_pdf ("warnings.pdf");
+  g_autoptr(GPtrArray) pages = export_and_read (layout, BEDSIDE_PAPER_A4, path);
+  g_autoptr(GString) text = g_string_new (NULL);
+
+  for (guint i = 0; i < pages->len; i++)
+    {
+      g_autofree char *page = page_text (pages->pdata[i], 1, 0);
+
+      g_string_append (text, page);
+    }
+  g_unlink (path);
+  return normalise (text->str);
+}
+
+/* A plan printed after the guideline's next review date says, under its
+ * title, that the review is overdue; one printed on the due day does not;
+ * the patient's handout never does. */
+static void
+test_warnings (void)
+{
+  g_autofree char *answers = g_test_build_filename (G_TEST_DIST, "data", "cli", "tiny-routine.json", NULL);
+  g_autofree char *tiny = g_test_build_filename (G_TEST_DIST, "data", "cli", "tiny.xml", NULL);
+  g_autoptr(BedsideGuideline) guideline = NULL;
+  g_autoptr(BedsideCarePlan) plan = NULL;
+  g_autofree char *on_due_day = NULL;
+  g_autofree char *day_after = NULL;
+  g_autofree char *handout = NULL;
+  g_autofree char *overdue = normalise ("This guideline was due for review on 2025-01-15: "
+                                        "check that it is still current before relying on it.");
+
+  if (!have_pdftotext ())
+    return;
+
+  guideline = load_guideline (tiny);
+  plan = evaluate_file (guideline, answers);
+  on_due_day = printed_text (plan, BEDSIDE_AUDIENCE_CLINICIAN, "2025-01-15");
+  day_after = printed_text (plan, BEDSIDE_AUDIENCE_CLINICIAN, "2025-01-16");
+  handout = printed_text (plan, BEDSIDE_AUDIENCE_PATIENT, "2025-01-16");
+
+  assert_has (on_due_day, "This guideline is under review: it has not been approved for clinical use yet.",
+              "status warning");
+  g_assert_null (strstr (on_due_day, overdue));
+  assert_has (day_after, "This guideline is under review: it has not been approved for clinical use yet.",
+              "status warning");
+  assert_has (day_after, "This guideline was due for review on 2025-01-15: "
+                         "check that it is still current before relying on it.", "overdue warning");
+  g_assert_cmpuint (strstr (day_after, overdue) - day_after, <, strstr (day_after, "Pathway") - day_after);
+  g_assert_null (strstr (handout, overdue));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -758,6 +816,7 @@ main (int    argc,
   g_test_add_func ("/pages/long-plan", test_long_plan);
   g_test_add_func ("/pages/export-equals-print", test_export_equals_print);
   g_test_add_func ("/pages/cli", test_cli);
+  g_test_add_func ("/pages/warnings", test_warnings);
 
   status = g_test_run ();
   g_rmdir (temp_dir);

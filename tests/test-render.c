@@ -467,6 +467,99 @@ test_json_writer (void)
     }
 }
 
+/* tiny.xml with its status and next review date replaced; @next NULL: no
+ * next review date at all. */
+static BedsideGuideline *
+load_tiny_reviewed (const char *status,
+                    const char *next)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cli", "tiny.xml", NULL);
+  g_autofree char *contents = NULL;
+  g_autoptr(GString) text = NULL;
+  g_autofree char *attribute = next != NULL ? g_strdup_printf (" next=\"%s\"", next) : g_strdup ("");
+  g_autofree char *element = g_strdup_printf ("<status>%s</status>", status);
+  g_autoptr(GError) error = NULL;
+  BedsideGuideline *guideline;
+
+  g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+  text = g_string_new (contents);
+  g_assert_cmpuint (g_string_replace (text, " next=\"2025-01-15\"", attribute, 1), ==, 1);
+  g_assert_cmpuint (g_string_replace (text, "<status>under-review</status>", element, 1), ==, 1);
+  guideline = bedside_guideline_new_from_data (text->str, (gssize) text->len, "reviewed.xml", &error);
+  g_assert_no_error (error);
+  return guideline;
+}
+
+static BedsideCarePlan *
+evaluate_guideline (BedsideGuideline *guideline,
+                    const char       *answers_json)
+{
+  g_autoptr(BedsideSession) session = bedside_session_new (guideline);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) answers = bedside_answers_data_read (answers_json, -1, "answers", &error);
+  BedsideCarePlan *plan;
+
+  g_assert_no_error (error);
+  bedside_session_load_answers_json (session, answers, "answers", &error);
+  g_assert_no_error (error);
+  plan = bedside_evaluate (session, &error);
+  g_assert_no_error (error);
+  return plan;
+}
+
+/* A guideline not approved, or past its next review date, says so at the
+ * top of the clinician plan and in the JSON; an approved, current one says
+ * nothing. */
+static void
+test_warnings (void)
+{
+  g_autoptr(BedsideGuideline) tiny = load_tiny ();
+  g_autoptr(BedsideGuideline) current = load_tiny_reviewed ("approved", "2999-12-31");
+  g_autoptr(BedsideGuideline) undated = load_tiny_reviewed ("approved", NULL);
+  g_autoptr(BedsideGuideline) retired = load_tiny_reviewed ("retired", "2999-12-31");
+  g_autoptr(BedsideCarePlan) stale_plan = evaluate_guideline (tiny, routine_answers);
+  g_autoptr(BedsideCarePlan) current_plan = evaluate_guideline (current, routine_answers);
+  g_auto(GStrv) before = bedside_render_guideline_warnings (tiny, "2025-01-15", FALSE);
+  g_auto(GStrv) after = bedside_render_guideline_warnings (tiny, "2025-01-16", FALSE);
+  g_auto(GStrv) none = bedside_render_guideline_warnings (current, NULL, FALSE);
+  g_auto(GStrv) no_date = bedside_render_guideline_warnings (undated, NULL, FALSE);
+  g_auto(GStrv) retired_warnings = bedside_render_guideline_warnings (retired, NULL, FALSE);
+  g_autofree char *stale_text = bedside_render_text (stale_plan, BEDSIDE_AUDIENCE_BOTH);
+  g_autofree char *current_text = bedside_render_text (current_plan, BEDSIDE_AUDIENCE_BOTH);
+  g_autoptr(JsonNode) stale_json = bedside_render_json (stale_plan, BEDSIDE_AUDIENCE_CLINICIAN);
+  g_autoptr(JsonNode) current_json = bedside_render_json (current_plan, BEDSIDE_AUDIENCE_CLINICIAN);
+  JsonObject *head;
+
+  /* Under review: one warning on the due day, two the day after. */
+  g_assert_cmpuint (g_strv_length (before), ==, 1);
+  g_assert_nonnull (strstr (before[0], "under review"));
+  g_assert_cmpuint (g_strv_length (after), ==, 2);
+  g_assert_cmpstr (after[1], ==, "This guideline was due for review on 2025-01-15: "
+                                 "check that it is still current before relying on it.");
+  g_assert_cmpuint (g_strv_length (none), ==, 0);
+  g_assert_cmpuint (g_strv_length (no_date), ==, 0);
+  g_assert_cmpuint (g_strv_length (retired_warnings), ==, 1);
+  g_assert_nonnull (strstr (retired_warnings[0], "retired"));
+
+  /* The text plan: after the trace, before the pathway; not in the handout. */
+  g_assert_cmpuint (position_of (stale_text, "Guideline: tiny"), <,
+                    position_of (stale_text, "WARNING: This guideline is under review"));
+  g_assert_cmpuint (position_of (stale_text, "WARNING: This guideline is under review"), <,
+                    position_of (stale_text, "WARNING: This guideline was due for review on 2025-01-15"));
+  g_assert_cmpuint (position_of (stale_text, "WARNING: This guideline was due for review"), <,
+                    position_of (stale_text, "Pathway: routine"));
+  g_assert_null (strstr (stale_text + position_of (stale_text, "YOUR CARE PLAN"), "WARNING"));
+  assert_lines_fit (stale_text);
+  g_assert_null (strstr (current_text, "WARNING"));
+
+  head = json_object_get_object_member (json_node_get_object (stale_json), "guideline");
+  g_assert_cmpstr (get_string (head, "next_review"), ==, "2025-01-15");
+  g_assert_true (json_object_get_boolean_member (head, "review_overdue"));
+  head = json_object_get_object_member (json_node_get_object (current_json), "guideline");
+  g_assert_cmpstr (get_string (head, "next_review"), ==, "2999-12-31");
+  g_assert_false (json_object_get_boolean_member (head, "review_overdue"));
+}
+
 int
 main (int    argc,
       char **argv)
@@ -484,6 +577,7 @@ main (int    argc,
   g_test_add_func ("/render/json/notes", test_json_notes);
   g_test_add_func ("/render/json/audiences", test_json_audiences);
   g_test_add_func ("/render/json/writer", test_json_writer);
+  g_test_add_func ("/render/warnings", test_warnings);
 
   return g_test_run ();
 }

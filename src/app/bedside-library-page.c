@@ -104,21 +104,31 @@ find_files (void)
   return paths;
 }
 
+/* A small coloured label after a guideline's title; @style is one of
+ * libadwaita's "success", "warning", "error". */
 static GtkWidget *
-make_status_tag (BedsideReviewStatus status)
+make_tag (const char *text,
+          const char *style,
+          const char *tooltip)
 {
-  GtkWidget *tag = gtk_label_new (status_label (status));
+  GtkWidget *tag = gtk_label_new (text);
 
   gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
   gtk_widget_add_css_class (tag, "status-tag");
   gtk_widget_add_css_class (tag, "caption-heading");
-  if (status == BEDSIDE_STATUS_APPROVED)
-    gtk_widget_add_css_class (tag, "success");
-  else if (status == BEDSIDE_STATUS_RETIRED)
-    gtk_widget_add_css_class (tag, "error");
-  else
-    gtk_widget_add_css_class (tag, "warning");
+  gtk_widget_add_css_class (tag, style);
+  gtk_widget_set_tooltip_text (tag, tooltip);
   return tag;
+}
+
+static GtkWidget *
+make_status_tag (BedsideReviewStatus status)
+{
+  const char *style = status == BEDSIDE_STATUS_APPROVED ? "success"
+                    : status == BEDSIDE_STATUS_RETIRED ? "error"
+                    : "warning";
+
+  return make_tag (status_label (status), style, NULL);
 }
 
 static GtkWidget *
@@ -145,14 +155,19 @@ make_row (LibraryEntry *entry)
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
       if (entry->verified)
         {
-          GtkWidget *tag = gtk_label_new (_("Verified"));
-          gtk_widget_set_valign (tag, GTK_ALIGN_CENTER);
-          gtk_widget_add_css_class (tag, "status-tag");
-          gtk_widget_add_css_class (tag, "caption-heading");
-          gtk_widget_add_css_class (tag, "success");
-          gtk_widget_set_tooltip_text (tag, _("The clinic's checksum list names this exact file"));
-          adw_action_row_add_suffix (ADW_ACTION_ROW (row), tag);
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row),
+                                     make_tag (_("Verified"), "success",
+                                               _("The clinic's checksum list names this exact file")));
           gtk_widget_add_css_class (row, "verified-guideline");
+        }
+      if (bedside_review_is_overdue (info->next_review, NULL))
+        {
+          /* TRANSLATORS: %s is the date (YYYY-MM-DD) the guideline was due for review */
+          g_autofree char *tooltip = g_strdup_printf (_("Its review was due on %s"), info->next_review);
+
+          /* TRANSLATORS: a tag on a guideline whose next review date has passed */
+          adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_tag (_("Review overdue"), "warning", tooltip));
+          gtk_widget_add_css_class (row, "review-overdue-guideline");
         }
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), make_status_tag (info->status));
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));

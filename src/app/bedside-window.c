@@ -191,27 +191,16 @@ static void
 update_status (BedsideWindow *self)
 {
   BedsideGuideline *guideline = self->session ? bedside_session_get_guideline (self->session) : NULL;
-  const char *text = NULL;
+  g_auto(GStrv) warnings = NULL;
+  char *text = NULL;
 
   if (guideline != NULL)
-    switch (bedside_guideline_get_status (guideline))
-      {
-      case BEDSIDE_STATUS_DRAFT:
-        text = _("This guideline is a draft: it has not been approved for clinical use.");
-        break;
-      case BEDSIDE_STATUS_UNDER_REVIEW:
-        text = _("This guideline is under review: it has not been approved for clinical use yet.");
-        break;
-      case BEDSIDE_STATUS_RETIRED:
-        text = _("This guideline is retired: check for a current one before relying on it.");
-        break;
-      case BEDSIDE_STATUS_APPROVED:
-      default:
-        break;
-      }
+    warnings = bedside_render_guideline_warnings (guideline, NULL, TRUE);
+  if (warnings != NULL && warnings[0] != NULL)
+    text = g_strjoinv ("\n", warnings);
 
   g_free (self->status_text);
-  self->status_text = g_strdup (text);
+  self->status_text = text;
   gtk_label_set_text (self->status_label, text ? text : "");
   gtk_revealer_set_reveal_child (self->status_revealer, text != NULL);
 }

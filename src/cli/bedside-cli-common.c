@@ -126,6 +126,15 @@ bedside_cli_load_guideline_verified (const char             *path_or_id,
   return guideline;
 }
 
+void
+bedside_cli_warn_if_overdue (BedsideGuideline *guideline)
+{
+  if (bedside_guideline_is_review_overdue (guideline, NULL))
+    fprintf (stderr, "%s: warning: %s: its review was due on %s; check that it is still current\n",
+             g_get_prgname (), bedside_guideline_get_path (guideline),
+             bedside_guideline_get_next_review (guideline));
+}
+
 char *
 bedside_cli_describe_missing (BedsideSession *session)
 {

@@ -417,6 +417,7 @@ bedside_cli_evaluate (int    argc,
   guideline = bedside_cli_load_guideline (argv[1]);
   if (guideline == NULL)
     return BEDSIDE_CLI_EXIT_FAILED;
+  bedside_cli_warn_if_overdue (guideline);
 
   /* --lang is the handout's language, which need not be the interface's:
    * a clinician working in English hands a Spanish handout to the patient.

@@ -52,6 +52,10 @@ BedsideGuideline *bedside_cli_load_guideline     (const char *path_or_id);
 BedsideGuideline *bedside_cli_load_guideline_verified (const char             *path_or_id,
                                                        BedsideIntegrityStatus *status);
 
+/* Says on stderr when the guideline's next review date has passed: its
+ * plans are still made, and say so too. */
+void              bedside_cli_warn_if_overdue    (BedsideGuideline *guideline);
+
 /* NULL when every enabled required item is answered, else
  * "incomplete answers: missing age, pain_severity". */
 char             *bedside_cli_describe_missing   (BedsideSession *session);

@@ -45,6 +45,7 @@ bedside_cli_validate (int    argc,
               bedside_guideline_get_n_items (guideline),
               bedside_guideline_get_n_recommendations (guideline),
               bedside_integrity_status_to_string (integrity));
+      bedside_cli_warn_if_overdue (guideline);
     }
 
   return status;

@@ -387,6 +387,35 @@ bedside_guideline_find (const char  *path_or_id,
   return NULL;
 }
 
+/* ---- review dates ---------------------------------------------------- */
+
+gboolean
+bedside_review_is_overdue (const char *next_review,
+                           const char *date)
+{
+  g_autofree char *today = NULL;
+  gint32 due, on;
+
+  if (next_review == NULL)
+    return FALSE;
+  if (date == NULL)
+    {
+      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+      date = today = g_date_time_format (now, "%Y-%m-%d");
+    }
+  if (!bedside_parse_iso_date (next_review, &due) || !bedside_parse_iso_date (date, &on))
+    return TRUE;
+  return on > due;
+}
+
+gboolean
+bedside_guideline_is_review_overdue (const BedsideGuideline *self,
+                                     const char             *date)
+{
+  return bedside_review_is_overdue (self->next_review, date);
+}
+
 /* ---- accessors ------------------------------------------------------- */
 
 const char *bedside_guideline_get_path (const BedsideGuideline *self) { return self->path ? self->path : self->display_name; }

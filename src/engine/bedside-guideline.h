@@ -212,6 +212,15 @@ const char         *bedside_guideline_get_disclaimer   (const BedsideGuideline *
 const char         *bedside_guideline_get_language     (const BedsideGuideline *self);
 /* -1 when the guideline sets no readability limit. */
 double              bedside_guideline_get_max_grade    (const BedsideGuideline *self);
+/* Whether a review due on @next_review (YYYY-MM-DD; NULL: none is set) is
+ * overdue on @date (YYYY-MM-DD; NULL: today, local time): TRUE only when
+ * @date is after it.  A date that is not YYYY-MM-DD counts as overdue, so a
+ * wrong date never hides the warning. */
+gboolean            bedside_review_is_overdue          (const char             *next_review,
+                                                        const char             *date);
+/* bedside_review_is_overdue() of the guideline's next review. */
+gboolean            bedside_guideline_is_review_overdue (const BedsideGuideline *self,
+                                                         const char             *date);
 /* SHA-256 of the file's bytes, lower-case hex. */
 const char         *bedside_guideline_get_sha256       (const BedsideGuideline *self);
 

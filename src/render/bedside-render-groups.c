@@ -3,6 +3,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "bedside-render.h"
 #include "bedside-render-private.h"
 
 const BedsideRecommendationKind bedside_render_clinician_kinds[BEDSIDE_N_KINDS] = {
@@ -159,4 +160,48 @@ bedside_render_status_msgid (BedsideReviewStatus status)
     case BEDSIDE_STATUS_RETIRED:      return N_("Retired");
     default:                          return N_("Draft");
     }
+}
+
+/* TRANSLATORS: %s is the date (YYYY-MM-DD) the guideline was due for review */
+#define OVERDUE_WARNING N_("This guideline was due for review on %s: check that it is still current before relying on it.")
+
+static const char *
+status_warning (BedsideReviewStatus status)
+{
+  switch (status)
+    {
+    case BEDSIDE_STATUS_DRAFT:
+      return N_("This guideline is a draft: it has not been approved for clinical use.");
+    case BEDSIDE_STATUS_UNDER_REVIEW:
+      return N_("This guideline is under review: it has not been approved for clinical use yet.");
+    case BEDSIDE_STATUS_RETIRED:
+      return N_("This guideline is retired: check for a current one before relying on it.");
+    case BEDSIDE_STATUS_APPROVED:
+    default:
+      return NULL;
+    }
+}
+
+char **
+bedside_render_guideline_warnings (BedsideGuideline *guideline,
+                                   const char       *date,
+                                   gboolean          translate)
+{
+  GStrvBuilder *builder = g_strv_builder_new ();
+  const char *status = status_warning (bedside_guideline_get_status (guideline));
+  char **warnings;
+
+  if (status != NULL)
+    g_strv_builder_add (builder, translate ? _(status) : status);
+  if (bedside_guideline_is_review_overdue (guideline, date))
+    {
+      const char *due = bedside_guideline_get_next_review (guideline);
+      g_autofree char *overdue = translate ? g_strdup_printf (_(OVERDUE_WARNING), due)
+                                           : g_strdup_printf (OVERDUE_WARNING, due);
+
+      g_strv_builder_add (builder, overdue);
+    }
+  warnings = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return warnings;
 }

@@ -84,6 +84,11 @@ write_head (BedsideGuideline *guideline)
                  bedside_review_status_to_string (bedside_guideline_get_status (guideline)));
   append_member (out, "sha256", bedside_guideline_get_sha256 (guideline));
   append_member (out, "title", bedside_guideline_get_title (guideline));
+  append_member (out, "next_review", bedside_guideline_get_next_review (guideline));
+  /* Today's date decides: a batch that runs past midnight keeps the answer
+   * of its start, like every other part of its head. */
+  g_string_append_printf (out, ",\"review_overdue\":%s",
+                          bedside_guideline_is_review_overdue (guideline, NULL) ? "true" : "false");
   g_string_append (out, "},\"pathway\":");
 
   return g_string_free (out, FALSE);

@@ -24,23 +24,6 @@ status_title (BedsideReviewStatus status)
     }
 }
 
-static const char *
-status_warning (BedsideReviewStatus status)
-{
-  switch (status)
-    {
-    case BEDSIDE_STATUS_DRAFT:
-      return _("This guideline is a draft: it has not been approved for clinical use.");
-    case BEDSIDE_STATUS_UNDER_REVIEW:
-      return _("This guideline is under review: it has not been approved for clinical use yet.");
-    case BEDSIDE_STATUS_RETIRED:
-      return _("This guideline is retired: check for a current one before relying on it.");
-    case BEDSIDE_STATUS_APPROVED:
-    default:
-      return NULL;
-    }
-}
-
 static void
 set_header (BedsidePagesDoc *doc)
 {
@@ -88,7 +71,7 @@ add_title (BedsidePagesDoc *doc)
   const char *pathway = bedside_care_plan_get_pathway (doc->plan);
   const char *reviewed = bedside_guideline_get_review_date (guideline);
   const char *next = bedside_guideline_get_next_review (guideline);
-  const char *warning = status_warning (status);
+  g_auto(GStrv) warnings = bedside_render_guideline_warnings (guideline, doc->options->printed_date, TRUE);
   g_autofree char *title = bedside_pages_escape (bedside_guideline_get_title (guideline));
   g_autoptr(GString) line = g_string_new (NULL);
   g_autofree char *escaped = NULL;
@@ -112,9 +95,9 @@ add_title (BedsidePagesDoc *doc)
   bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_SMALL, BEDSIDE_PAGES_INK_MUTED, 0,
                               doc->style.piece_gap, BEDSIDE_PAGES_PIECE_NONE, escaped);
 
-  if (warning != NULL)
+  for (guint i = 0; warnings[i] != NULL; i++)
     {
-      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", warning);
+      g_autofree char *markup = g_markup_printf_escaped ("<b>%s</b>", warnings[i]);
 
       bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_URGENT, 0,
                                   doc->style.piece_gap, BEDSIDE_PAGES_PIECE_NONE, markup);

@@ -189,11 +189,14 @@ append_clinician (GString               *out,
   g_autoptr(GPtrArray) cited = bedside_care_plan_get_cited_references (plan);
   g_autofree guint *citation_numbers = NULL;
   const char *pathway = bedside_care_plan_get_pathway (plan);
+  g_auto(GStrv) warnings = bedside_render_guideline_warnings (guideline, NULL, FALSE);
 
   citation_numbers = bedside_render_citation_numbers (plan, cited);
 
   bedside_render_append_wrapped (out, "", "", bedside_guideline_get_title (guideline));
   append_trace_header (out, plan);
+  for (guint i = 0; warnings[i] != NULL; i++)
+    bedside_render_append_wrapped (out, "WARNING: ", "         ", warnings[i]);
   g_string_append_printf (out, "Pathway: %s\n", pathway != NULL ? pathway : "none");
 
   for (guint s = 0; s < G_N_ELEMENTS (bedside_render_clinician_kinds); s++)

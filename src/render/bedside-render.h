@@ -17,6 +17,15 @@ typedef enum {
 
 gboolean  bedside_audience_from_string (const char *text, BedsideAudience *audience);
 
+/* What a clinician must know before relying on a plan of @guideline made
+ * on @date (YYYY-MM-DD; NULL: today): that the guideline is not approved
+ * for clinical use, that its review is overdue.  Whole sentences, in the
+ * interface's language when @translate, else in English; NULL-terminated,
+ * empty when there is nothing to say. */
+char    **bedside_render_guideline_warnings (BedsideGuideline *guideline,
+                                             const char       *date,
+                                             gboolean          translate);
+
 /* Plain text, sections by kind (urgent first), for pasting into a record. */
 char     *bedside_render_text (const BedsideCarePlan *plan,
                                BedsideAudience        audience);
