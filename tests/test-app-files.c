@@ -307,6 +307,14 @@ test_preferences (void)
     g_autofree char *value = g_settings_get_string (settings, "default-audience");
     g_assert_cmpstr (value, ==, "both");
   }
+
+  row = bedside_preferences_window_get_row (preferences, "only-verified");
+  g_assert_true (GTK_IS_SWITCH (row));
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (row)));
+  gtk_switch_set_active (GTK_SWITCH (row), TRUE);
+  g_assert_true (g_settings_get_boolean (settings, "only-verified"));
+  g_settings_reset (settings, "only-verified");
+  g_assert_false (gtk_switch_get_active (GTK_SWITCH (row)));
   gtk_window_destroy (GTK_WINDOW (preferences));
   iterate ();
 

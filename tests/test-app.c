@@ -243,6 +243,18 @@ test_broken_guideline (void)
   g_rmdir (dir);
 }
 
+/* Waits for the library's full load after start-up. */
+static void
+wait_for_library (BedsideLibraryPage *library)
+{
+  for (int i = 0; i < 400 && bedside_library_page_is_checking (library); i++)
+    {
+      iterate ();
+      g_usleep (5000);
+    }
+  g_assert_false (bedside_library_page_is_checking (library));
+}
+
 /* The library lists from the metadata alone, and loads in full only
  * after the first frame; a file broken past its metadata shows its error
  * then. */
@@ -287,12 +299,7 @@ test_library_metadata_first (void)
   g_assert_true (gtk_list_box_row_get_activatable (row));
 
   gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 400 && bedside_library_page_is_checking (library); i++)
-    {
-      iterate ();
-      g_usleep (5000);
-    }
-  g_assert_false (bedside_library_page_is_checking (library));
+  wait_for_library (library);
   g_assert_cmpuint (bedside_library_page_get_n_loaded (library), ==, 1);
   /* The second file's error, found by the full load, replaces its row. */
   row = gtk_list_box_get_row_at_index (list, 1);
@@ -344,12 +351,7 @@ test_library_integrity (void)
   library = bedside_window_get_library_page (window);
   list_box = bedside_library_page_get_list_box (library);
   gtk_window_present (GTK_WINDOW (window));
-  for (int i = 0; i < 400 && bedside_library_page_is_checking (library); i++)
-    {
-      iterate ();
-      g_usleep (5000);
-    }
-  g_assert_false (bedside_library_page_is_checking (library));
+  wait_for_library (library);
 
   for (int i = 0; (row = gtk_list_box_get_row_at_index (list_box, i)) != NULL; i++)
     {
@@ -428,6 +430,100 @@ test_review_overdue (void)
       close_window (window);
       g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
     }
+  remove_temp_dir (dir);
+}
+
+/* With "only-verified" set (Preferences, or a clinic's locked dconf key),
+ * a guideline the clinic's SHA256SUMS does not name is listed as refused
+ * and cannot be started or used to open a consultation; unset, it can. */
+static void
+test_only_verified (void)
+{
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *listed = g_build_filename (dir, "back-spasm.xml", NULL);
+  g_autofree char *unlisted = g_build_filename (dir, "other.xml", NULL);
+  g_autofree char *sums = g_build_filename (dir, "SHA256SUMS", NULL);
+  g_autofree char *source = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
+  g_autofree char *saved = g_strdup (g_getenv ("BEDSIDE_GUIDELINES_DIR"));
+  g_autoptr(GSettings) settings = g_settings_new ("org.bedside.Bedside");
+  g_autofree char *contents = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *list = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (listed, contents, (gssize) length, NULL));
+  {
+    g_auto(GStrv) parts = g_strsplit (contents, "id=\"back-spasm\"", 2);
+    g_autofree char *renamed = g_strjoin ("id=\"other\"", parts[0], parts[1], NULL);
+    g_assert_true (g_file_set_contents (unlisted, renamed, -1, NULL));
+  }
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  list = g_strdup_printf ("%s  back-spasm.xml\n", sum);
+  g_assert_true (g_file_set_contents (sums, list, -1, NULL));
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", dir, TRUE);
+
+  for (int only_verified = 1; only_verified >= 0; only_verified--)
+    {
+      BedsideWindow *window;
+      BedsideLibraryPage *library;
+      GtkListBox *list_box;
+      GtkListBoxRow *row;
+      g_autoptr(GError) error = NULL;
+      guint n_rows = 0, n_refused = 0;
+
+      g_settings_set_boolean (settings, "only-verified", only_verified);
+      window = bedside_window_new (app);
+      library = bedside_window_get_library_page (window);
+      list_box = bedside_library_page_get_list_box (library);
+      gtk_window_present (GTK_WINDOW (window));
+      g_assert_cmpint (bedside_library_page_get_only_verified (library), ==, only_verified);
+      wait_for_library (library);
+
+      for (int i = 0; (row = gtk_list_box_get_row_at_index (list_box, i)) != NULL; i++)
+        {
+          gboolean verified = gtk_widget_has_css_class (GTK_WIDGET (row), "verified-guideline");
+
+          n_rows++;
+          if (gtk_widget_has_css_class (GTK_WIDGET (row), "broken-guideline"))
+            {
+              n_refused++;
+              g_assert_false (gtk_list_box_row_get_activatable (row));
+              g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "other.xml: not verified"));
+            }
+          else
+            g_assert_true (verified || !only_verified);
+        }
+      g_assert_cmpuint (n_rows, ==, 2);
+      g_assert_cmpuint (n_refused, ==, only_verified ? 1 : 0);
+
+      /* Opening a saved consultation goes through the same door. */
+      g_assert_nonnull (bedside_library_page_load_guideline (library, "back-spasm", &error));
+      g_assert_no_error (error);
+      if (only_verified)
+        {
+          g_assert_null (bedside_library_page_load_guideline (library, "other", &error));
+          g_assert_nonnull (error);
+          g_assert_nonnull (strstr (error->message, "not verified"));
+          /* Turned off in Preferences: the list is read again, and the
+           * guideline can be started. */
+          g_clear_error (&error);
+          g_settings_set_boolean (settings, "only-verified", FALSE);
+          iterate ();
+          g_assert_false (bedside_library_page_get_only_verified (library));
+          g_assert_nonnull (bedside_library_page_load_guideline (library, "other", &error));
+          g_assert_no_error (error);
+        }
+      else
+        {
+          g_assert_nonnull (bedside_library_page_load_guideline (library, "other", &error));
+          g_assert_no_error (error);
+        }
+      close_window (window);
+    }
+
+  g_settings_reset (settings, "only-verified");
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
   remove_temp_dir (dir);
 }
 
@@ -640,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/app/library-metadata-first", test_library_metadata_first);
   g_test_add_func ("/app/library-integrity", test_library_integrity);
   g_test_add_func ("/app/review-overdue", test_review_overdue);
+  g_test_add_func ("/app/only-verified", test_only_verified);
   g_test_add_func ("/app/handout-language", test_handout_language);
   test_app_files_add_tests ();
 

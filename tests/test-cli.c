@@ -597,6 +597,64 @@ test_review_overdue (void)
   g_rmdir (dir);
 }
 
+/* --only-verified: a guideline the SHA256SUMS list in its folder names
+ * with its checksum gives a plan; one it does not name is refused. */
+static void
+test_only_verified (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *tiny = data_file ("tiny.xml");
+  g_autofree char *answers = data_file ("tiny-routine.json");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *dir = g_dir_make_tmp ("bedside-cli-XXXXXX", &error);
+  g_autofree char *copy = NULL;
+  g_autofree char *sums = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *sum = NULL;
+  g_autofree char *list = NULL;
+  g_autofree char *refusal = NULL;
+  gsize length;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_get_contents (tiny, &contents, &length, NULL));
+  copy = g_build_filename (dir, "tiny.xml", NULL);
+  sums = g_build_filename (dir, "SHA256SUMS", NULL);
+  g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
+  refusal = g_strdup_printf ("%s: not verified: the SHA256SUMS list in its folder does not name this file\n", copy);
+
+  /* No list at all. */
+  run_cli (&run, "evaluate", copy, "--answers", answers, "--only-verified", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_cmpstr (run.err, ==, refusal);
+  /* Without the option the same file gives its plan. */
+  run_cli (&run, "evaluate", copy, "--answers", answers, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "Pathway: routine");
+
+  /* A list that names another file only. */
+  g_assert_true (g_file_set_contents (sums, "0000000000000000000000000000000000000000000000000000000000000000  other.xml\n",
+                                      -1, NULL));
+  run_cli (&run, "evaluate", copy, "--answers", answers, "--only-verified", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, refusal);
+
+  /* A list that names it with its checksum. */
+  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+  list = g_strdup_printf ("%s  tiny.xml\n", sum);
+  g_assert_true (g_file_set_contents (sums, list, -1, NULL));
+  run_cli (&run, "evaluate", copy, "--answers", answers, "--only-verified", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  {
+    g_autoptr(JsonNode) root = parse_json (run.out);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "pathway"), ==, "routine");
+  }
+
+  g_unlink (sums);
+  g_unlink (copy);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -615,6 +673,7 @@ main (int    argc,
   g_test_add_func ("/cli/evaluate/output-errors", test_evaluate_output_errors);
   g_test_add_func ("/cli/test", test_vignettes);
   g_test_add_func ("/cli/review-overdue", test_review_overdue);
+  g_test_add_func ("/cli/only-verified", test_only_verified);
   g_test_add_func ("/cli/broken-fixtures", test_broken_fixtures);
 
   return g_test_run ();

@@ -24,6 +24,7 @@ struct _BedsideLibraryPage
   AdwBin          parent_instance;
 
   GPtrArray      *entries;   /* LibraryEntry, in list order */
+  gboolean        only_verified;
   guint           next_to_check;
   guint           check_source;
   gulong          after_paint_handler;
@@ -42,6 +43,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_ONLY_VERIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static void
 library_entry_free (LibraryEntry *entry)
@@ -225,6 +234,16 @@ ensure_loaded (BedsideLibraryPage *self,
   /* A file the clinic's SHA256SUMS names with another checksum is refused
    * like a broken one; one it names with this checksum is marked. */
   entry->guideline = bedside_guideline_new_verified (entry->path, &status, &error);
+  if (entry->guideline != NULL && status != BEDSIDE_INTEGRITY_VERIFIED && self->only_verified)
+    {
+      g_clear_pointer (&entry->guideline, bedside_guideline_unref);
+      /* TRANSLATORS: %s is the guideline's file; shown in the library instead of the guideline */
+      entry->error = g_strdup_printf (_("%s: not verified: the clinic's checksum list (SHA256SUMS in its folder) "
+                                        "does not name this file, and Preferences allow only verified guidelines"),
+                                      entry->path);
+      replace_row (self, entry);
+      return FALSE;
+    }
   if (entry->guideline != NULL)
     {
       if (status == BEDSIDE_INTEGRITY_VERIFIED && !entry->verified)
@@ -349,12 +368,61 @@ bedside_library_page_dispose (GObject *object)
 }
 
 static void
+bedside_library_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  BedsideLibraryPage *self = BEDSIDE_LIBRARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLY_VERIFIED:
+      g_value_set_boolean (value, self->only_verified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bedside_library_page_set_property (GObject      *object,
+                                   guint         prop_id,
+                                   const GValue *value,
+                                   GParamSpec   *pspec)
+{
+  BedsideLibraryPage *self = BEDSIDE_LIBRARY_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_ONLY_VERIFIED:
+      bedside_library_page_set_only_verified (self, g_value_get_boolean (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bedside_library_page_class_init (BedsideLibraryPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bedside_library_page_dispose;
+  object_class->get_property = bedside_library_page_get_property;
+  object_class->set_property = bedside_library_page_set_property;
+
+  /**
+   * BedsideLibraryPage:only-verified:
+   *
+   * Whether only the guidelines the clinic's SHA256SUMS names with their
+   * checksum may be opened; the others are listed as refused.
+   */
+  properties[PROP_ONLY_VERIFIED] =
+    g_param_spec_boolean ("only-verified", NULL, NULL, FALSE,
+                          G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
   widget_class->map = bedside_library_page_map;
   widget_class->unmap = bedside_library_page_unmap;
 
@@ -374,6 +442,28 @@ bedside_library_page_init (BedsideLibraryPage *self)
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->list_box, "row-activated", G_CALLBACK (on_row_activated), self);
   bedside_library_page_reload (self);
+}
+
+void
+bedside_library_page_set_only_verified (BedsideLibraryPage *self,
+                                        gboolean            only_verified)
+{
+  g_return_if_fail (BEDSIDE_IS_LIBRARY_PAGE (self));
+
+  only_verified = !!only_verified;
+  if (self->only_verified == only_verified)
+    return;
+  self->only_verified = only_verified;
+  /* Guidelines already loaded were judged by the old rule. */
+  bedside_library_page_reload (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_ONLY_VERIFIED]);
+}
+
+gboolean
+bedside_library_page_get_only_verified (BedsideLibraryPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_LIBRARY_PAGE (self), FALSE);
+  return self->only_verified;
 }
 
 void

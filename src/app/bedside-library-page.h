@@ -20,6 +20,11 @@ BedsideGuideline *bedside_library_page_get_first     (BedsideLibraryPage *self);
 BedsideGuideline *bedside_library_page_load_guideline (BedsideLibraryPage  *self,
                                                        const char          *id,
                                                        GError             **error);
+/* Whether only guidelines the clinic's SHA256SUMS names with their checksum
+ * may be opened (the "only-verified" property); changing it reloads the list. */
+void              bedside_library_page_set_only_verified (BedsideLibraryPage *self,
+                                                          gboolean            only_verified);
+gboolean          bedside_library_page_get_only_verified (BedsideLibraryPage *self);
 /* Puts the focus on the first guideline that can be started. */
 void              bedside_library_page_focus_default (BedsideLibraryPage *self);
 

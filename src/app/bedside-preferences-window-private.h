@@ -5,7 +5,8 @@
 
 G_BEGIN_DECLS
 
-/* The row bound to GSettings key @key, or NULL. */
+/* The widget bound to GSettings key @key (a row, or the switch of a
+ * boolean key), or NULL. */
 GtkWidget *bedside_preferences_window_get_row (BedsidePreferencesWindow *self,
                                                const char               *key);
 

@@ -17,6 +17,7 @@ struct _BedsidePreferencesWindow
   AdwEntryRow          *handout_language_row;
   AdwComboRow          *paper_size_row;
   AdwComboRow          *default_audience_row;
+  GtkSwitch            *only_verified_switch;
 };
 
 G_DEFINE_FINAL_TYPE (BedsidePreferencesWindow, bedside_preferences_window, ADW_TYPE_PREFERENCES_WINDOW)
@@ -91,6 +92,7 @@ bedside_preferences_window_class_init (BedsidePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, handout_language_row);
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, paper_size_row);
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, default_audience_row);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, only_verified_switch);
 }
 
 static void
@@ -117,6 +119,8 @@ bedside_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "handout-language", self->handout_language_row, "text", G_SETTINGS_BIND_DEFAULT);
   bind_choices (self, "paper-size", self->paper_size_row, paper_sizes);
   bind_choices (self, "default-audience", self->default_audience_row, audiences);
+  /* A key the clinic has locked with dconf leaves the switch insensitive. */
+  g_settings_bind (settings, "only-verified", self->only_verified_switch, "active", G_SETTINGS_BIND_DEFAULT);
   return GTK_WIDGET (self);
 }
 
@@ -134,6 +138,7 @@ bedside_preferences_window_get_row (BedsidePreferencesWindow *self,
     { "handout-language", self->handout_language_row },
     { "paper-size", self->paper_size_row },
     { "default-audience", self->default_audience_row },
+    { "only-verified", self->only_verified_switch },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)

@@ -661,6 +661,7 @@ bedside_window_init (BedsideWindow *self)
       g_signal_connect_object (self->settings, "changed::handout-language",
                                G_CALLBACK (apply_handout_language), self, G_CONNECT_SWAPPED);
       apply_handout_language (self);
+      g_settings_bind (self->settings, "only-verified", self->library_page, "only-verified", G_SETTINGS_BIND_GET);
     }
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 960, 760);

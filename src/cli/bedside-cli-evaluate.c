@@ -333,6 +333,7 @@ bedside_cli_evaluate (int    argc,
   g_autofree char *clinic_phone = NULL;
   g_autofree char *patient_name = NULL;
   g_autofree char *visit_date = NULL;
+  gboolean only_verified = FALSE;
   const GOptionEntry entries[] = {
     { "answers", 'a', 0, G_OPTION_ARG_FILENAME, &answers_path,
       "The answers of one consultation (JSON object, or a saved consultation)", "ANSWERS.json" },
@@ -358,6 +359,8 @@ bedside_cli_evaluate (int    argc,
       "PDF: the patient's name, in the header", "NAME" },
     { "visit-date", 0, 0, G_OPTION_ARG_STRING, &visit_date,
       "PDF: the date of the visit (YYYY-MM-DD), in the header", "DATE" },
+    { "only-verified", 0, 0, G_OPTION_ARG_NONE, &only_verified,
+      "Refuse a guideline that the SHA256SUMS list in its folder does not name", NULL },
     { NULL }
   };
   g_autoptr(GOptionContext) context = NULL;
@@ -367,6 +370,7 @@ bedside_cli_evaluate (int    argc,
   PdfRequest pdf = { .paper = bedside_paper_get_default () };
   g_autoptr(BedsideTranslation) handout = NULL;
   g_autofree char *untranslated = NULL;
+  BedsideIntegrityStatus integrity = BEDSIDE_INTEGRITY_UNVERIFIED;
 
   context = bedside_cli_option_context_new ("evaluate", "FILE", evaluate_summary, entries);
   if (!bedside_cli_parse_options (context, &argc, &argv))
@@ -414,9 +418,15 @@ bedside_cli_evaluate (int    argc,
     return bedside_cli_usage_error (context, "--paper, --clinic, --clinic-address, --clinic-phone, "
                                              "--patient-name and --visit-date are for --format pdf");
 
-  guideline = bedside_cli_load_guideline (argv[1]);
+  guideline = bedside_cli_load_guideline_verified (argv[1], &integrity);
   if (guideline == NULL)
     return BEDSIDE_CLI_EXIT_FAILED;
+  if (only_verified && integrity != BEDSIDE_INTEGRITY_VERIFIED)
+    {
+      fprintf (stderr, "%s: not verified: the SHA256SUMS list in its folder does not name this file\n",
+               bedside_guideline_get_path (guideline));
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
   bedside_cli_warn_if_overdue (guideline);
 
   /* --lang is the handout's language, which need not be the interface's:
