@@ -5,6 +5,24 @@
 
 G_BEGIN_DECLS
 
+/* ---- limits of the reachability analysis ---------------------------- */
+
+/* Beyond this many combinations of answers one question is not enumerated;
+ * a note says so. */
+#define MAX_COMBINATIONS   (G_GUINT64_CONSTANT (1) << 22)
+/* A decision whose tests (with what constrains them) have at most this
+ * many combinations is swept: every combination once, each taking its
+ * first true branch.  That serves decisions with many branches on the
+ * same items, which branch-by-branch questions would make quadratic. */
+#define MAX_SWEEP          (G_GUINT64_CONSTANT (1) << 14)
+/* Expression evaluations one question may spend (pruning usually keeps it
+ * far lower); beyond, the question is given up with a note. */
+#define MAX_EVALUATIONS    (G_GUINT64_CONSTANT (1) << 24)
+/* Atoms one question may have to satisfy together. */
+#define MAX_ATOMS          4096
+/* Items one atom may depend on, enable-when included. */
+#define MAX_CLOSURE        64
+
 /* ---- what an expression depends on ---------------------------------- */
 
 typedef struct {
@@ -169,5 +187,24 @@ void  bedside_lint_build_domains (Lint                *self);
 
 /* bedside-lint-reach.c: dead branches and recommendations never reached. */
 void  bedside_lint_check_reachability (Lint           *self);
+
+/* bedside-lint-reach-search.c: the atoms that hold on the way, and whether
+ * they can hold together. */
+gboolean bedside_lint_can_stop       (Lint              *self,
+                                      const BedsideNode *node);
+Atom    *bedside_lint_push_atom      (Lint              *self,
+                                      AtomKind           kind,
+                                      const BedsideExpr *expr,
+                                      const BedsideNode *node);
+void     bedside_lint_pop_atom       (Lint              *self);
+Outcome  bedside_lint_check_atom     (Lint              *self,
+                                      const Atom        *atom);
+Outcome  bedside_lint_check_alone    (Lint              *self,
+                                      Atom              *atoms,
+                                      guint              n);
+gboolean bedside_lint_sweep_decision (Lint              *self,
+                                      const BedsideNode *decision,
+                                      gboolean          *reached,
+                                      Outcome           *outcome);
 
 G_END_DECLS

@@ -1,0 +1,641 @@
+/* bedside-lint-reach-search.c: the questions of the reachability analysis: the atoms that hold on the way to a place, their independent components, and the search for answers that satisfy them. */
+
+#include "bedside-lint-private.h"
+
+#include <string.h>
+
+/* ---- what a walk depends on ------------------------------------------ */
+
+/* Items upstream of @deps: for each item, what its enable-when reads, and
+ * so on.  Items downstream (those that an item enables) are left out on
+ * purpose: whatever the upstream answers, a downstream item can always be
+ * answered or left unasked validly, so it never constrains them. */
+static void
+deps_close (Lint *self,
+            Deps *deps)
+{
+  g_autoptr(GArray) stack = NULL;
+  g_autoptr(GArray) result = NULL;
+
+  if (deps->closure_done)
+    return;
+  deps->closure_done = TRUE;
+
+  stack = g_array_new (FALSE, FALSE, sizeof (guint));
+  result = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->closure_gen++;
+  g_array_append_vals (stack, deps->items, deps->n_items);
+
+  while (stack->len > 0)
+    {
+      guint item = g_array_index (stack, guint, stack->len - 1);
+      const BedsideItem *it;
+
+      g_array_set_size (stack, stack->len - 1);
+      if (self->closure_stamp[item] == self->closure_gen)
+        continue;
+      self->closure_stamp[item] = self->closure_gen;
+      if (result->len >= MAX_CLOSURE)
+        {
+          deps->closure_huge = TRUE;
+          break;
+        }
+      g_array_append_val (result, item);
+
+      it = get_item (self, item);
+      if (it->enable_when != NULL)
+        {
+          Deps *upstream = bedside_lint_expr_deps (self, it->enable_when);
+
+          for (guint i = 0; i < upstream->n_items; i++)
+            if (self->closure_stamp[upstream->items[i]] != self->closure_gen)
+              g_array_append_val (stack, upstream->items[i]);
+        }
+    }
+
+  g_array_sort (result, bedside_lint_compare_guint);
+  deps->n_closure = result->len;
+  deps->closure = (guint *) (void *) g_array_free (g_steal_pointer (&result), FALSE);
+}
+
+gboolean
+bedside_lint_can_stop (Lint              *self,
+                       const BedsideNode *node)
+{
+  gpointer known;
+  gboolean stops = FALSE;
+
+  if (node->type == BEDSIDE_NODE_STOP)
+    return TRUE;
+  if (node->type != BEDSIDE_NODE_DECISION)
+    return FALSE;
+
+  known = g_hash_table_lookup (self->can_stop, node);
+  if (known != NULL)
+    return GPOINTER_TO_INT (known) == 2;
+
+  for (guint b = 0; b < node->n_branches; b++)
+    for (guint c = 0; c < node->branches[b]->n_children; c++)
+      stops |= bedside_lint_can_stop (self, node->branches[b]->children[c]);
+
+  g_hash_table_insert (self->can_stop, (gpointer) node, GINT_TO_POINTER (stops ? 2 : 1));
+  return stops;
+}
+
+/* The tests a walk through @node can evaluate before it stops or not:
+ * its own, and those of the decisions inside it that can stop (decisions
+ * that cannot stop do not change whether the walk goes on). */
+static void
+collect_pass (Lint              *self,
+              const BedsideNode *node)
+{
+  for (guint b = 0; b < node->n_branches; b++)
+    {
+      const BedsideBranch *branch = node->branches[b];
+
+      if (branch->when != NULL)
+        bedside_lint_collect_deps (self, bedside_lint_expr_deps (self, branch->when));
+      for (guint c = 0; c < branch->n_children; c++)
+        if (branch->children[c]->type == BEDSIDE_NODE_DECISION &&
+            bedside_lint_can_stop (self, branch->children[c]))
+          collect_pass (self, branch->children[c]);
+    }
+}
+
+static Deps *
+pass_deps (Lint              *self,
+           const BedsideNode *node)
+{
+  Deps *deps = g_hash_table_lookup (self->deps, node);
+
+  if (deps == NULL)
+    {
+      /* Branch tests are all known already: no nested collection. */
+      bedside_lint_collect_begin (self);
+      collect_pass (self, node);
+      deps = bedside_lint_collect_end (self);
+      g_hash_table_insert (self->deps, (gpointer) node, deps);
+    }
+  return deps;
+}
+
+static Deps *
+test_deps (Lint              *self,
+           const BedsideNode *decision)
+{
+  Deps *deps = g_hash_table_lookup (self->test_deps, decision);
+
+  if (deps == NULL)
+    {
+      bedside_lint_collect_begin (self);
+      for (guint b = 0; b < decision->n_branches; b++)
+        if (decision->branches[b]->when != NULL)
+          bedside_lint_collect_deps (self, bedside_lint_expr_deps (self, decision->branches[b]->when));
+      deps = bedside_lint_collect_end (self);
+      g_hash_table_insert (self->test_deps, (gpointer) decision, deps);
+    }
+  return deps;
+}
+
+/* ---- union-find with undo ----------------------------------------------- */
+
+static guint
+uf_find (Lint  *self,
+         guint  x)
+{
+  while (self->parent[x] != x)
+    x = self->parent[x];
+  return x;
+}
+
+static void
+uf_union (Lint  *self,
+          guint  a,
+          guint  b)
+{
+  UndoEntry entry = { G_MAXUINT, G_MAXUINT };
+
+  a = uf_find (self, a);
+  b = uf_find (self, b);
+  if (a != b)
+    {
+      guint t;
+
+      if (self->size[a] < self->size[b])
+        {
+          t = a;
+          a = b;
+          b = t;
+        }
+      self->parent[b] = a;
+      self->size[a] += self->size[b];
+      /* Swapping successors joins two circular lists; doing it again
+       * splits them back, which is what undo does. */
+      t = self->next[a];
+      self->next[a] = self->next[b];
+      self->next[b] = t;
+      entry.big = a;
+      entry.small = b;
+    }
+  g_array_append_val (self->undo, entry);
+}
+
+static void
+uf_undo (Lint  *self,
+         guint  n)
+{
+  while (n-- > 0)
+    {
+      UndoEntry entry = g_array_index (self->undo, UndoEntry, self->undo->len - 1);
+
+      g_array_set_size (self->undo, self->undo->len - 1);
+      if (entry.big != G_MAXUINT)
+        {
+          guint t = self->next[entry.big];
+
+          self->next[entry.big] = self->next[entry.small];
+          self->next[entry.small] = t;
+          self->size[entry.big] -= self->size[entry.small];
+          self->parent[entry.small] = entry.small;
+        }
+    }
+}
+
+Atom *
+bedside_lint_push_atom (Lint              *self,
+                        AtomKind           kind,
+                        const BedsideExpr *expr,
+                        const BedsideNode *node)
+{
+  Atom *atom;
+  guint id, before;
+
+  g_assert (self->n_atoms < self->max_atoms);
+  atom = &self->atoms[self->n_atoms];
+  id = self->n_items + self->n_atoms;
+  self->n_atoms++;
+
+  atom->kind = kind;
+  atom->expr = expr;
+  atom->node = node;
+  if (kind == ATOM_PASS)
+    atom->deps = pass_deps (self, node);
+  else if (kind == ATOM_JOIN)
+    atom->deps = test_deps (self, node);
+  else
+    atom->deps = bedside_lint_expr_deps (self, expr);
+  deps_close (self, atom->deps);
+
+  before = self->undo->len;
+  for (guint i = 0; i < atom->deps->n_closure; i++)
+    uf_union (self, id, atom->deps->closure[i]);
+  atom->n_unions = self->undo->len - before;
+  return atom;
+}
+
+void
+bedside_lint_pop_atom (Lint *self)
+{
+  g_assert (self->n_atoms > 0);
+  self->n_atoms--;
+  uf_undo (self, self->atoms[self->n_atoms].n_unions);
+}
+
+/* ---- evaluation and search ----------------------------------------------- */
+
+static void
+reset_definitions (Lint       *self,
+                   const Deps *deps)
+{
+  for (guint i = 0; i < deps->n_defs; i++)
+    self->def_done[deps->defs[i]] = 0;
+}
+
+static gboolean node_passes (Lint *self, const BedsideNode *node);
+
+static gboolean
+sequence_passes (Lint                *self,
+                 const BedsideBranch *sequence)
+{
+  for (guint c = 0; c < sequence->n_children; c++)
+    {
+      const BedsideNode *child = sequence->children[c];
+
+      if (child->type == BEDSIDE_NODE_STOP)
+        return FALSE;
+      if (child->type == BEDSIDE_NODE_DECISION && bedside_lint_can_stop (self, child) &&
+          !node_passes (self, child))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Whether walking @node goes on after it: no stop, and no unknown test
+ * (which is an evaluation error, so nothing after it is reached either). */
+static gboolean
+node_passes (Lint              *self,
+             const BedsideNode *node)
+{
+  for (guint b = 0; b < node->n_branches; b++)
+    {
+      const BedsideBranch *branch = node->branches[b];
+      gboolean known, taken;
+
+      if (branch->when == NULL)
+        return sequence_passes (self, branch);
+      taken = bedside_expr_evaluate_boolean (branch->when, &self->context, &known);
+      self->evaluations++;
+      if (!known)
+        return FALSE;
+      if (taken)
+        return sequence_passes (self, branch);
+    }
+  return TRUE;
+}
+
+static gboolean
+atom_holds (Lint       *self,
+            const Atom *atom)
+{
+  gboolean known = FALSE, value;
+
+  /* Definitions are cached per evaluation; the assignment has changed. */
+  reset_definitions (self, atom->deps);
+  switch (atom->kind)
+    {
+    case ATOM_TRUE:
+      value = bedside_expr_evaluate_boolean (atom->expr, &self->context, &known);
+      self->evaluations++;
+      return known && value;
+    case ATOM_FALSE:
+      value = bedside_expr_evaluate_boolean (atom->expr, &self->context, &known);
+      self->evaluations++;
+      return known && !value;
+    case ATOM_PASS:
+      return node_passes (self, atom->node);
+    case ATOM_JOIN:
+      return TRUE;
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
+
+/* At one complete, valid assignment: which branch does the decision take?
+ * Returns TRUE (stop enumerating) once every branch has been taken. */
+static gboolean
+sweep_visit (Lint *self)
+{
+  const BedsideNode *decision = self->sweep_decision;
+
+  reset_definitions (self, self->sweep_deps);
+  for (guint b = 0; b < decision->n_branches; b++)
+    {
+      const BedsideBranch *branch = decision->branches[b];
+      gboolean known = TRUE, taken = TRUE;
+
+      if (branch->when != NULL)
+        {
+          taken = bedside_expr_evaluate_boolean (branch->when, &self->context, &known);
+          self->evaluations++;
+        }
+      if (!known)
+        break;  /* an evaluation error: no branch is taken */
+      if (taken)
+        {
+          if (!self->sweep_reached[b])
+            {
+              self->sweep_reached[b] = TRUE;
+              self->sweep_left--;
+            }
+          break;
+        }
+    }
+  return self->sweep_left == 0;
+}
+
+/* Depth-first over the variables in questionnaire order, so that whether an
+ * item is enabled is known when it gets its value; each atom is checked as
+ * soon as all its items have one. */
+static gboolean
+search_from (Lint  *self,
+             guint  depth)
+{
+  const guint *vars = (const guint *) (void *) self->search_vars->data;
+  const guint *start = (const guint *) (void *) self->bucket_start->data;
+  guint index;
+  const BedsideItem *item;
+  gboolean enabled = TRUE;
+
+  if (depth == self->search_vars->len)
+    return self->sweep_decision != NULL ? sweep_visit (self) : TRUE;
+
+  index = vars[depth];
+  item = get_item (self, index);
+  if (item->enable_when != NULL)
+    {
+      gboolean known;
+
+      reset_definitions (self, bedside_lint_expr_deps (self, item->enable_when));
+      enabled = bedside_expr_evaluate_boolean (item->enable_when, &self->context, &known) && known;
+      self->evaluations++;
+    }
+
+  for (guint k = 0; k < self->domain_len[index]; k++)
+    {
+      const BedsideValue *v = &g_array_index (self->domain, BedsideValue, self->domain_start[index] + k);
+      gboolean known = v->state == BEDSIDE_VALUE_KNOWN;
+      gboolean ok = TRUE;
+
+      /* A valid set of answers: only enabled items are answered, and
+       * every enabled required item is. */
+      if (known && !enabled)
+        continue;
+      if (!known && enabled && item->required)
+        continue;
+
+      self->values[index] = *v;
+      for (guint a = start[depth + 1]; a < start[depth + 2] && ok; a++)
+        ok = atom_holds (self, self->bucket_atoms->pdata[a]);
+      if (self->evaluations > MAX_EVALUATIONS)
+        {
+          self->aborted = TRUE;
+          break;
+        }
+      if (ok && search_from (self, depth + 1))
+        return TRUE;
+      if (self->aborted)
+        break;
+    }
+  self->values[index] = (BedsideValue) BEDSIDE_VALUE_INIT_UNKNOWN;
+  return FALSE;
+}
+
+/* Is there a complete, valid set of answers to the items in search_vars
+ * (closed upstream) for which every atom in search_atoms holds? */
+static Outcome
+search (Lint *self)
+{
+  Outcome outcome = { SEARCH_UNSAT, SKIP_NONE, 0, 1, 0, G_MAXUINT };
+  GArray *vars = self->search_vars;
+  GPtrArray *atoms = self->search_atoms;
+  g_autofree guint *last = NULL;
+  guint *start;
+  gboolean sat;
+
+  g_array_sort (vars, bedside_lint_compare_guint);
+  outcome.n_vars = vars->len;
+  self->pos_gen++;
+  for (guint i = 0; i < vars->len; i++)
+    {
+      guint v = g_array_index (vars, guint, i);
+
+      self->pos[v] = i;
+      self->pos_stamp[v] = self->pos_gen;
+      outcome.combinations *= MAX (self->domain_len[v], 1);
+      if (self->inexact[v])
+        {
+          if (outcome.n_inexact++ == 0)
+            outcome.first_inexact = v;
+        }
+    }
+  if (outcome.combinations > MAX_COMBINATIONS)
+    {
+      outcome.result = SEARCH_SKIPPED;
+      outcome.skip = SKIP_COMBINATIONS;
+      return outcome;
+    }
+
+  /* Bucket the atoms by the position of their last item: 0 holds those
+   * with no item, d + 1 those complete at depth d. */
+  last = g_new (guint, MAX (atoms->len, 1));
+  g_array_set_size (self->bucket_start, vars->len + 2);
+  start = (guint *) (void *) self->bucket_start->data;
+  memset (start, 0, sizeof (guint) * (vars->len + 2));
+  for (guint a = 0; a < atoms->len; a++)
+    {
+      const Atom *atom = atoms->pdata[a];
+      guint at = 0;
+
+      if (atom->deps->closure_huge)
+        {
+          outcome.result = SEARCH_SKIPPED;
+          outcome.skip = SKIP_CLOSURE;
+          return outcome;
+        }
+      for (guint i = 0; i < atom->deps->n_items; i++)
+        {
+          guint item = atom->deps->items[i];
+
+          if (self->pos_stamp[item] != self->pos_gen)
+            {
+              /* Cannot happen: atoms join the items they read. */
+              outcome.result = SEARCH_SKIPPED;
+              outcome.skip = SKIP_CLOSURE;
+              return outcome;
+            }
+          at = MAX (at, self->pos[item] + 1);
+        }
+      last[a] = at;
+      start[at + 1]++;
+    }
+  for (guint i = 1; i < vars->len + 2; i++)
+    start[i] += start[i - 1];
+  g_ptr_array_set_size (self->bucket_atoms, atoms->len);
+  {
+    g_autofree guint *fill = g_memdup2 (start, sizeof (guint) * (vars->len + 2));
+
+    /* Atoms come newest first (gather_component sorts them so): the newest is the
+     * question asked, and usually the first to fail. */
+    for (guint a = 0; a < atoms->len; a++)
+      self->bucket_atoms->pdata[fill[last[a]]++] = atoms->pdata[a];
+  }
+
+  self->evaluations = 0;
+  self->aborted = FALSE;
+  sat = TRUE;
+  for (guint a = start[0]; a < start[1] && sat; a++)
+    sat = atom_holds (self, self->bucket_atoms->pdata[a]);
+  if (sat)
+    sat = search_from (self, 0);
+
+  for (guint i = 0; i < vars->len; i++)
+    self->values[g_array_index (vars, guint, i)] = (BedsideValue) BEDSIDE_VALUE_INIT_UNKNOWN;
+
+  if (self->aborted)
+    {
+      outcome.result = SEARCH_SKIPPED;
+      outcome.skip = SKIP_EVALUATIONS;
+    }
+  else
+    outcome.result = sat ? SEARCH_SAT : SEARCH_UNSAT;
+  return outcome;
+}
+
+static gint
+compare_atoms_newest_first (gconstpointer a,
+                            gconstpointer b)
+{
+  const Atom *x = *(Atom * const *) a, *y = *(Atom * const *) b;
+
+  return x > y ? -1 : x < y;
+}
+
+/* Gathers the component that holds @atom into search_vars and
+ * search_atoms; SKIP_NONE unless it is over @max_product combinations or
+ * MAX_ATOMS atoms. */
+static Outcome
+gather_component (Lint       *self,
+                  const Atom *atom,
+                  guint64     max_product)
+{
+  Outcome outcome = { SEARCH_SKIPPED, SKIP_NONE, 0, 1, 0, G_MAXUINT };
+  guint node = self->n_items + (guint) (atom - self->atoms);
+  guint m = node;
+  guint64 product = 1;
+
+  g_array_set_size (self->search_vars, 0);
+  g_ptr_array_set_size (self->search_atoms, 0);
+  do
+    {
+      if (m < self->n_items)
+        {
+          g_array_append_val (self->search_vars, m);
+          product *= MAX (self->domain_len[m], 1);
+          if (product > max_product)
+            {
+              outcome.skip = SKIP_COMBINATIONS;
+              break;
+            }
+        }
+      else
+        {
+          g_ptr_array_add (self->search_atoms, &self->atoms[m - self->n_items]);
+          if (self->search_atoms->len > MAX_ATOMS)
+            {
+              outcome.skip = SKIP_ATOMS;
+              break;
+            }
+        }
+      m = self->next[m];
+    }
+  while (m != node);
+
+  outcome.n_vars = self->search_vars->len;
+  outcome.combinations = product;
+  g_ptr_array_sort (self->search_atoms, compare_atoms_newest_first);
+  return outcome;
+}
+
+/* Can the atoms of the component that holds @atom all hold at once? Given
+ * that the other components can (an invariant of the walk), this is whether
+ * the whole conjunction can. */
+Outcome
+bedside_lint_check_atom (Lint       *self,
+                         const Atom *atom)
+{
+  Outcome outcome = gather_component (self, atom, MAX_COMBINATIONS);
+
+  if (outcome.skip != SKIP_NONE)
+    return outcome;
+  return search (self);
+}
+
+/* The same question for a few atoms alone, outside the walk's context:
+ * used to say why a branch is unreachable. */
+Outcome
+bedside_lint_check_alone (Lint  *self,
+                          Atom  *atoms,
+                          guint  n)
+{
+  Outcome outcome = { SEARCH_SKIPPED, SKIP_ATOMS, 0, 1, 0, G_MAXUINT };
+
+  if (n > MAX_ATOMS)
+    return outcome;
+  g_array_set_size (self->search_vars, 0);
+  g_ptr_array_set_size (self->search_atoms, 0);
+  for (guint a = 0; a < n; a++)
+    deps_close (self, atoms[a].deps);
+  self->collect_gen++;
+  for (guint a = 0; a < n; a++)
+    {
+      for (guint i = 0; i < atoms[a].deps->n_closure; i++)
+        {
+          guint item = atoms[a].deps->closure[i];
+
+          if (self->item_stamp[item] != self->collect_gen)
+            {
+              self->item_stamp[item] = self->collect_gen;
+              g_array_append_val (self->search_vars, item);
+            }
+        }
+      g_ptr_array_add (self->search_atoms, &atoms[a]);
+    }
+  return search (self);
+}
+
+/* Sweeps @decision (see MAX_SWEEP): fills @reached, the branches some
+ * complete, valid assignment takes here.  FALSE when it is too big to. */
+gboolean
+bedside_lint_sweep_decision (Lint              *self,
+                             const BedsideNode *decision,
+                             gboolean          *reached,
+                             Outcome           *outcome)
+{
+  Atom *join = bedside_lint_push_atom (self, ATOM_JOIN, NULL, decision);
+
+  *outcome = gather_component (self, join, MAX_SWEEP);
+  if (outcome->skip == SKIP_NONE)
+    {
+      self->sweep_decision = decision;
+      self->sweep_deps = join->deps;
+      self->sweep_reached = reached;
+      self->sweep_left = decision->n_branches;
+      *outcome = search (self);
+      self->sweep_decision = NULL;
+      self->sweep_deps = NULL;
+      self->sweep_reached = NULL;
+    }
+  bedside_lint_pop_atom (self);
+  return outcome->skip == SKIP_NONE;
+}
