@@ -484,6 +484,23 @@ test_evaluate_output_errors (void)
   g_assert_true (g_file_get_contents (output, &contents, NULL, NULL));
   g_assert_true (g_str_has_prefix (contents, "{\"guideline\":"));
 
+  /* Every output, even one replacing a file others could read, is its
+   * owner's only: a plan may carry the patient's name. */
+  for (const char * const *format = (const char * const []) { "batch", "text", "json", "pdf", NULL }; *format; format++)
+    {
+      GStatBuf st;
+
+      g_assert_true (g_file_set_contents (output, "old contents\n", -1, NULL));
+      g_assert_cmpint (g_chmod (output, 0644), ==, 0);
+      if (g_str_equal (*format, "batch"))
+        run_cli (&run, "evaluate", "back-spasm", "--batch", batch, "-o", output, NULL);
+      else
+        run_cli (&run, "evaluate", "back-spasm", "--answers", answers, "--format", *format, "-o", output, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_cmpint (g_stat (output, &st), ==, 0);
+      g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+    }
+
   g_unlink (output);
   g_rmdir (directory);
 }

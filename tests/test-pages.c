@@ -303,6 +303,13 @@ export_and_read (BedsidePages *layout,
 
   bedside_pages_save_pdf (layout, paper, file, NULL, &error);
   g_assert_no_error (error);
+  /* A plan may carry the patient's name: only its owner reads it. */
+  {
+    GStatBuf st;
+
+    g_assert_cmpint (g_stat (path, &st), ==, 0);
+    g_assert_cmpint (st.st_mode & 0777, ==, 0600);
+  }
   pages = read_pdf (path);
   g_assert_cmpuint (pages->len, ==, bedside_pages_get_n_pages (layout));
   return pages;

@@ -165,10 +165,11 @@ bedside_cli_open_output (const char  *path,
     return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
   /* REPLACE_DESTINATION writes a temporary file and renames it on close, so
-   * a reader never sees half a plan. */
+   * a reader never sees half a plan; PRIVATE, because a plan may carry the
+   * patient's name: only its owner reads it. */
   file = g_file_new_for_commandline_arg (path);
   return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE,
-                                          G_FILE_CREATE_REPLACE_DESTINATION,
+                                          G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
                                           NULL, error));
 }
 
@@ -201,7 +202,10 @@ bedside_cli_write_output (const char *path,
       return TRUE;
     }
 
-  if (!g_file_set_contents (path, data, (gssize) length, &error))
+  /* Written beside @path and renamed, readable by its owner only (a plan
+   * may carry the patient's name). */
+  if (!g_file_set_contents_full (path, data, (gssize) length,
+                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, &error))
     {
       fprintf (stderr, "%s: %s\n", path, error->message);
       return FALSE;

@@ -551,8 +551,10 @@ bedside_pages_save_pdf (BedsidePages  *self,
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
   /* REPLACE_DESTINATION writes a temporary file and renames it on close:
-   * a reader never sees half a plan, and a failure leaves the old file. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION, cancellable, error);
+   * a reader never sees half a plan, and a failure leaves the old file.
+   * PRIVATE: a plan may carry the patient's name, so only its owner reads it. */
+  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                           cancellable, error);
   if (stream == NULL)
     return FALSE;
 
