@@ -171,11 +171,13 @@ test_errors (void)
     g_autofree char *path = write_temp ("nul.xml", nul_text, sizeof nul_text - 1);
     g_autoptr(GError) error = NULL;
     g_autoptr(BedsideGuidelineInfo) info = bedside_guideline_peek_metadata (path, &error);
+    g_assert_null (info);
     g_assert_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_ENCODING);
   }
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(BedsideGuidelineInfo) info = bedside_guideline_peek_metadata (tmp_dir, &error);
+    g_assert_null (info);
     g_assert_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO);
   }
 }

@@ -111,7 +111,6 @@ test_validation_messages (void)
 static void
 test_sections_skip (void)
 {
-  g_autoptr(BedsideGuideline) g = load_example ();
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "format-example.xml", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GString) xml = NULL;
