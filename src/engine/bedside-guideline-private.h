@@ -88,9 +88,11 @@ void     bedside_loader_error  (Loader     *loader,
                                 const char *format,
                                 ...);
 guint    bedside_node_line     (xmlNode    *node);
-gboolean bedside_is_valid_id   (const char *id);
 void     bedside_load_document (Loader     *loader,
                                 xmlNode    *root);
+
+/* bedside-guideline-loader-xml.c */
+gboolean bedside_is_valid_id   (const char *id);
 
 /* bedside-guideline-xml.c */
 gboolean bedside_check_encoding  (Loader     *loader,
