@@ -313,35 +313,46 @@ test_library_metadata_first (void)
   remove_temp_dir (dir);
 }
 
+/* Writes the bundled back-spasm.xml into @dir, and beside it @copy_name, the
+ * same guideline under the id @copy_id; returns the SHA-256 of back-spasm.xml. */
+static char *
+write_bundled_and_copy (const char *dir,
+                        const char *copy_name,
+                        const char *copy_id)
+{
+  g_autofree char *source = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
+  g_autofree char *bundled = g_build_filename (dir, "back-spasm.xml", NULL);
+  g_autofree char *copy = g_build_filename (dir, copy_name, NULL);
+  g_autofree char *id = g_strdup_printf ("id=\"%s\"", copy_id);
+  g_autofree char *contents = NULL;
+  g_autofree char *renamed = NULL;
+  g_auto(GStrv) parts = NULL;
+  gsize length;
+
+  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+  g_assert_true (g_file_set_contents (bundled, contents, (gssize) length, NULL));
+  parts = g_strsplit (contents, "id=\"back-spasm\"", 2);
+  renamed = g_strjoin (id, parts[0], parts[1], NULL);
+  g_assert_true (g_file_set_contents (copy, renamed, -1, NULL));
+  return g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
+}
+
 /* The clinic's SHA256SUMS: a file it names with its checksum is marked
  * verified; one it names with another checksum is refused like a broken one. */
 static void
 test_library_integrity (void)
 {
   g_autofree char *dir = make_temp_dir ();
-  g_autofree char *good = g_build_filename (dir, "back-spasm.xml", NULL);
-  g_autofree char *changed = g_build_filename (dir, "changed.xml", NULL);
   g_autofree char *sums = g_build_filename (dir, "SHA256SUMS", NULL);
-  g_autofree char *source = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
   g_autofree char *saved = g_strdup (g_getenv ("BEDSIDE_GUIDELINES_DIR"));
-  g_autofree char *contents = NULL;
-  g_autofree char *good_sum = NULL;
+  g_autofree char *good_sum = write_bundled_and_copy (dir, "changed.xml", "changed");
   g_autofree char *list = NULL;
   BedsideWindow *window;
   BedsideLibraryPage *library;
   GtkListBox *list_box;
   GtkListBoxRow *row;
   gboolean saw_verified = FALSE, saw_refused = FALSE;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (good, contents, (gssize) length, NULL));
-  {
-    g_auto(GStrv) parts = g_strsplit (contents, "id=\"back-spasm\"", 2);
-    g_autofree char *renamed = g_strjoin ("id=\"changed\"", parts[0], parts[1], NULL);
-    g_assert_true (g_file_set_contents (changed, renamed, -1, NULL));
-  }
-  good_sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
   /* The list names changed.xml with the original's checksum: it was edited. */
   list = g_strdup_printf ("%s  back-spasm.xml\n%s  changed.xml\n", good_sum, good_sum);
   g_assert_true (g_file_set_contents (sums, list, -1, NULL));
@@ -440,25 +451,12 @@ static void
 test_only_verified (void)
 {
   g_autofree char *dir = make_temp_dir ();
-  g_autofree char *listed = g_build_filename (dir, "back-spasm.xml", NULL);
-  g_autofree char *unlisted = g_build_filename (dir, "other.xml", NULL);
   g_autofree char *sums = g_build_filename (dir, "SHA256SUMS", NULL);
-  g_autofree char *source = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
   g_autofree char *saved = g_strdup (g_getenv ("BEDSIDE_GUIDELINES_DIR"));
   g_autoptr(GSettings) settings = g_settings_new ("org.bedside.Bedside");
-  g_autofree char *contents = NULL;
-  g_autofree char *sum = NULL;
+  g_autofree char *sum = write_bundled_and_copy (dir, "other.xml", "other");
   g_autofree char *list = NULL;
-  gsize length;
 
-  g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
-  g_assert_true (g_file_set_contents (listed, contents, (gssize) length, NULL));
-  {
-    g_auto(GStrv) parts = g_strsplit (contents, "id=\"back-spasm\"", 2);
-    g_autofree char *renamed = g_strjoin ("id=\"other\"", parts[0], parts[1], NULL);
-    g_assert_true (g_file_set_contents (unlisted, renamed, -1, NULL));
-  }
-  sum = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
   list = g_strdup_printf ("%s  back-spasm.xml\n", sum);
   g_assert_true (g_file_set_contents (sums, list, -1, NULL));
   g_setenv ("BEDSIDE_GUIDELINES_DIR", dir, TRUE);
