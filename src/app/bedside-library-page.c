@@ -6,6 +6,7 @@
 #include "bedside-guideline-peek.h"
 #include "bedside-integrity.h"
 #include "bedside-library-page-private.h"
+#include "bedside-render.h"
 
 /* One guideline file: what its metadata says, then the guideline itself
  * once loaded in full, or the reason it could not be. */
@@ -60,19 +61,6 @@ library_entry_free (LibraryEntry *entry)
   g_clear_pointer (&entry->guideline, bedside_guideline_unref);
   g_free (entry->error);
   g_free (entry);
-}
-
-static const char *
-status_label (BedsideReviewStatus status)
-{
-  switch (status)
-    {
-    case BEDSIDE_STATUS_DRAFT:        return _("Draft");
-    case BEDSIDE_STATUS_UNDER_REVIEW: return _("Under review");
-    case BEDSIDE_STATUS_APPROVED:     return _("Approved");
-    case BEDSIDE_STATUS_RETIRED:      return _("Retired");
-    default:                          return "";
-    }
 }
 
 static gint
@@ -137,7 +125,7 @@ make_status_tag (BedsideReviewStatus status)
                     : status == BEDSIDE_STATUS_RETIRED ? "error"
                     : "warning";
 
-  return make_tag (status_label (status), style, NULL);
+  return make_tag (bedside_render_status_title (status), style, NULL);
 }
 
 static GtkWidget *

@@ -77,19 +77,6 @@ kind_title (BedsidePlanPage           *self,
   return page_text (self, kind_msgid (kind));
 }
 
-static const char *
-status_title (BedsideReviewStatus status)
-{
-  switch (status)
-    {
-    case BEDSIDE_STATUS_DRAFT:        return _("Draft");
-    case BEDSIDE_STATUS_UNDER_REVIEW: return _("Under review");
-    case BEDSIDE_STATUS_APPROVED:     return _("Approved");
-    case BEDSIDE_STATUS_RETIRED:      return _("Retired");
-    default:                          return "";
-    }
-}
-
 static void
 add_paragraph (GtkBox     *box,
                const char *heading,
@@ -373,7 +360,7 @@ rebuild (BedsidePlanPage *self)
   source = g_strdup_printf (_("Guideline %s · version %s · %s · SHA-256 %s%s%s"),
                             bedside_guideline_get_id (guideline),
                             bedside_guideline_get_version (guideline),
-                            status_title (bedside_guideline_get_status (guideline)),
+                            bedside_render_status_title (bedside_guideline_get_status (guideline)),
                             short_sha,
                             pathway ? _(" · pathway: ") : "",
                             pathway ? pathway : "");

@@ -162,6 +162,12 @@ bedside_render_status_msgid (BedsideReviewStatus status)
     }
 }
 
+const char *
+bedside_render_status_title (BedsideReviewStatus status)
+{
+  return _(bedside_render_status_msgid (status));
+}
+
 /* TRANSLATORS: %s is the date (YYYY-MM-DD) the guideline was due for review */
 #define OVERDUE_WARNING N_("This guideline was due for review on %s: check that it is still current before relying on it.")
 

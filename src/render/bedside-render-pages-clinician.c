@@ -11,19 +11,6 @@
 #define ANSWER_LABEL_SHARE 0.62
 #define REFERENCE_NUMBER_WIDTH 22.0
 
-static const char *
-status_title (BedsideReviewStatus status)
-{
-  switch (status)
-    {
-    case BEDSIDE_STATUS_DRAFT:        return _("Draft");
-    case BEDSIDE_STATUS_UNDER_REVIEW: return _("Under review");
-    case BEDSIDE_STATUS_APPROVED:     return _("Approved");
-    case BEDSIDE_STATUS_RETIRED:      return _("Retired");
-    default:                          return "";
-    }
-}
-
 static void
 set_header (BedsidePagesDoc *doc)
 {
@@ -84,7 +71,7 @@ add_title (BedsidePagesDoc *doc)
   g_string_append_printf (line, _("Guideline %s, version %s · %s"),
                           bedside_guideline_get_id (guideline),
                           bedside_guideline_get_version (guideline),
-                          status_title (status));
+                          bedside_render_status_title (status));
   if (reviewed != NULL)
     /* TRANSLATORS: the date of the guideline's last review */
     g_string_append_printf (line, _(" · reviewed %s"), reviewed);

@@ -17,6 +17,9 @@ typedef enum {
 
 gboolean  bedside_audience_from_string (const char *text, BedsideAudience *audience);
 
+/* The review status in words, in the interface's language: "Under review". */
+const char *bedside_render_status_title (BedsideReviewStatus status);
+
 /* What a clinician must know before relying on a plan of @guideline made
  * on @date (YYYY-MM-DD; NULL: today): that the guideline is not approved
  * for clinical use, that its review is overdue.  Whole sentences, in the
