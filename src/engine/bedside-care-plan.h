@@ -28,6 +28,13 @@ typedef struct {
   const BedsideRecommendation *subject;
   const BedsideCondition     **conditions;
   guint                        n_conditions;
+  /* TREE, a recommendation that offers medicines (format 2): the medicines
+   * it still offers (no reason against them holds), in its order, and the
+   * ones left out (their notes are entries of their own). */
+  const BedsideMedicine      **medicines;
+  guint                        n_medicines;
+  const BedsideMedicine      **left_out;
+  guint                        n_left_out;
 } BedsideCarePlanEntry;
 
 typedef struct _BedsideCarePlan BedsideCarePlan;

@@ -114,13 +114,55 @@ typedef struct {
   gint         last_item;   /* highest item index it depends on, -1 if none */
 } BedsideDefinition;
 
-/* A contraindication or a caution attached to a recommendation. */
+/* A contraindication or a caution attached to a recommendation (format 1
+ * and 2), or a reason against a medicine or one of its cautions (a medicine
+ * record, format 2). */
 typedef struct {
-  BedsideExpr *when;
+  BedsideExpr *when;        /* NULL: a record's caution that has only @with */
   guint        note;        /* index of the recommendation added */
-  char        *reason;      /* may be NULL */
+  char        *reason;      /* clinician text; may be NULL */
   guint        line;
+  /* Medicine records only (NULL/0/-1 on a recommendation's own). */
+  char        *id;          /* the reason's id within its record, may be NULL */
+  char        *patient;     /* the patient's own reason ("you are pregnant"), may be NULL */
+  guint       *citations;   /* reference indices */
+  guint        n_citations;
+  guint       *with;        /* medicine indices: the caution holds only when one of them is offered in the plan too */
+  guint        n_with;
+  gint         medicine;    /* index of the medicine whose record holds it, or -1 */
 } BedsideCondition;
+
+/* A medicine's safety record, from a records file the guideline uses
+ * (format 2): doses, reasons against it, cautions.  A group's reasons and
+ * cautions are copied into each of its medicines, group's first. */
+typedef struct {
+  char             *id;
+  guint             index;
+  guint             line;
+  guint             source;          /* index of its records file (bedside_guideline_get_medicine_source) */
+  char             *name;            /* "Ibuprofen" */
+  char             *group;           /* group id ("nsaid"), may be NULL */
+  char             *group_name;      /* "NSAID", may be NULL */
+  char             *dose;            /* clinician: adult dose */
+  char             *max_daily;       /* clinician: maximum daily dose */
+  char             *course;          /* clinician: course length */
+  char             *strength;        /* patient: "200 mg tablet" (a strength sold in the US) */
+  gboolean          prescription;    /* that strength needs a prescription */
+  char             *patient_dose;    /* patient: "1 or 2 tablets every 4 to 6 hours" */
+  char             *patient_max;     /* patient: "at most 6 tablets a day" */
+  BedsideCondition *against;         /* reasons against, in order */
+  guint             n_against;
+  BedsideCondition *cautions;
+  guint             n_cautions;
+} BedsideMedicine;
+
+/* A records file a guideline uses. */
+typedef struct {
+  char  *id;
+  char  *version;
+  char  *path;
+  char  *sha256;                     /* of the file's bytes, lower-case hex */
+} BedsideMedicineSource;
 
 typedef struct {
   char                      *id;
@@ -148,6 +190,10 @@ typedef struct {
   guint                      n_cautions;
   guint                     *requires;           /* recommendation indices */
   guint                      n_requires;
+  guint                     *offers;             /* medicine indices (format 2) */
+  guint                      n_offers;
+  char                     **mentions;           /* medicine or group ids named in the text but not offered, NULL-terminated or NULL */
+  gint                       record_medicine;    /* a note of a medicine record: the medicine's index (first one that names it), else -1 */
 } BedsideRecommendation;
 
 typedef enum {
@@ -238,6 +284,11 @@ const BedsideRecommendation *bedside_guideline_get_recommendation    (const Beds
 const BedsideRecommendation *bedside_guideline_lookup_recommendation (const BedsideGuideline *self, const char *id);
 guint                        bedside_guideline_get_n_references      (const BedsideGuideline *self);
 const BedsideReference      *bedside_guideline_get_reference         (const BedsideGuideline *self, guint index);
+guint                        bedside_guideline_get_n_medicines       (const BedsideGuideline *self);
+const BedsideMedicine       *bedside_guideline_get_medicine          (const BedsideGuideline *self, guint index);
+const BedsideMedicine       *bedside_guideline_lookup_medicine       (const BedsideGuideline *self, const char *id);
+guint                        bedside_guideline_get_n_medicine_sources (const BedsideGuideline *self);
+const BedsideMedicineSource *bedside_guideline_get_medicine_source   (const BedsideGuideline *self, guint index);
 /* The root sequence of the decision tree (a branch with no test). */
 const BedsideBranch         *bedside_guideline_get_tree              (const BedsideGuideline *self);
 guint                        bedside_guideline_get_n_branches        (const BedsideGuideline *self);
