@@ -140,7 +140,7 @@ static const BrokenCase broken_cases[] = {
   { "doctype-entity", BEDSIDE_GUIDELINE_ERROR_FORBIDDEN, 2, "a DOCTYPE is not allowed" },
   { "nested-entities", BEDSIDE_GUIDELINE_ERROR_FORBIDDEN, 2, "a DOCTYPE is not allowed" },
   { "xinclude", BEDSIDE_GUIDELINE_ERROR_FORBIDDEN, 24, "XInclude" },
-  { "bad-format", BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE, 9, "format='2' is not supported" },
+  { "bad-format", BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE, 9, "format='3' is not supported" },
   { "min-greater-than-max", BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE, 30, "min (120) is greater than max (0)" },
   { "unknown-kind", BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE, 106, "kind='maybe' on <recommendation> is not one of urgent" },
   { "bad-date", BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE, 14, "date='2025-02-30' on <review> is not a date" },

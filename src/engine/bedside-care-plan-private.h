@@ -17,7 +17,11 @@ void             bedside_care_plan_add_entry   (BedsideCarePlan              *se
                                                 guint                         taken_before,
                                                 const BedsideRecommendation  *subject,
                                                 const BedsideCondition      **conditions,
-                                                guint                         n_conditions);
+                                                guint                         n_conditions,
+                                                const BedsideMedicine       **medicines,
+                                                guint                         n_medicines,
+                                                const BedsideMedicine       **left_out,
+                                                guint                         n_left_out);
 void             bedside_care_plan_add_dropped (BedsideCarePlan              *self,
                                                 const BedsideRecommendation  *recommendation);
 

@@ -27,6 +27,8 @@ entry_clear (gpointer data)
 {
   BedsideCarePlanEntry *entry = data;
   g_free (entry->conditions);
+  g_free (entry->medicines);
+  g_free (entry->left_out);
 }
 
 BedsideCarePlan *
@@ -71,7 +73,11 @@ bedside_care_plan_add_entry (BedsideCarePlan              *self,
                              guint                         taken_before,
                              const BedsideRecommendation  *subject,
                              const BedsideCondition      **conditions,
-                             guint                         n_conditions)
+                             guint                         n_conditions,
+                             const BedsideMedicine       **medicines,
+                             guint                         n_medicines,
+                             const BedsideMedicine       **left_out,
+                             guint                         n_left_out)
 {
   BedsideCarePlanEntry entry = {
     .recommendation = recommendation,
@@ -81,6 +87,10 @@ bedside_care_plan_add_entry (BedsideCarePlan              *self,
     .subject = subject,
     .conditions = n_conditions > 0 ? g_memdup2 (conditions, sizeof (gpointer) * n_conditions) : NULL,
     .n_conditions = n_conditions,
+    .medicines = n_medicines > 0 ? g_memdup2 (medicines, sizeof (gpointer) * n_medicines) : NULL,
+    .n_medicines = n_medicines,
+    .left_out = n_left_out > 0 ? g_memdup2 (left_out, sizeof (gpointer) * n_left_out) : NULL,
+    .n_left_out = n_left_out,
   };
   g_array_append_val (self->entries, entry);
 }
@@ -146,6 +156,22 @@ bedside_care_plan_get_entry (const BedsideCarePlan *self,
 {
   g_return_val_if_fail (index < self->entries->len, NULL);
   return &g_array_index (self->entries, BedsideCarePlanEntry, index);
+}
+
+gboolean
+bedside_care_plan_offers (const BedsideCarePlan *self,
+                          const BedsideMedicine *medicine)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  for (guint i = 0; i < self->entries->len; i++)
+    {
+      const BedsideCarePlanEntry *entry = &g_array_index (self->entries, BedsideCarePlanEntry, i);
+      for (guint m = 0; m < entry->n_medicines; m++)
+        if (entry->medicines[m] == medicine)
+          return TRUE;
+    }
+  return FALSE;
 }
 
 const BedsideCarePlanEntry *
@@ -438,9 +464,15 @@ bedside_care_plan_explain (const BedsideCarePlan *self,
     for (guint c = 0; c < entry->n_conditions; c++)
       {
         const BedsideCondition *condition = entry->conditions[c];
+        const BedsideMedicine *medicine = condition->medicine >= 0
+          ? bedside_guideline_get_medicine (self->guideline, (guint) condition->medicine) : NULL;
         GString *text = g_string_new (NULL);
 
-        if (entry->origin == BEDSIDE_ORIGIN_CONTRAINDICATION)
+        if (medicine != NULL && entry->origin == BEDSIDE_ORIGIN_CONTRAINDICATION)
+          g_string_append_printf (text, "%s (%s) is left out", medicine->name, medicine->id);
+        else if (medicine != NULL)
+          g_string_append_printf (text, "Caution with %s (%s)", medicine->name, medicine->id);
+        else if (entry->origin == BEDSIDE_ORIGIN_CONTRAINDICATION)
           g_string_append_printf (text, "%s (%s) is contraindicated",
                                   entry->subject->title, entry->subject->id);
         else
@@ -454,10 +486,21 @@ bedside_care_plan_explain (const BedsideCarePlan *self,
             if (text->len > 0 && text->str[text->len - 1] == '.')
               g_string_truncate (text, text->len - 1);
           }
-        g_string_append (text, ", because ");
-        append_source (text, condition->when);
-        g_string_append (text, " is true");
-        append_grounds (self, (const BedsideExpr **) &condition->when, 1, text);
+        if (condition->when != NULL)
+          {
+            g_string_append (text, ", because ");
+            append_source (text, condition->when);
+            g_string_append (text, " is true");
+            append_grounds (self, (const BedsideExpr **) &condition->when, 1, text);
+          }
+        for (guint w = 0; w < condition->n_with; w++)
+          {
+            const BedsideMedicine *other = bedside_guideline_get_medicine (self->guideline, condition->with[w]);
+            if (bedside_care_plan_offers (self, other))
+              g_string_append_printf (text, "%s %s (%s) is offered in this plan too",
+                                      condition->when != NULL ? ", and" : ", because",
+                                      other->name, other->id);
+          }
         g_strv_builder_add (builder, text->str);
         g_string_free (text, TRUE);
       }

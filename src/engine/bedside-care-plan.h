@@ -49,6 +49,9 @@ const BedsideCarePlanEntry *bedside_care_plan_get_entry       (const BedsideCare
                                                                guint                  index);
 const BedsideCarePlanEntry *bedside_care_plan_lookup          (const BedsideCarePlan *self,
                                                                const char            *recommendation_id);
+/* Whether a recommendation in the plan offers @medicine (it was not left out). */
+gboolean                    bedside_care_plan_offers          (const BedsideCarePlan *self,
+                                                               const BedsideMedicine *medicine);
 /* The branches the walk took, in order. */
 const BedsideBranch * const *bedside_care_plan_get_taken      (const BedsideCarePlan *self,
                                                                guint                 *n_taken);

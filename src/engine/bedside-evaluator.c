@@ -9,6 +9,12 @@
 G_DEFINE_QUARK (bedside-evaluator-error-quark, bedside_evaluator_error)
 
 enum {
+  MEDICINE_UNDECIDED = 0,
+  MEDICINE_OK,         /* no reason against it holds */
+  MEDICINE_LEFT_OUT,   /* a reason against it holds (or, in a partial run, may) */
+};
+
+enum {
   STATE_NONE = 0,
   STATE_ADDED,      /* added by the tree, not yet checked */
   STATE_DROPPED,    /* contraindicated */
@@ -27,6 +33,10 @@ struct _BedsideEvaluator
 
   /* Per run; sized once, so that a run allocates nothing. */
   guint8               *state;         /* by recommendation */
+  guint                 n_medicines;
+  const BedsideMedicine **medicines;   /* by index */
+  guint8               *medicine_state; /* by medicine, per run: MEDICINE_* */
+  guint8               *offered;       /* by medicine, per run: offered by a recommendation kept */
   const BedsideBranch **added_by;      /* by recommendation */
   guint                *added_after;   /* by recommendation: branches taken before it */
   const BedsideBranch **taken;         /* branches taken, in walk order */
@@ -61,6 +71,12 @@ bedside_evaluator_new (BedsideGuideline *guideline)
   self->context.definition_values = self->definition_values;
   self->context.definition_done = self->definition_done;
   self->state = g_new0 (guint8, MAX (n, 1));
+  self->n_medicines = bedside_guideline_get_n_medicines (guideline);
+  self->medicines = g_new0 (const BedsideMedicine *, MAX (self->n_medicines, 1));
+  for (guint i = 0; i < self->n_medicines; i++)
+    self->medicines[i] = bedside_guideline_get_medicine (guideline, i);
+  self->medicine_state = g_new0 (guint8, MAX (self->n_medicines, 1));
+  self->offered = g_new0 (guint8, MAX (self->n_medicines, 1));
   self->added_by = g_new0 (const BedsideBranch *, MAX (n, 1));
   self->added_after = g_new0 (guint, MAX (n, 1));
   self->taken = g_new0 (const BedsideBranch *, MAX (bedside_guideline_get_n_branches (guideline), 1));
@@ -81,6 +97,9 @@ bedside_evaluator_free (BedsideEvaluator *self)
   g_free (self->definition_values);
   g_free (self->definition_done);
   g_free (self->state);
+  g_free (self->medicines);
+  g_free (self->medicine_state);
+  g_free (self->offered);
   g_free (self->added_by);
   g_free (self->added_after);
   g_free (self->taken);
@@ -247,67 +266,197 @@ emit (BedsideEvaluator *self,
   self->n_out++;
 }
 
-/* Contraindications drop a recommendation wherever the tree added it; the
- * notes and cautions take their place right there, so the plan reads in
- * the tree's order. */
+/* Evaluates one condition: TRUE, FALSE, or FALSE with *failed set (an
+ * unknown in a full run: the error is set), or with self->undecided set
+ * (an unknown in a partial run). */
 static gboolean
-apply_safety (BedsideEvaluator  *self,
-              GError           **error)
+condition_holds (BedsideEvaluator        *self,
+                 const BedsideCondition  *condition,
+                 const char              *what,
+                 const char              *subject,
+                 gboolean                *failed,
+                 GError                 **error)
+{
+  gboolean known;
+  gboolean holds;
+
+  if (condition->n_with > 0)
+    {
+      gboolean with = FALSE;
+      for (guint w = 0; w < condition->n_with; w++)
+        with = with || self->offered[condition->with[w]];
+      if (!with)
+        return FALSE;
+    }
+  if (condition->when == NULL)
+    return TRUE;
+  holds = bedside_expr_evaluate_boolean (condition->when, &self->context, &known);
+  if (known)
+    return holds;
+  if (self->partial)
+    self->undecided = TRUE;
+  else
+    {
+      g_autofree char *description = g_strdup_printf ("%s '%s'", what, subject);
+      set_undecided_error (self, condition->when, condition->line, description, error);
+      *failed = TRUE;
+    }
+  return FALSE;
+}
+
+/* A medicine's reasons against it, once per run: they read answers only.
+ * A medicine is never offered unscreened: an unknown reason is an error
+ * (in a partial run, it is left out for now). */
+static gboolean
+decide_medicine (BedsideEvaluator  *self,
+                 guint              index,
+                 GError           **error)
+{
+  const BedsideMedicine *medicine = self->medicines[index];
+  gboolean failed = FALSE;
+  gboolean left_out = FALSE;
+
+  if (self->medicine_state[index] != MEDICINE_UNDECIDED)
+    return TRUE;
+  for (guint c = 0; c < medicine->n_against && !failed; c++)
+    {
+      gboolean was_undecided = self->undecided;
+
+      self->undecided = FALSE;
+      if (condition_holds (self, &medicine->against[c], "a reason against", medicine->id, &failed, error))
+        left_out = TRUE;
+      if (self->undecided)
+        left_out = TRUE;
+      self->undecided = self->undecided || was_undecided;
+    }
+  if (failed)
+    return FALSE;
+  self->medicine_state[index] = left_out ? MEDICINE_LEFT_OUT : MEDICINE_OK;
+  return TRUE;
+}
+
+/* Pass 1: what stays.  A recommendation is dropped when one of its own
+ * contraindications holds, or when it offers medicines and every one is
+ * left out. */
+static gboolean
+decide_recommendations (BedsideEvaluator  *self,
+                        GError           **error)
 {
   for (guint i = 0; i < self->n_added; i++)
     {
       guint index = self->added[i];
       const BedsideRecommendation *rec = self->recs[index];
-      gboolean dropped = FALSE;
+      gboolean failed = FALSE;
+      gboolean kept_one = FALSE;
+
+      for (guint c = 0; c < rec->n_contraindications && !failed; c++)
+        {
+          gboolean was_undecided = self->undecided;
+
+          self->undecided = FALSE;
+          if (condition_holds (self, &rec->contraindications[c], "the contraindication of", rec->id, &failed, error) ||
+              self->undecided)
+            self->state[index] = STATE_DROPPED;
+          self->undecided = self->undecided || was_undecided;
+        }
+      if (failed)
+        return FALSE;
+
+      for (guint m = 0; m < rec->n_offers; m++)
+        {
+          if (!decide_medicine (self, rec->offers[m], error))
+            return FALSE;
+          kept_one = kept_one || self->medicine_state[rec->offers[m]] == MEDICINE_OK;
+        }
+      if (rec->n_offers > 0 && !kept_one)
+        self->state[index] = STATE_DROPPED;
+    }
+
+  /* What the plan offers: cautions with= read it. */
+  memset (self->offered, 0, MAX (self->n_medicines, 1));
+  for (guint i = 0; i < self->n_added; i++)
+    {
+      const BedsideRecommendation *rec = self->recs[self->added[i]];
+
+      if (self->state[rec->index] == STATE_DROPPED)
+        continue;
+      for (guint m = 0; m < rec->n_offers; m++)
+        if (self->medicine_state[rec->offers[m]] == MEDICINE_OK)
+          self->offered[rec->offers[m]] = TRUE;
+    }
+  return TRUE;
+}
+
+static gboolean
+emit_conditions (BedsideEvaluator       *self,
+                 const BedsideCondition *conditions,
+                 guint                   n_conditions,
+                 BedsideOrigin           origin,
+                 guint                   subject,
+                 const char             *what,
+                 const char             *name,
+                 GError                **error)
+{
+  gboolean failed = FALSE;
+
+  for (guint c = 0; c < n_conditions; c++)
+    {
+      if (condition_holds (self, &conditions[c], what, name, &failed, error))
+        emit (self, conditions[c].note, origin, subject);
+      if (failed)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* Pass 2: the plan in the tree's order.  A dropped recommendation's notes
+ * take its place; a kept one comes with the notes of the medicines it
+ * left out, then its cautions and those of the medicines it offers. */
+static gboolean
+apply_safety (BedsideEvaluator  *self,
+              GError           **error)
+{
+  if (!decide_recommendations (self, error))
+    return FALSE;
+
+  for (guint i = 0; i < self->n_added; i++)
+    {
+      guint index = self->added[i];
+      const BedsideRecommendation *rec = self->recs[index];
+      gboolean dropped = self->state[index] == STATE_DROPPED;
 
       if (self->state[index] == STATE_IN_PLAN)
         continue; /* already in as a note of an earlier one */
 
-      for (guint c = 0; c < rec->n_contraindications; c++)
-        {
-          const BedsideCondition *condition = &rec->contraindications[c];
-          gboolean known;
+      if (!dropped)
+        emit (self, index, BEDSIDE_ORIGIN_TREE, index);
+      else if (!emit_conditions (self, rec->contraindications, rec->n_contraindications,
+                                 BEDSIDE_ORIGIN_CONTRAINDICATION, index, "the contraindication of", rec->id, error))
+        return FALSE;
 
-          if (bedside_expr_evaluate_boolean (condition->when, &self->context, &known))
-            {
-              if (!dropped)
-                self->state[index] = STATE_DROPPED;
-              dropped = TRUE;
-              emit (self, condition->note, BEDSIDE_ORIGIN_CONTRAINDICATION, index);
-            }
-          else if (!known && self->partial)
-            {
-              /* Not certain either way: leave it out of a partial plan. */
-              self->state[index] = STATE_DROPPED;
-              dropped = TRUE;
-              self->undecided = TRUE;
-            }
-          else if (!known)
-            {
-              g_autofree char *what = g_strdup_printf ("the contraindication of '%s'", rec->id);
-              set_undecided_error (self, condition->when, condition->line, what, error);
-              return FALSE;
-            }
+      for (guint m = 0; m < rec->n_offers; m++)
+        {
+          const BedsideMedicine *medicine = self->medicines[rec->offers[m]];
+
+          if (self->medicine_state[medicine->index] == MEDICINE_LEFT_OUT &&
+              !emit_conditions (self, medicine->against, medicine->n_against,
+                                BEDSIDE_ORIGIN_CONTRAINDICATION, index, "a reason against", medicine->id, error))
+            return FALSE;
         }
       if (dropped)
         continue;
 
-      emit (self, index, BEDSIDE_ORIGIN_TREE, index);
-      for (guint c = 0; c < rec->n_cautions; c++)
+      if (!emit_conditions (self, rec->cautions, rec->n_cautions, BEDSIDE_ORIGIN_CAUTION, index,
+                            "the caution of", rec->id, error))
+        return FALSE;
+      for (guint m = 0; m < rec->n_offers; m++)
         {
-          const BedsideCondition *condition = &rec->cautions[c];
-          gboolean known;
+          const BedsideMedicine *medicine = self->medicines[rec->offers[m]];
 
-          if (bedside_expr_evaluate_boolean (condition->when, &self->context, &known))
-            emit (self, condition->note, BEDSIDE_ORIGIN_CAUTION, index);
-          else if (!known && self->partial)
-            self->undecided = TRUE;
-          else if (!known)
-            {
-              g_autofree char *what = g_strdup_printf ("the caution of '%s'", rec->id);
-              set_undecided_error (self, condition->when, condition->line, what, error);
-              return FALSE;
-            }
+          if (self->medicine_state[medicine->index] == MEDICINE_OK &&
+              !emit_conditions (self, medicine->cautions, medicine->n_cautions,
+                                BEDSIDE_ORIGIN_CAUTION, index, "a caution of", medicine->id, error))
+            return FALSE;
         }
     }
   return TRUE;
@@ -380,6 +529,7 @@ bedside_evaluator_run (BedsideEvaluator    *self,
   self->context.items = values;
   memset (self->definition_done, 0, MAX (self->n_definitions, 1));
   memset (self->state, 0, MAX (self->n_recommendations, 1));
+  memset (self->medicine_state, 0, MAX (self->n_medicines, 1));
   self->n_added = 0;
   self->n_out = 0;
   self->n_taken = 0;
@@ -399,6 +549,67 @@ bedside_evaluator_run (BedsideEvaluator    *self,
   return TRUE;
 }
 
+/* The conditions behind a note: whatever held for it, over every
+ * recommendation the tree added (a note is shown once, where it was first
+ * added, but lists each reason: "No NSAID: pregnant; anticoagulant"). */
+static void
+collect_note_conditions (BedsideEvaluator            *self,
+                         const BedsideRecommendation *note,
+                         BedsideOrigin                origin,
+                         const BedsideRecommendation *subject,
+                         GPtrArray                   *conditions)
+{
+  for (guint i = 0; i < self->n_added; i++)
+    {
+      const BedsideRecommendation *rec = self->recs[self->added[i]];
+      gboolean dropped = self->state[rec->index] == STATE_DROPPED;
+      const BedsideCondition *own = origin == BEDSIDE_ORIGIN_CONTRAINDICATION
+        ? rec->contraindications : rec->cautions;
+      guint n_own = origin == BEDSIDE_ORIGIN_CONTRAINDICATION ? rec->n_contraindications : rec->n_cautions;
+
+      /* A recommendation's own conditions speak for it alone. */
+      if (rec == subject)
+        for (guint c = 0; c < n_own; c++)
+          {
+            gboolean failed = FALSE;
+            if (own[c].note == note->index &&
+                condition_holds (self, &own[c], "", "", &failed, NULL))
+              g_ptr_array_add (conditions, (gpointer) &own[c]);
+          }
+      if (origin == BEDSIDE_ORIGIN_CAUTION && dropped)
+        continue;
+      for (guint m = 0; m < rec->n_offers; m++)
+        {
+          const BedsideMedicine *medicine = self->medicines[rec->offers[m]];
+          gboolean left_out = self->medicine_state[medicine->index] == MEDICINE_LEFT_OUT;
+          const BedsideCondition *list = origin == BEDSIDE_ORIGIN_CONTRAINDICATION
+            ? medicine->against : medicine->cautions;
+          guint n = origin == BEDSIDE_ORIGIN_CONTRAINDICATION ? medicine->n_against : medicine->n_cautions;
+
+          if (left_out != (origin == BEDSIDE_ORIGIN_CONTRAINDICATION))
+            continue;
+          for (guint c = 0; c < n; c++)
+            {
+              gboolean failed = FALSE;
+              gboolean seen = FALSE;
+
+              if (list[c].note != note->index || !condition_holds (self, &list[c], "", "", &failed, NULL))
+                continue;
+              /* A group's reason is copied into each of its medicines:
+               * list it once. */
+              for (guint k = 0; k < conditions->len && !seen; k++)
+                {
+                  const BedsideCondition *other = conditions->pdata[k];
+                  seen = other->medicine >= 0 && g_strcmp0 (other->reason, list[c].reason) == 0 &&
+                         g_strcmp0 (other->patient, list[c].patient) == 0;
+                }
+              if (!seen)
+                g_ptr_array_add (conditions, (gpointer) &list[c]);
+            }
+        }
+    }
+}
+
 BedsideCarePlan *
 bedside_evaluator_to_plan (BedsideEvaluator *self)
 {
@@ -411,35 +622,33 @@ bedside_evaluator_to_plan (BedsideEvaluator *self)
                                 self->taken, self->n_taken);
   for (guint i = 0; i < self->n_out; i++)
     {
-      const BedsideRecommendation *rec = bedside_guideline_get_recommendation (self->guideline, self->out[i]);
-      const BedsideRecommendation *subject = bedside_guideline_get_recommendation (self->guideline, self->out_subject[i]);
+      const BedsideRecommendation *rec = self->recs[self->out[i]];
+      const BedsideRecommendation *subject = self->recs[self->out_subject[i]];
       BedsideOrigin origin = (BedsideOrigin) self->out_origin[i];
       g_autoptr(GPtrArray) conditions = g_ptr_array_new ();
+      g_autoptr(GPtrArray) kept = g_ptr_array_new ();
+      g_autoptr(GPtrArray) left_out = g_ptr_array_new ();
 
+      memset (self->definition_done, 0, MAX (self->n_definitions, 1));
       if (origin != BEDSIDE_ORIGIN_TREE)
-        {
-          const BedsideCondition *list = origin == BEDSIDE_ORIGIN_CONTRAINDICATION
-            ? subject->contraindications : subject->cautions;
-          guint n = origin == BEDSIDE_ORIGIN_CONTRAINDICATION
-            ? subject->n_contraindications : subject->n_cautions;
-
-          memset (self->definition_done, 0, MAX (self->n_definitions, 1));
-          for (guint c = 0; c < n; c++)
-            {
-              gboolean known;
-              if (list[c].note == rec->index &&
-                  bedside_expr_evaluate_boolean (list[c].when, &self->context, &known))
-                g_ptr_array_add (conditions, (gpointer) &list[c]);
-            }
-        }
+        collect_note_conditions (self, rec, origin, subject, conditions);
+      else
+        for (guint m = 0; m < rec->n_offers; m++)
+          {
+            const BedsideMedicine *medicine = self->medicines[rec->offers[m]];
+            g_ptr_array_add (self->medicine_state[medicine->index] == MEDICINE_OK ? kept : left_out,
+                             (gpointer) medicine);
+          }
       bedside_care_plan_add_entry (plan, rec, origin, self->added_by[subject->index],
                                    self->added_after[subject->index],
                                    origin == BEDSIDE_ORIGIN_TREE ? NULL : subject,
-                                   (const BedsideCondition **) conditions->pdata, conditions->len);
+                                   (const BedsideCondition **) conditions->pdata, conditions->len,
+                                   (const BedsideMedicine **) kept->pdata, kept->len,
+                                   (const BedsideMedicine **) left_out->pdata, left_out->len);
     }
   for (guint i = 0; i < self->n_added; i++)
     if (self->state[self->added[i]] == STATE_DROPPED)
-      bedside_care_plan_add_dropped (plan, bedside_guideline_get_recommendation (self->guideline, self->added[i]));
+      bedside_care_plan_add_dropped (plan, self->recs[self->added[i]]);
   return plan;
 }
 

@@ -23,6 +23,7 @@ typedef enum {
   TOK_FALSE,
   TOK_DATE,
   TOK_ANSWERED,
+  TOK_SUITABLE,
   TOK_EQ,
   TOK_NE,
   TOK_LT,
@@ -50,6 +51,7 @@ static const struct {
   { "false", TOK_FALSE },
   { "date", TOK_DATE },
   { "answered", TOK_ANSWERED },
+  { "suitable", TOK_SUITABLE },
 };
 
 typedef struct {
@@ -458,6 +460,20 @@ parse_primary (Parser *p)
 
     case TOK_ANSWERED:
       return parse_call (p, NODE_ANSWERED, TOK_NAME, "a name");
+
+    case TOK_SUITABLE:
+      /* suitable ( MEDICINE ): a name the guideline defines from the
+       * medicine's record (docs/medicine-records.md). */
+      n = parse_call (p, NODE_SYMBOL, TOK_NAME, "a medicine");
+      if (n != NO_NODE)
+        {
+          Node *node = parser_node (p, n);
+          char *name = g_strdup_printf ("suitable(%s)", node->text);
+
+          g_free (node->text);
+          node->text = name;
+        }
+      return n;
 
     case TOK_LPAREN:
       if (!enter (p, at) || !advance (p))

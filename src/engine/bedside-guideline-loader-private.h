@@ -72,6 +72,9 @@ gboolean   bedside_loader_register_id       (Loader              *loader,
 /* bedside-guideline-loader-tree.c */
 void bedside_loader_load_recommendations (Loader  *loader,
                                           xmlNode *node);
+/* Loads <recommendation> elements (of a guideline or a records file). */
+void bedside_loader_load_recommendation_nodes (Loader    *loader,
+                                               GPtrArray *nodes);
 void bedside_loader_load_tree            (Loader  *loader,
                                           xmlNode *node);
 

@@ -48,6 +48,8 @@ load_recommendation (Loader    *loader,
   g_autoptr(GArray) contraindications = g_array_new (FALSE, TRUE, sizeof (BedsideCondition));
   g_autoptr(GArray) cautions = g_array_new (FALSE, TRUE, sizeof (BedsideCondition));
   g_autoptr(GPtrArray) condition_nodes = g_ptr_array_new ();
+  g_autoptr(GArray) offers_list = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) mentions_list = g_ptr_array_new_with_free_func (g_free);
   BedsideRecommendation *rec;
   gint kind, topic;
   char *id;
@@ -69,6 +71,7 @@ load_recommendation (Loader    *loader,
   rec->kind = (BedsideRecommendationKind) kind;
   rec->topic = (BedsideTopic) topic;
   rec->index = g->recommendations->len;
+  rec->record_medicine = -1;
 
   {
     BedsideRecommendation *first = g_hash_table_lookup (g->recommendation_ids, id);
@@ -151,6 +154,41 @@ load_recommendation (Loader    *loader,
             }
           g_array_append_val (citations, reference->index);
         }
+      else if (bedside_loader_node_is (child, "offers") || bedside_loader_node_is (child, "mentions"))
+        {
+          g_autofree char *medicine = NULL;
+          gboolean offers = bedside_loader_node_is (child, "offers");
+          BedsideMedicine *known;
+
+          if (!bedside_loader_check_attributes (loader, child, (const char * const []) { "medicine", NULL }))
+            continue;
+          medicine = bedside_loader_get_attr (child, "medicine");
+          known = g_hash_table_lookup (g->medicine_ids, medicine);
+          if (known == NULL && (offers || !g_hash_table_contains (g->medicine_groups, medicine)))
+            {
+              g_autofree char *quoted = bedside_loader_quote_value (medicine);
+              bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
+                                    "recommendation '%s' %s %s, which is not a medicine%s the guideline uses "
+                                    "(<medicines> <use>)", id, offers ? "offers" : "mentions", quoted,
+                                    offers ? "" : " or group");
+              continue;
+            }
+          if (offers)
+            {
+              for (guint m = 0; m < offers_list->len; m++)
+                if (g_array_index (offers_list, guint, m) == known->index)
+                  {
+                    bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
+                                          "recommendation '%s' offers '%s' twice", id, known->id);
+                    known = NULL;
+                    break;
+                  }
+              if (known != NULL)
+                g_array_append_val (offers_list, known->index);
+            }
+          else
+            g_ptr_array_add (mentions_list, g_steal_pointer (&medicine));
+        }
       else if (bedside_loader_node_is (child, "contraindication") || bedside_loader_node_is (child, "caution"))
         {
           BedsideCondition condition = { 0 };
@@ -158,6 +196,7 @@ load_recommendation (Loader    *loader,
           if (!bedside_loader_check_attributes (loader, child, (const char * const []) { "when", "note", NULL }))
             continue;
           condition.line = bedside_node_line (child);
+          condition.medicine = -1;
           if (bedside_loader_node_is (child, "contraindication"))
             g_array_append_val (contraindications, condition);
           else
@@ -176,6 +215,13 @@ load_recommendation (Loader    *loader,
   if (rec->patient == NULL)
     bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, "recommendation '%s' needs <patient> text", id);
 
+  rec->n_offers = offers_list->len;
+  rec->offers = (guint *) g_array_free (g_steal_pointer (&offers_list), FALSE);
+  if (mentions_list->len > 0)
+    {
+      g_ptr_array_add (mentions_list, NULL);
+      rec->mentions = (char **) g_ptr_array_free (g_steal_pointer (&mentions_list), FALSE);
+    }
   rec->n_citations = citations->len;
   rec->citations = (guint *) g_array_free (g_steal_pointer (&citations), FALSE);
   rec->n_contraindications = contraindications->len;
@@ -272,17 +318,15 @@ resolve_requires (Loader     *loader,
 }
 
 void
-bedside_loader_load_recommendations (Loader  *loader,
-                                     xmlNode *node)
+bedside_loader_load_recommendation_nodes (Loader    *loader,
+                                          GPtrArray *nodes)
 {
-  g_autoptr(GPtrArray) children = bedside_loader_element_children (loader, node);
   g_autoptr(GPtrArray) pending_notes = g_ptr_array_new ();
   g_autoptr(GHashTable) pending_requires = g_hash_table_new_full (NULL, NULL, NULL, g_free);
 
-  bedside_loader_check_attributes (loader, node, (const char * const []) { NULL });
-  for (guint i = 0; i < children->len; i++)
+  for (guint i = 0; i < nodes->len; i++)
     {
-      xmlNode *child = children->pdata[i];
+      xmlNode *child = nodes->pdata[i];
 
       if (bedside_loader_node_is (child, "recommendation"))
         load_recommendation (loader, child, pending_notes, pending_requires);
@@ -292,6 +336,16 @@ bedside_loader_load_recommendations (Loader  *loader,
     }
   resolve_notes (loader, pending_notes);
   resolve_requires (loader, pending_requires);
+}
+
+void
+bedside_loader_load_recommendations (Loader  *loader,
+                                     xmlNode *node)
+{
+  g_autoptr(GPtrArray) children = bedside_loader_element_children (loader, node);
+
+  bedside_loader_check_attributes (loader, node, (const char * const []) { NULL });
+  bedside_loader_load_recommendation_nodes (loader, children);
 }
 
 /* ---- decision tree --------------------------------------------------- */

@@ -41,6 +41,16 @@ bedside_loader_error (Loader     *loader,
   va_end (args);
 }
 
+void
+bedside_loader_clear (Loader *loader)
+{
+  if (loader->errors != NULL)
+    g_string_free (g_steal_pointer (&loader->errors), TRUE);
+  g_clear_pointer (&loader->failed_definitions, g_array_unref);
+  g_clear_pointer (&loader->medicine_states, g_ptr_array_unref);
+  g_clear_pointer (&loader->base_dir, g_free);
+}
+
 guint
 bedside_node_line (xmlNode *node)
 {
@@ -410,8 +420,29 @@ resolve_name (const char     *name,
 {
   Loader *loader = user_data;
   BedsideGuideline *g = loader->guideline;
-  NameTarget *target = g_hash_table_lookup (g->names, name);
+  NameTarget *target;
 
+  if (loader->name_map != NULL)
+    {
+      const char *mapped = g_hash_table_lookup (loader->name_map, name);
+      if (mapped != NULL)
+        name = mapped;
+    }
+  target = g_hash_table_lookup (g->names, name);
+  if (target == NULL && g_str_has_prefix (name, "suitable("))
+    {
+      g_autofree char *medicine = g_strndup (name + strlen ("suitable("), strlen (name) - strlen ("suitable()"));
+
+      if (loader->in_record)
+        {
+          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
+                       "a medicine record cannot use suitable(): records read answers only");
+          return FALSE;
+        }
+      target = bedside_loader_define_suitable (loader, medicine, error);
+      if (target == NULL)
+        return FALSE;
+    }
   if (target == NULL)
     return FALSE;
 
@@ -664,7 +695,9 @@ bedside_load_document (Loader  *loader,
   static const char * const part_names[] = {
     "metadata", "references", "questionnaire", "definitions", "recommendations", "decision-tree"
   };
+  g_autoptr(GPtrArray) medicines = g_ptr_array_new ();
   gint last_part = -1;
+  gboolean format_2 = FALSE;
 
   if (!bedside_loader_node_is (root, "guideline"))
     {
@@ -686,13 +719,14 @@ bedside_load_document (Loader  *loader,
   }
   {
     g_autofree char *format = bedside_loader_get_attr (root, "format");
-    if (format != NULL && !g_str_equal (format, "1"))
+    if (format != NULL && !g_str_equal (format, "1") && !g_str_equal (format, "2"))
       {
         g_autofree char *quoted = bedside_loader_quote_value (format);
         bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                              "format=%s is not supported (this version of Bedside reads format 1)", quoted);
+                              "format=%s is not supported (this version of Bedside reads formats 1 and 2)", quoted);
         return;
       }
+    format_2 = format != NULL && g_str_equal (format, "2");
   }
   if (g->version != NULL && !g_regex_match_simple ("^[0-9]+\\.[0-9]+\\.[0-9]+$", g->version, 0, 0))
     {
@@ -707,6 +741,18 @@ bedside_load_document (Loader  *loader,
       xmlNode *child = children->pdata[i];
       gint part = bedside_loader_lookup_name (part_names, G_N_ELEMENTS (part_names), (const char *) child->name);
 
+      if (part < 0 && bedside_loader_node_is (child, "medicines"))
+        {
+          /* Between <references> and <questionnaire>; there may be several. */
+          if (!format_2)
+            bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
+                                  "<medicines> needs format=\"2\"");
+          else if (last_part > 1)
+            bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
+                                  "<medicines> must come before <%s>", part_names[last_part]);
+          g_ptr_array_add (medicines, child);
+          continue;
+        }
       if (part < 0)
         {
           bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
@@ -735,9 +781,11 @@ bedside_load_document (Loader  *loader,
   load_metadata (loader, parts[0]);
   load_references (loader, parts[1]);
   load_questionnaire (loader, parts[2], enable_when_sources, enable_when_lines);
+  bedside_loader_read_medicines (loader, (xmlNode **) medicines->pdata, medicines->len);
   if (parts[3] != NULL)
     load_definitions (loader, parts[3]);
   compile_enable_when (loader, enable_when_sources, enable_when_lines);
+  bedside_loader_compile_medicines (loader);
   bedside_loader_load_recommendations (loader, parts[4]);
   bedside_loader_load_tree (loader, parts[5]);
 }

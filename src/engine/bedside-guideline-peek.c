@@ -161,10 +161,10 @@ start_root (Peek           *peek,
     }
 
   format = get_attribute (attributes, n_attributes, "format");
-  if (format != NULL && !g_str_equal (format, "1"))
+  if (format != NULL && !g_str_equal (format, "1") && !g_str_equal (format, "2"))
     {
       peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                  "format='%.20s' is not supported (this version of Bedside reads format 1)", format);
+                  "format='%.20s' is not supported (this version of Bedside reads formats 1 and 2)", format);
       return;
     }
   peek->info->id = get_attribute (attributes, n_attributes, "id");

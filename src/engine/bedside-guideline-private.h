@@ -49,6 +49,10 @@ struct _BedsideGuideline
   GPtrArray             *definition_exprs; /* BedsideExpr *, not owned */
   GPtrArray             *recommendations; /* BedsideRecommendation * */
   GPtrArray             *branches;       /* BedsideBranch *, not owned, by index */
+  GPtrArray             *medicines;      /* BedsideMedicine * */
+  GPtrArray             *medicine_sources; /* BedsideMedicineSource * */
+  GHashTable            *medicine_ids;   /* id → BedsideMedicine * */
+  GHashTable            *medicine_groups; /* group id → itself, groups of used medicines */
   BedsideBranch         *tree;
 
   GHashTable            *names;          /* item and definition ids → BedsideSymbolTarget */
@@ -65,6 +69,9 @@ void bedside_section_free        (BedsideSection        *section);
 void bedside_item_free           (BedsideItem           *item);
 void bedside_definition_free     (BedsideDefinition     *def);
 void bedside_recommendation_free (BedsideRecommendation *rec);
+void bedside_medicine_free       (BedsideMedicine       *medicine);
+void bedside_medicine_source_free (BedsideMedicineSource *source);
+void bedside_condition_clear     (BedsideCondition      *condition);
 
 /* The loader's state while it builds one guideline. */
 typedef struct
@@ -78,9 +85,21 @@ typedef struct
   GHashTable       *tree_ids;     /* decision and branch ids */
   GArray           *failed_definitions; /* gboolean by definition index */
   gboolean          cascade;      /* the last error only repeats an earlier one */
+  char             *base_dir;     /* the guideline's folder; NULL when loaded from memory */
+  GHashTable       *name_map;     /* while compiling a record: its names → the guideline's */
+  gboolean          in_record;    /* compiling a medicine record's condition */
+  GPtrArray        *medicine_states; /* MedicineState *, by medicine index (loader-medicines.c) */
 } Loader;
 
+/* bedside-guideline.c */
+gboolean bedside_guideline_read_file (const char  *path,
+                                      const char  *display_name,
+                                      char       **contents,
+                                      gsize       *length,
+                                      GError     **error);
+
 /* bedside-guideline-loader.c */
+void     bedside_loader_clear  (Loader     *loader);
 G_GNUC_PRINTF (4, 5)
 void     bedside_loader_error  (Loader     *loader,
                                 guint       line,
@@ -93,6 +112,17 @@ void     bedside_load_document (Loader     *loader,
 
 /* bedside-guideline-loader-xml.c */
 gboolean bedside_is_valid_id   (const char *id);
+
+/* bedside-guideline-loader-medicines.c */
+void     bedside_loader_read_medicines    (Loader     *loader,
+                                           xmlNode   **uses,
+                                           guint       n_uses);
+void     bedside_loader_compile_medicines (Loader     *loader);
+/* A synthetic definition "suitable(MEDICINE)"; NULL (and @error set) when
+ * MEDICINE is not one the guideline uses. */
+NameTarget *bedside_loader_define_suitable (Loader      *loader,
+                                            const char  *medicine_id,
+                                            GError     **error);
 
 /* bedside-guideline-xml.c */
 gboolean bedside_check_encoding  (Loader     *loader,

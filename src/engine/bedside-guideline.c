@@ -84,16 +84,52 @@ bedside_definition_free (BedsideDefinition *def)
   g_free (def);
 }
 
+void
+bedside_condition_clear (BedsideCondition *condition)
+{
+  g_clear_pointer (&condition->when, bedside_expr_free);
+  g_clear_pointer (&condition->reason, g_free);
+  g_clear_pointer (&condition->id, g_free);
+  g_clear_pointer (&condition->patient, g_free);
+  g_clear_pointer (&condition->citations, g_free);
+  g_clear_pointer (&condition->with, g_free);
+}
+
 static void
 conditions_free (BedsideCondition *conditions,
                  guint             n)
 {
   for (guint i = 0; i < n; i++)
-    {
-      g_clear_pointer (&conditions[i].when, bedside_expr_free);
-      g_free (conditions[i].reason);
-    }
+    bedside_condition_clear (&conditions[i]);
   g_free (conditions);
+}
+
+void
+bedside_medicine_free (BedsideMedicine *medicine)
+{
+  g_free (medicine->id);
+  g_free (medicine->name);
+  g_free (medicine->group);
+  g_free (medicine->group_name);
+  g_free (medicine->dose);
+  g_free (medicine->max_daily);
+  g_free (medicine->course);
+  g_free (medicine->strength);
+  g_free (medicine->patient_dose);
+  g_free (medicine->patient_max);
+  conditions_free (medicine->against, medicine->n_against);
+  conditions_free (medicine->cautions, medicine->n_cautions);
+  g_free (medicine);
+}
+
+void
+bedside_medicine_source_free (BedsideMedicineSource *source)
+{
+  g_free (source->id);
+  g_free (source->version);
+  g_free (source->path);
+  g_free (source->sha256);
+  g_free (source);
 }
 
 void
@@ -116,6 +152,8 @@ bedside_recommendation_free (BedsideRecommendation *rec)
   conditions_free (rec->contraindications, rec->n_contraindications);
   conditions_free (rec->cautions, rec->n_cautions);
   g_free (rec->requires);
+  g_free (rec->offers);
+  g_strfreev (rec->mentions);
   g_free (rec);
 }
 
@@ -167,6 +205,10 @@ guideline_alloc (void)
   self->names = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
   self->recommendation_ids = g_hash_table_new (g_str_hash, g_str_equal);
   self->reference_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->medicines = g_ptr_array_new_with_free_func ((GDestroyNotify) bedside_medicine_free);
+  self->medicine_sources = g_ptr_array_new_with_free_func ((GDestroyNotify) bedside_medicine_source_free);
+  self->medicine_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  self->medicine_groups = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   return self;
 }
 
@@ -189,6 +231,10 @@ bedside_guideline_unref (BedsideGuideline *self)
   g_hash_table_unref (self->names);
   g_hash_table_unref (self->recommendation_ids);
   g_hash_table_unref (self->reference_ids);
+  g_hash_table_unref (self->medicine_ids);
+  g_hash_table_unref (self->medicine_groups);
+  g_ptr_array_unref (self->medicines);
+  g_ptr_array_unref (self->medicine_sources);
   branch_free (self->tree);
   g_ptr_array_unref (self->branches);
   g_ptr_array_unref (self->recommendations);
@@ -221,20 +267,19 @@ display_name_for (const char *path)
   return g_strdup (path);
 }
 
-BedsideGuideline *
-bedside_guideline_new_from_data (const char  *data,
-                                 gsize        length,
-                                 const char  *display_name,
-                                 GError     **error)
+static BedsideGuideline *
+guideline_load (const char  *data,
+                gsize        length,
+                const char  *display_name,
+                const char  *base_dir,
+                GError     **error)
 {
   g_autoptr(BedsideGuideline) self = guideline_alloc ();
   Loader loader = { 0 };
   xmlDoc *doc;
 
-  g_return_val_if_fail (data != NULL || length == 0, NULL);
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
-
   self->display_name = g_strdup (display_name ? display_name : "<guideline>");
+  loader.base_dir = g_strdup (base_dir);
   loader.guideline = self;
   loader.name = self->display_name;
   loader.errors = g_string_new (NULL);
@@ -264,15 +309,79 @@ bedside_guideline_new_from_data (const char  *data,
         g_string_append_printf (loader.errors, "\n%s: … and %u more errors", loader.name,
                                 loader.n_errors - BEDSIDE_GUIDELINE_MAX_ERRORS);
       g_set_error_literal (error, BEDSIDE_GUIDELINE_ERROR, loader.first_code, loader.errors->str);
-      g_string_free (loader.errors, TRUE);
-      g_clear_pointer (&loader.failed_definitions, g_array_unref);
+      bedside_loader_clear (&loader);
       return NULL;
     }
-  g_string_free (loader.errors, TRUE);
-  g_clear_pointer (&loader.failed_definitions, g_array_unref);
+  bedside_loader_clear (&loader);
 
   self->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) data, length);
   return g_steal_pointer (&self);
+}
+
+BedsideGuideline *
+bedside_guideline_new_from_data (const char  *data,
+                                 gsize        length,
+                                 const char  *display_name,
+                                 GError     **error)
+{
+  g_return_val_if_fail (data != NULL || length == 0, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  return guideline_load (data, length, display_name, NULL, error);
+}
+
+/* Reads a regular file of at most BEDSIDE_GUIDELINE_MAX_SIZE bytes. */
+gboolean
+bedside_guideline_read_file (const char  *path,
+                             const char  *display_name,
+                             char       **contents,
+                             gsize       *length,
+                             GError     **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  GStatBuf st;
+
+  if (g_stat (path, &st) != 0)
+    {
+      int saved = errno;
+      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
+                   "%s: cannot read the file: %s", display_name, g_strerror (saved));
+      return FALSE;
+    }
+  if (S_ISDIR (st.st_mode))
+    {
+      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
+                   "%s: is a folder, not a guideline file", display_name);
+      return FALSE;
+    }
+  if (!S_ISREG (st.st_mode))
+    {
+      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
+                   "%s: is not a regular file", display_name);
+      return FALSE;
+    }
+  if (st.st_size > BEDSIDE_GUIDELINE_MAX_SIZE)
+    {
+      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_TOO_LARGE,
+                   "%s: the file is too large (%" G_GINT64_FORMAT " bytes; the limit is %d MiB)",
+                   display_name, (gint64) st.st_size, BEDSIDE_GUIDELINE_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  if (!g_file_get_contents (path, contents, length, &local_error))
+    {
+      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
+                   "%s: cannot read the file: %s", display_name, local_error->message);
+      return FALSE;
+    }
+  if (*length > BEDSIDE_GUIDELINE_MAX_SIZE)
+    {
+      g_clear_pointer (contents, g_free);
+      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_TOO_LARGE,
+                   "%s: the file is too large (the limit is %d MiB)",
+                   display_name, BEDSIDE_GUIDELINE_MAX_SIZE / (1024 * 1024));
+      return FALSE;
+    }
+  return TRUE;
 }
 
 BedsideGuideline *
@@ -281,55 +390,17 @@ bedside_guideline_new_from_file (const char  *path,
 {
   g_autofree char *contents = NULL;
   g_autofree char *display_name = NULL;
-  g_autoptr(GError) local_error = NULL;
+  g_autofree char *base_dir = NULL;
   BedsideGuideline *self;
-  GStatBuf st;
   gsize length = 0;
 
   g_return_val_if_fail (path != NULL, NULL);
 
   display_name = display_name_for (path);
-  if (g_stat (path, &st) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
-                   "%s: cannot read the file: %s", display_name, g_strerror (saved));
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
-                   "%s: is a folder, not a guideline file", display_name);
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
-                   "%s: is not a regular file", display_name);
-      return NULL;
-    }
-  if (st.st_size > BEDSIDE_GUIDELINE_MAX_SIZE)
-    {
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_TOO_LARGE,
-                   "%s: the file is too large (%" G_GINT64_FORMAT " bytes; the limit is %d MiB)",
-                   display_name, (gint64) st.st_size, BEDSIDE_GUIDELINE_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
-                   "%s: cannot read the file: %s", display_name, local_error->message);
-      return NULL;
-    }
-  if (length > BEDSIDE_GUIDELINE_MAX_SIZE)
-    {
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_TOO_LARGE,
-                   "%s: the file is too large (the limit is %d MiB)",
-                   display_name, BEDSIDE_GUIDELINE_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-
-  self = bedside_guideline_new_from_data (contents, length, display_name, error);
+  if (!bedside_guideline_read_file (path, display_name, &contents, &length, error))
+    return NULL;
+  base_dir = g_path_get_dirname (path);
+  self = guideline_load (contents, length, display_name, base_dir, error);
   if (self != NULL)
     self->path = g_strdup (path);
   return self;
@@ -439,6 +510,31 @@ guint bedside_guideline_get_n_items (const BedsideGuideline *self) { return self
 guint bedside_guideline_get_n_definitions (const BedsideGuideline *self) { return self->definitions->len; }
 guint bedside_guideline_get_n_recommendations (const BedsideGuideline *self) { return self->recommendations->len; }
 guint bedside_guideline_get_n_references (const BedsideGuideline *self) { return self->references->len; }
+guint bedside_guideline_get_n_medicines (const BedsideGuideline *self) { return self->medicines->len; }
+guint bedside_guideline_get_n_medicine_sources (const BedsideGuideline *self) { return self->medicine_sources->len; }
+
+const BedsideMedicine *
+bedside_guideline_get_medicine (const BedsideGuideline *self,
+                                guint                   index)
+{
+  g_return_val_if_fail (index < self->medicines->len, NULL);
+  return self->medicines->pdata[index];
+}
+
+const BedsideMedicine *
+bedside_guideline_lookup_medicine (const BedsideGuideline *self,
+                                   const char             *id)
+{
+  return g_hash_table_lookup (self->medicine_ids, id);
+}
+
+const BedsideMedicineSource *
+bedside_guideline_get_medicine_source (const BedsideGuideline *self,
+                                       guint                   index)
+{
+  g_return_val_if_fail (index < self->medicine_sources->len, NULL);
+  return self->medicine_sources->pdata[index];
+}
 guint bedside_guideline_get_n_branches (const BedsideGuideline *self) { return self->branches->len; }
 
 const BedsideSection *
