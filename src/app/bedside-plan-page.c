@@ -130,8 +130,14 @@ make_details (BedsidePlanPage *self,
     {
       const BedsideRecommendation *shown = bedside_translation_get_recommendation (self->handout, rec);
 
+      g_auto(GStrv) medicines = bedside_render_medicines_patient (entry, self->handout);
+      g_autofree char *because = bedside_render_patient_because (self->plan, entry, self->handout);
+
       add_paragraph (GTK_BOX (box), NULL, shown->patient);
+      add_paragraph (GTK_BOX (box), NULL, because);
       add_paragraph (GTK_BOX (box), page_text (self, N_("How much")), shown->patient_dose);
+      for (guint i = 0; medicines[i] != NULL; i++)
+        add_paragraph (GTK_BOX (box), page_text (self, N_("How much")), medicines[i]);
       add_paragraph (GTK_BOX (box), page_text (self, N_("How long")), shown->patient_duration);
       add_paragraph (GTK_BOX (box), page_text (self, N_("Watch for")), shown->patient_watch);
       return box;
@@ -139,6 +145,16 @@ make_details (BedsidePlanPage *self,
 
   add_paragraph (GTK_BOX (box), NULL, rec->clinician);
   add_paragraph (GTK_BOX (box), _("Dose"), rec->dose);
+  {
+    g_auto(GStrv) medicines = bedside_render_medicines_clinician (entry);
+    for (guint i = 0; medicines[i] != NULL; i++)
+      add_paragraph (GTK_BOX (box), _("Dose"), medicines[i]);
+  }
+  for (guint i = 0; i < entry->n_left_out; i++)
+    add_paragraph (GTK_BOX (box), _("Left out"), entry->left_out[i]->name);
+  for (guint i = 0; i < entry->n_conditions; i++)
+    /* TRANSLATORS: why a contraindication or caution applies to this patient */
+    add_paragraph (GTK_BOX (box), _("Because"), entry->conditions[i]->reason);
   add_paragraph (GTK_BOX (box), _("Duration"), rec->duration);
 
   if (rec->evidence_quality != NULL || rec->evidence_strength != NULL || rec->evidence_note != NULL)

@@ -217,9 +217,15 @@ bedside_care_plan_get_cited_references (const BedsideCarePlan *self)
   for (guint i = 0; i < self->entries->len; i++)
     {
       const BedsideCarePlanEntry *entry = &g_array_index (self->entries, BedsideCarePlanEntry, i);
-      for (guint c = 0; c < entry->recommendation->n_citations; c++)
+      g_autoptr(GArray) refs = g_array_new (FALSE, FALSE, sizeof (guint));
+
+      g_array_append_vals (refs, entry->recommendation->citations, entry->recommendation->n_citations);
+      /* A medicine record's reasons cite their own sources. */
+      for (guint c = 0; c < entry->n_conditions; c++)
+        g_array_append_vals (refs, entry->conditions[c]->citations, entry->conditions[c]->n_citations);
+      for (guint c = 0; c < refs->len; c++)
         {
-          guint ref = entry->recommendation->citations[c];
+          guint ref = g_array_index (refs, guint, c);
           if (seen[ref])
             continue;
           seen[ref] = TRUE;

@@ -753,6 +753,24 @@ bedside_translation_get_recommendation (const BedsideTranslation    *self,
   return translated != NULL ? translated : source;
 }
 
+const BedsideMedicine *
+bedside_translation_get_medicine (const BedsideTranslation *self,
+                                  const BedsideMedicine    *source)
+{
+  const BedsideMedicine *translated;
+
+  g_return_val_if_fail (source != NULL, NULL);
+
+  if (self == NULL || self->translated == NULL)
+    return source;
+  translated = bedside_guideline_lookup_medicine (self->translated, source->id);
+  /* The check made sure both have the same reasons and cautions. */
+  if (translated == NULL || translated->n_against != source->n_against ||
+      translated->n_cautions != source->n_cautions)
+    return source;
+  return translated;
+}
+
 const char *
 bedside_translation_gettext (const BedsideTranslation *self,
                              const char               *msgid)

@@ -84,6 +84,10 @@ char               *bedside_translation_describe_missing (const BedsideTranslati
 /* The translated counterpart of one of the source's recommendations. */
 const BedsideRecommendation *bedside_translation_get_recommendation (const BedsideTranslation    *self,
                                                                      const BedsideRecommendation *source);
+/* The same medicine's record in the translation (matched by id); @source
+ * itself without one.  @self may be NULL. */
+const BedsideMedicine *bedside_translation_get_medicine (const BedsideTranslation *self,
+                                                         const BedsideMedicine    *source);
 /* A fixed string (a msgid of Bedside's catalog) in the language, or
  * @msgid itself. */
 const char         *bedside_translation_gettext         (const BedsideTranslation *self,

@@ -89,7 +89,19 @@ write_head (BedsideGuideline *guideline)
    * of its start, like every other part of its head. */
   g_string_append_printf (out, ",\"review_overdue\":%s",
                           bedside_guideline_is_review_overdue (guideline, NULL) ? "true" : "false");
-  g_string_append (out, "},\"pathway\":");
+  /* The medicine records the plan was made with, traceable like the guideline. */
+  g_string_append (out, ",\"medicine_records\":[");
+  for (guint i = 0; i < bedside_guideline_get_n_medicine_sources (guideline); i++)
+    {
+      const BedsideMedicineSource *source = bedside_guideline_get_medicine_source (guideline, i);
+
+      g_string_append (out, i > 0 ? ",{" : "{");
+      append_member (out, "id", source->id);
+      append_member (out, "version", source->version);
+      append_member (out, "sha256", source->sha256);
+      g_string_append_c (out, '}');
+    }
+  g_string_append (out, "]},\"pathway\":");
 
   return g_string_free (out, FALSE);
 }
@@ -222,6 +234,49 @@ bedside_json_plan_writer_free (BedsideJsonPlanWriter *self)
   g_free (self);
 }
 
+/* The medicines a recommendation offers and leaves out, and for a note of
+ * a medicine record, the reasons that held (medicine, reason id, texts). */
+static void
+append_medicines (GString                    *out,
+                  const BedsideCarePlanEntry *entry)
+{
+  gboolean any_reason = FALSE;
+
+  if (entry->n_medicines > 0 || entry->n_left_out > 0)
+    {
+      g_string_append (out, ",\"medicines\":[");
+      for (guint m = 0; m < entry->n_medicines; m++)
+        {
+          if (m > 0)
+            g_string_append_c (out, ',');
+          append_json_string (out, entry->medicines[m]->id);
+        }
+      g_string_append (out, "],\"left_out\":[");
+      for (guint m = 0; m < entry->n_left_out; m++)
+        {
+          if (m > 0)
+            g_string_append_c (out, ',');
+          append_json_string (out, entry->left_out[m]->id);
+        }
+      g_string_append_c (out, ']');
+    }
+  for (guint c = 0; c < entry->n_conditions; c++)
+    {
+      const BedsideCondition *condition = entry->conditions[c];
+
+      if (condition->medicine < 0)
+        continue;
+      g_string_append (out, any_reason ? ",{" : ",\"reasons\":[{");
+      any_reason = TRUE;
+      append_member (out, "id", condition->id);
+      append_member (out, "text", condition->reason);
+      append_member (out, "patient_text", condition->patient);
+      g_string_append_c (out, '}');
+    }
+  if (any_reason)
+    g_string_append_c (out, ']');
+}
+
 void
 bedside_json_plan_writer_append (BedsideJsonPlanWriter *self,
                                  const BedsideCarePlan *plan,
@@ -265,6 +320,7 @@ bedside_json_plan_writer_append (BedsideJsonPlanWriter *self,
           g_string_append (out, ",\"about\":");
           append_json_string (out, entry->subject->id);
         }
+      append_medicines (out, entry);
       g_string_append_c (out, '}');
     }
 

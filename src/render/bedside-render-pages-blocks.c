@@ -80,6 +80,12 @@ doc_translation (BedsidePagesDoc *doc)
   return doc->audience == BEDSIDE_AUDIENCE_PATIENT ? doc->options->handout : NULL;
 }
 
+BedsideTranslation *
+bedside_pages_doc_get_handout (BedsidePagesDoc *doc)
+{
+  return doc_translation (doc);
+}
+
 const char *
 bedside_pages_doc_gettext (BedsidePagesDoc *doc,
                            const char      *msgid)

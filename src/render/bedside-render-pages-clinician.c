@@ -168,6 +168,14 @@ add_entry (BedsidePagesDoc *doc,
     add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("Because"), entry->conditions[i]->reason);
 
   add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("Dose"), rec->dose);
+  {
+    g_auto(GStrv) medicines = bedside_render_medicines_clinician (entry);
+    for (guint i = 0; medicines[i] != NULL; i++)
+      add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("Dose"), medicines[i]);
+  }
+  for (guint i = 0; i < entry->n_left_out; i++)
+    /* TRANSLATORS: a medicine a recommendation would offer but the answers rule out */
+    add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("Left out"), entry->left_out[i]->name);
   add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("Duration"), rec->duration);
   add_labelled (doc, BEDSIDE_PAGES_FONT_SMALL, BEDSIDE_PAGES_INK_MUTED, _("Evidence"), evidence);
 }

@@ -105,21 +105,32 @@ format_entry (BedsidePagesDoc             *doc,
 /* One recommendation in the patient's words; @with_title FALSE when the
  * heading above already says it. */
 static void
-add_entry (BedsidePagesDoc             *doc,
-           const BedsideRecommendation *rec,
-           BedsideHandoutGroup          group,
-           gboolean                     with_title,
-           double                       gap)
+add_entry (BedsidePagesDoc            *doc,
+           const BedsideCarePlanEntry *entry,
+           BedsideHandoutGroup         group,
+           gboolean                    with_title,
+           double                      gap)
 {
+  const BedsideRecommendation *rec = bedside_pages_doc_get_recommendation (doc, entry->recommendation);
   gboolean tick = group == BEDSIDE_HANDOUT_ACTIVITY;
   double indent = tick ? TICK_INDENT : 0.0;
   g_autofree char *markup = format_entry (doc, rec, with_title);
+  g_auto(GStrv) medicines = bedside_render_medicines_patient (entry, bedside_pages_doc_get_handout (doc));
+  g_autofree char *because = bedside_render_patient_because (doc->plan, entry, bedside_pages_doc_get_handout (doc));
 
   bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, indent, gap,
                               tick ? BEDSIDE_PAGES_PIECE_TICK_BOX : BEDSIDE_PAGES_PIECE_NONE, markup);
+  if (because != NULL)
+    {
+      g_autofree char *escaped = g_markup_escape_text (because, -1);
+      bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, indent,
+                                  doc->style.piece_gap, BEDSIDE_PAGES_PIECE_NONE, escaped);
+    }
 
   /* TRANSLATORS: on the patient handout: the dose of a medicine */
   add_labelled (doc, indent, bedside_pages_doc_gettext (doc, N_("How much")), rec->patient_dose);
+  for (guint i = 0; medicines[i] != NULL; i++)
+    add_labelled (doc, indent, bedside_pages_doc_gettext (doc, N_("How much")), medicines[i]);
   /* TRANSLATORS: on the patient handout: how long to keep doing it */
   add_labelled (doc, indent, bedside_pages_doc_gettext (doc, N_("How long")), rec->patient_duration);
   /* TRANSLATORS: on the patient handout: side effects and warning signs */
@@ -157,11 +168,11 @@ add_group (BedsidePagesDoc     *doc,
 
   for (guint i = 0; i < n_entries; i++)
     {
-      const BedsideRecommendation *rec = bedside_care_plan_get_entry (doc->plan, i)->recommendation;
+      const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (doc->plan, i);
 
       /* Grouped by the plan's recommendation, shown in the handout's language. */
-      if (bedside_render_handout_group (rec) == group)
-        g_ptr_array_add (recs, (gpointer) bedside_pages_doc_get_recommendation (doc, rec));
+      if (bedside_render_handout_group (entry->recommendation) == group)
+        g_ptr_array_add (recs, (gpointer) entry);
     }
   if (recs->len == 0)
     return;
@@ -181,18 +192,19 @@ add_group (BedsidePagesDoc     *doc,
 
   for (guint i = 0; i < recs->len; i++)
     {
-      const BedsideRecommendation *rec = recs->pdata[i];
+      const BedsideCarePlanEntry *entry = recs->pdata[i];
+      const BedsideRecommendation *rec = bedside_pages_doc_get_recommendation (doc, entry->recommendation);
       const char *title = rec->patient_title != NULL ? rec->patient_title : rec->title;
       /* A lone safety net or follow-up says what its heading says. */
       gboolean with_title = group == BEDSIDE_HANDOUT_URGENT || recs->len > 1 ||
                             (group != BEDSIDE_HANDOUT_SAFETY_NET && g_utf8_collate (title, heading) != 0);
 
       if (boxed)
-        add_entry (doc, rec, group, with_title, i > 0 ? doc->style.block_gap : 0);
+        add_entry (doc, entry, group, with_title, i > 0 ? doc->style.block_gap : 0);
       else
         {
           bedside_pages_doc_begin_block (doc, doc->style.block_gap, BEDSIDE_PAGES_BOX_NONE);
-          add_entry (doc, rec, group, with_title, 0);
+          add_entry (doc, entry, group, with_title, 0);
           bedside_pages_doc_end_block (doc, FALSE);
         }
     }

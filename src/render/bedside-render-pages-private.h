@@ -172,6 +172,8 @@ char        *bedside_pages_describe_visit  (BedsidePagesDoc        *doc);
 
 /* A fixed string of @doc in its language: the handout's when the options
  * name one (BedsideTranslation), else the interface's.  Mark @msgid N_(). */
+/* The handout's translation (NULL: the guideline's own language). */
+BedsideTranslation *bedside_pages_doc_get_handout (BedsidePagesDoc *doc);
 const char  *bedside_pages_doc_gettext     (BedsidePagesDoc        *doc,
                                             const char             *msgid) G_GNUC_FORMAT (2);
 /* The guideline whose texts @doc shows: for a handout with a translation,

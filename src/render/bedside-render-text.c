@@ -168,6 +168,13 @@ append_clinician_entry (GString                    *out,
   if (entry->origin != BEDSIDE_ORIGIN_TREE && entry->subject != NULL)
     append_labelled (out, "About", entry->subject->title);
   append_labelled (out, "Dose", rec->dose);
+  {
+    g_auto(GStrv) medicines = bedside_render_medicines_clinician (entry);
+    for (guint i = 0; medicines[i] != NULL; i++)
+      append_labelled (out, "Dose", medicines[i]);
+  }
+  for (guint i = 0; i < entry->n_left_out; i++)
+    append_labelled (out, "Left out", entry->left_out[i]->name);
   append_labelled (out, "Duration", rec->duration);
   append_labelled (out, "Evidence", evidence);
 
@@ -244,19 +251,26 @@ handout_text (BedsideTranslation *handout,
 }
 
 static void
-append_patient_entry (GString                     *out,
-                      BedsideTranslation          *handout,
-                      const BedsideRecommendation *source)
+append_patient_entry (GString                    *out,
+                      BedsideTranslation         *handout,
+                      const BedsideCarePlan      *plan,
+                      const BedsideCarePlanEntry *entry)
 {
   /* Matched by id in the translated guideline; without one, the source. */
   const BedsideRecommendation *rec = handout != NULL
-    ? bedside_translation_get_recommendation (handout, source) : source;
+    ? bedside_translation_get_recommendation (handout, entry->recommendation) : entry->recommendation;
   const char *title = rec->patient_title != NULL ? rec->patient_title : rec->title;
+  g_auto(GStrv) medicines = bedside_render_medicines_patient (entry, handout);
+  g_autofree char *because = bedside_render_patient_because (plan, entry, handout);
 
   bedside_render_append_wrapped (out, "- ", "  ", title);
   bedside_render_append_wrapped (out, BODY_INDENT, BODY_INDENT, rec->patient);
+  if (because != NULL)
+    bedside_render_append_wrapped (out, BODY_INDENT, BODY_INDENT, because);
   /* TRANSLATORS: on the patient handout: the dose of a medicine */
   append_labelled (out, handout_text (handout, N_("How much")), rec->patient_dose);
+  for (guint i = 0; medicines[i] != NULL; i++)
+    append_labelled (out, handout_text (handout, N_("How much")), medicines[i]);
   /* TRANSLATORS: on the patient handout: how long to keep doing it */
   append_labelled (out, handout_text (handout, N_("How long")), rec->patient_duration);
   /* TRANSLATORS: on the patient handout: side effects and warning signs */
@@ -325,9 +339,9 @@ append_patient (GString               *out,
 
       for (guint i = 0; i < n_entries; i++)
         {
-          const BedsideRecommendation *rec = bedside_care_plan_get_entry (plan, i)->recommendation;
+          const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (plan, i);
 
-          if (bedside_render_handout_group (rec) != g)
+          if (bedside_render_handout_group (entry->recommendation) != g)
             continue;
 
           if (!any)
@@ -335,7 +349,7 @@ append_patient (GString               *out,
           else
             g_string_append_c (out, '\n');
           any = TRUE;
-          append_patient_entry (out, handout, rec);
+          append_patient_entry (out, handout, plan, entry);
         }
     }
 }

@@ -50,6 +50,21 @@ void      bedside_render_append_wrapped (GString    *out,
                                          const char *indent,
                                          const char *text);
 
+/* bedside-render-medicines.c */
+/* One line per medicine the entry offers, for the clinician: "Ibuprofen:
+ * 400 mg three times daily. Maximum: 1,200 mg a day. Course: …". */
+GStrv  bedside_render_medicines_clinician (const BedsideCarePlanEntry *entry);
+/* One line per medicine the entry offers, for the patient, in the
+ * handout's language (@handout may be NULL): the tablets of a stated
+ * strength, how many, and the daily maximum in tablets. */
+GStrv  bedside_render_medicines_patient   (const BedsideCarePlanEntry *entry,
+                                           BedsideTranslation         *handout);
+/* For a note a medicine record added: the patient's own reasons ("This is
+ * because you are pregnant."), or NULL when the entry has none. */
+char  *bedside_render_patient_because     (const BedsideCarePlan      *plan,
+                                           const BedsideCarePlanEntry *entry,
+                                           BedsideTranslation         *handout);
+
 /* The JSON plan of DESIGN.md. */
 JsonNode *bedside_render_json (const BedsideCarePlan *plan,
                                BedsideAudience        audience);
