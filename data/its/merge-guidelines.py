@@ -4,6 +4,8 @@
 # LANG/, merged by itstool from the language's compiled catalog (.mo).
 #
 # Usage: merge-guidelines.py ITSTOOL ITS-RULES OUTDIR GUIDELINE.xml... -- LANG=CATALOG.mo...
+# (a file in a folder named medicines/ is a medicine records file and goes
+# to medicines/ in the output, and in each LANG/)
 #
 # itstool replaces each translatable text (elements and attributes) in place
 # and sets xml:lang; a text without a translation keeps the original, so a
@@ -27,14 +29,25 @@ def main(argv):
     shutil.rmtree(work, ignore_errors=True)
     os.makedirs(work)
 
+    def relative(path):
+        # Medicine records files live in medicines/ beside the guidelines
+        # that use them (docs/medicine-records.md).
+        name = os.path.basename(path)
+        if os.path.basename(os.path.dirname(path)) == "medicines":
+            return os.path.join("medicines", name)
+        return name
+
     for guideline in guidelines:
-        shutil.copyfile(guideline, os.path.join(work, os.path.basename(guideline)))
+        target = os.path.join(work, relative(guideline))
+        os.makedirs(os.path.dirname(target), exist_ok=True)
+        shutil.copyfile(guideline, target)
 
     for language, catalog in catalogs:
         langdir = os.path.join(work, language)
         os.makedirs(langdir)
         for guideline in guidelines:
-            target = os.path.join(langdir, os.path.basename(guideline))
+            target = os.path.join(langdir, relative(guideline))
+            os.makedirs(os.path.dirname(target), exist_ok=True)
             result = subprocess.run([itstool, "-i", rules, "-m", catalog, "-l", language,
                                      "-o", target, guideline],
                                     stdout=subprocess.PIPE, stderr=subprocess.STDOUT,

@@ -343,6 +343,54 @@ compare_recommendations (Differences            *d,
         differ (d, b->line, "recommendation '%s' has other contraindications or cautions", b->id);
       else if (!same_indices (a->requires, a->n_requires, b->requires, b->n_requires))
         differ (d, b->line, "recommendation '%s' requires other recommendations", b->id);
+      else if (!same_indices (a->offers, a->n_offers, b->offers, b->n_offers))
+        differ (d, b->line, "recommendation '%s' offers other medicines", b->id);
+    }
+}
+
+static gboolean
+same_record_conditions (const BedsideCondition *a,
+                        guint                   n_a,
+                        const BedsideCondition *b,
+                        guint                   n_b)
+{
+  if (!same_conditions (a, n_a, b, n_b))
+    return FALSE;
+  for (guint i = 0; i < n_a; i++)
+    if (g_strcmp0 (a[i].id, b[i].id) != 0 || !same_presence (a[i].patient, b[i].patient) ||
+        !same_indices (a[i].citations, a[i].n_citations, b[i].citations, b[i].n_citations) ||
+        !same_indices (a[i].with, a[i].n_with, b[i].with, b[i].n_with))
+      return FALSE;
+  return TRUE;
+}
+
+/* The medicine records: the same medicines with the same reasons and
+ * cautions (a translation may only translate their texts). */
+static void
+compare_medicines (Differences            *d,
+                   const BedsideGuideline *source,
+                   const BedsideGuideline *translation)
+{
+  guint n = bedside_guideline_get_n_medicines (source);
+
+  if (n != bedside_guideline_get_n_medicines (translation))
+    {
+      differ (d, 0, "%u medicines, the guideline has %u", bedside_guideline_get_n_medicines (translation), n);
+      return;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      const BedsideMedicine *a = bedside_guideline_get_medicine (source, i);
+      const BedsideMedicine *b = bedside_guideline_get_medicine (translation, i);
+
+      if (!g_str_equal (a->id, b->id) || g_strcmp0 (a->group, b->group) != 0)
+        differ (d, b->line, "medicine '%s' where the guideline has '%s'", b->id, a->id);
+      else if (a->prescription != b->prescription)
+        differ (d, b->line, "medicine '%s' is marked prescription differently", b->id);
+      else if (!same_record_conditions (a->against, a->n_against, b->against, b->n_against))
+        differ (d, b->line, "medicine '%s' has other reasons against it", b->id);
+      else if (!same_record_conditions (a->cautions, a->n_cautions, b->cautions, b->n_cautions))
+        differ (d, b->line, "medicine '%s' has other cautions", b->id);
     }
 }
 
@@ -456,6 +504,38 @@ compare_texts (Differences            *d,
                          a->cautions[c].reason, b->cautions[c].reason);
     }
 
+  for (guint i = 0; i < bedside_guideline_get_n_medicines (source); i++)
+    {
+      const BedsideMedicine *a = bedside_guideline_get_medicine (source, i);
+      const BedsideMedicine *b = bedside_guideline_get_medicine (translation, i);
+      const struct { const char *what; const char *a; const char *b; } texts[] = {
+        { "a medicine's name", a->name, b->name },
+        { "a medicine's dose", a->dose, b->dose },
+        { "a medicine's maximum daily dose", a->max_daily, b->max_daily },
+        { "a medicine's course", a->course, b->course },
+        { "a tablet's strength", a->strength, b->strength },
+        { "a medicine's patient dose", a->patient_dose, b->patient_dose },
+        { "a medicine's patient maximum", a->patient_max, b->patient_max },
+      };
+
+      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+        compare_numbers (d, b->line, texts[t].what, texts[t].a, texts[t].b);
+      for (guint c = 0; c < a->n_against; c++)
+        {
+          compare_numbers (d, b->against[c].line, "a reason against a medicine",
+                           a->against[c].reason, b->against[c].reason);
+          compare_numbers (d, b->against[c].line, "a patient's reason",
+                           a->against[c].patient, b->against[c].patient);
+        }
+      for (guint c = 0; c < a->n_cautions; c++)
+        {
+          compare_numbers (d, b->cautions[c].line, "a medicine's caution",
+                           a->cautions[c].reason, b->cautions[c].reason);
+          compare_numbers (d, b->cautions[c].line, "a medicine's caution for the patient",
+                           a->cautions[c].patient, b->cautions[c].patient);
+        }
+    }
+
   for (guint i = 1; i < bedside_guideline_get_n_branches (source); i++)
     {
       const BedsideBranch *a = bedside_guideline_get_branch (source, i);
@@ -536,6 +616,7 @@ bedside_guideline_check_translation (const BedsideGuideline  *source,
   compare_references (&d, source, translation);
   compare_questionnaire (&d, source, translation);
   compare_definitions (&d, source, translation);
+  compare_medicines (&d, source, translation);
   compare_recommendations (&d, source, translation);
   if (bedside_guideline_get_n_branches (source) != bedside_guideline_get_n_branches (translation))
     differ (&d, 0, "its decision tree has %u branches, the guideline's has %u",
