@@ -127,16 +127,6 @@ differ (Differences *d,
   va_end (args);
 }
 
-static gint
-compare_doubles (gconstpointer a,
-                 gconstpointer b)
-{
-  double x = *(const double *) a;
-  double y = *(const double *) b;
-
-  return (x > y) - (x < y);
-}
-
 static const char *
 expr_source (const BedsideExpr *expr)
 {
@@ -394,32 +384,63 @@ compare_medicines (Differences            *d,
     }
 }
 
-/* The numbers of a text, in order of size, with a decimal comma read as a
- * point: what a translation must keep ("5 mg", "2–3 weeks", "Beers 2023"). */
-static GArray *
+/* The symbols of units that read the same in every language: a number
+ * keeps its unit ("5 mg" is not "5 g"). */
+static const char * const unit_symbols[] = {
+  "mg", "mcg", "µg", "g", "kg", "mL", "ml", "L", "IU", "mmol", "mEq", "mmHg", "%", "°F", "°C",
+};
+
+/* The numbers of a text in order, each as written (digits and separators)
+ * with the unit symbol that follows it, if any: "5 mg … 10 mg" gives
+ * "5 mg", "10 mg".  A decimal comma counts as a point unless it could be
+ * a thousands separator (three digits after it). */
+static GPtrArray *
 collect_numbers (const char *text)
 {
-  GArray *numbers = g_array_new (FALSE, FALSE, sizeof (double));
+  GPtrArray *numbers = g_ptr_array_new_with_free_func (g_free);
   const char *p = text != NULL ? text : "";
 
   while (*p != '\0')
     {
-      if (g_ascii_isdigit (*p))
-        {
-          double value = 0;
-          double scale = 1;
+      GString *number;
+      const char *q;
 
-          while (g_ascii_isdigit (*p))
-            value = value * 10 + (*p++ - '0');
-          if ((*p == '.' || *p == ',') && g_ascii_isdigit (p[1]))
-            for (p++; g_ascii_isdigit (*p); p++)
-              value += (*p - '0') * (scale /= 10);
-          g_array_append_val (numbers, value);
+      if (!g_ascii_isdigit (*p))
+        {
+          p++;
+          continue;
         }
-      else
-        p++;
+      number = g_string_new (NULL);
+      while (g_ascii_isdigit (*p) ||
+             ((*p == '.' || *p == ',') && g_ascii_isdigit (p[1])))
+        {
+          if (*p == ',' && !(g_ascii_isdigit (p[1]) && g_ascii_isdigit (p[2]) && g_ascii_isdigit (p[3]) &&
+                             !g_ascii_isdigit (p[4])))
+            g_string_append_c (number, '.');   /* a decimal comma */
+          else
+            g_string_append_c (number, *p);
+          p++;
+        }
+      /* Spaces, and no-break spaces (U+00A0), between a number and its unit. */
+      for (q = p;;)
+        if (*q == ' ')
+          q++;
+        else if ((guchar) q[0] == 0xc2 && (guchar) q[1] == 0xa0)
+          q += 2;
+        else
+          break;
+      for (guint u = 0; u < G_N_ELEMENTS (unit_symbols); u++)
+        {
+          gsize length = strlen (unit_symbols[u]);
+          if (strncmp (q, unit_symbols[u], length) == 0 &&
+              !g_ascii_isalnum (q[length]))
+            {
+              g_string_append_printf (number, " %s", unit_symbols[u]);
+              break;
+            }
+        }
+      g_ptr_array_add (numbers, g_string_free (number, FALSE));
     }
-  g_array_sort (numbers, (GCompareFunc) compare_doubles);
   return numbers;
 }
 
@@ -430,13 +451,16 @@ compare_numbers (Differences *d,
                  const char  *source,
                  const char  *translated)
 {
-  g_autoptr(GArray) a = collect_numbers (source);
-  g_autoptr(GArray) b = collect_numbers (translated);
+  g_autoptr(GPtrArray) a = collect_numbers (source);
+  g_autoptr(GPtrArray) b = collect_numbers (translated);
+  gboolean same = a->len == b->len;
 
-  if (a->len == b->len &&
-      (a->len == 0 || memcmp (a->data, b->data, a->len * sizeof (double)) == 0))
+  for (guint i = 0; same && i < a->len; i++)
+    same = g_str_equal (a->pdata[i], b->pdata[i]);
+  if (same)
     return;
-  differ (d, line, "%s does not have the same numbers as the original: \"%s\" translates \"%s\"",
+  differ (d, line, "%s does not have the same numbers and units, in the same order, as the original: "
+          "\"%s\" translates \"%s\"",
           what, translated != NULL ? translated : "", source != NULL ? source : "");
 }
 
