@@ -275,8 +275,13 @@ test_preferences (void)
   iterate ();
 
   /* Text rows write their key as the user types, and follow it. */
+  /* The emergency number is there from the start: 911. */
+  row = bedside_preferences_window_get_row (preferences, "emergency-number");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "911");
+
   for (const char * const *key = (const char * const []) { "clinic-name", "clinic-address", "clinic-phone",
-                                                           "handout-language", NULL }; *key; key++)
+                                                           "emergency-number", "handout-language", NULL };
+       *key; key++)
     {
       g_autofree char *value = NULL;
 
@@ -287,6 +292,7 @@ test_preferences (void)
       g_assert_cmpstr (value, ==, "Riverside Clinic");
       g_settings_set_string (settings, *key, "");
       g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row)), ==, "");
+      g_settings_reset (settings, *key);
     }
 
   row = bedside_preferences_window_get_row (preferences, "paper-size");

@@ -627,14 +627,34 @@ test_handout_language (void)
   g_assert_nonnull (row);
   g_assert_true (shows_text (row, SAFETY_NET_EN));
 
+  /* Where to get help, at the top of the handout: the preferences' numbers. */
+  g_assert_cmpstr (bedside_plan_page_get_handout_help (page), ==, "In an emergency, call 911.");
+  g_settings_set_string (settings, "clinic-phone", "555-0142");
+  g_settings_set_string (settings, "emergency-number", "112");
+  iterate ();
+  g_assert_cmpstr (bedside_plan_page_get_handout_help (page), ==,
+                   "In an emergency, call 112.\nQuestions? Call the clinic at 555-0142.");
+  {
+    g_autofree char *text = copy_as_text (window);
+
+    g_assert_nonnull (strstr (text, "\nIn an emergency, call 112.\nQuestions? Call the clinic at 555-0142.\n"));
+    g_assert_null (strstr (text, "UNDER REVIEW"));
+  }
+  g_settings_reset (settings, "emergency-number");
+  iterate ();
+  g_assert_cmpstr (bedside_plan_page_get_handout_help (page), ==,
+                   "In an emergency, call 911.\nQuestions? Call the clinic at 555-0142.");
+
   choose_language (dropdown, "Español");
   g_assert_cmpstr (bedside_plan_page_get_handout_language (page), ==, "es");
   row = bedside_plan_page_get_row (page, "safety_net");
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Cuándo pedir ayuda de inmediato");
   g_assert_true (shows_text (row, SAFETY_NET_ES));
   g_assert_false (shows_text (row, SAFETY_NET_EN));
-  /* The translation is complete: no warning. */
+  /* The translation is complete: no warning; the help box in Spanish. */
   g_assert_null (bedside_plan_page_get_handout_warning (page));
+  g_assert_cmpstr (bedside_plan_page_get_handout_help (page), ==,
+                   "En caso de emergencia, llame al 911.\n¿Preguntas? Llame a la clínica al 555-0142.");
   {
     g_autofree char *text = copy_as_text (window);
 
@@ -693,16 +713,50 @@ test_handout_language (void)
   g_assert_cmpstr (chosen_language (dropdown), ==, "Español");
   g_assert_true (shows_text (bedside_plan_page_get_row (page, "safety_net"), SAFETY_NET_ES));
 
-  /* A language without a translation is offered too: the texts stay in
-   * English, never blank, and the page says so. */
+  /* A language without a translation is offered too, but no handout is
+   * given in it: the page says so, and shows no English instead. */
   g_settings_set_string (settings, "handout-language", "fr");
   iterate ();
   g_assert_cmpstr (chosen_language (dropdown), ==, "Français");
-  g_assert_true (shows_text (bedside_plan_page_get_row (page, "safety_net"), SAFETY_NET_EN));
   g_assert_nonnull (bedside_plan_page_get_handout_warning (page));
-  g_assert_nonnull (strstr (bedside_plan_page_get_handout_warning (page), "'fr'"));
+  g_assert_nonnull (strstr (bedside_plan_page_get_handout_warning (page), "Français"));
+  g_assert_null (bedside_plan_page_get_row (page, "safety_net"));
+  g_assert_null (bedside_plan_page_get_handout_help (page));
+  {
+    g_auto(GStrv) shown = bedside_plan_page_dup_shown_ids (page);
+
+    g_assert_cmpuint (g_strv_length (shown), ==, 0);
+  }
+  /* Copy as Text copies nothing… */
+  {
+    g_autofree char *text = NULL;
+
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (window)), "before");
+    text = copy_as_text (window);
+    g_assert_cmpstr (text, ==, "before");
+  }
+  /* …and printing cancels itself, saying why. */
+  {
+    g_autoptr(BedsidePageOptions) options = bedside_print_page_options_new (NULL, NULL);
+    g_autoptr(BedsidePrintOperation) operation = NULL;
+
+    options->handout = bedside_translation_ref (bedside_plan_page_get_handout (page));
+    operation = bedside_print_operation_new (bedside_plan_page_get_plan (page), BEDSIDE_AUDIENCE_BOTH,
+                                             options, BEDSIDE_PAPER_A4);
+    GTK_PRINT_OPERATION_GET_CLASS (operation)->begin_print (GTK_PRINT_OPERATION (operation), NULL);
+    g_assert_nonnull (bedside_print_operation_get_refusal (operation));
+    g_assert_nonnull (strstr (bedside_print_operation_get_refusal (operation), "Français"));
+  }
+  /* The clinician's plan is not the handout: it is shown as ever. */
+  bedside_plan_page_set_audience (page, BEDSIDE_AUDIENCE_CLINICIAN);
+  iterate ();
+  g_assert_null (bedside_plan_page_get_handout_warning (page));
+  g_assert_nonnull (bedside_plan_page_get_row (page, "safety_net"));
+  bedside_plan_page_set_audience (page, BEDSIDE_AUDIENCE_PATIENT);
+  iterate ();
 
   g_settings_reset (settings, "handout-language");
+  g_settings_reset (settings, "clinic-phone");
   close_window (window);
   g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
 }

@@ -172,13 +172,31 @@ test_usage_errors (void)
   g_assert_cmpint (run.status, ==, 2);
   assert_contains (run.err, "nurse");
 
-  /* An unknown language falls back to English with a warning
-   * (test-handout-lang.sh); what is not a language code is a usage error. */
+  /* A language without a translation fails (exit 1, test-handout-lang.sh);
+   * what is not a language code is a usage error. */
   run_cli (&run, "evaluate", tiny, "--answers", answers, "--lang", "../xx", NULL);
   g_assert_cmpint (run.status, ==, 2);
   assert_contains (run.err, "'../xx' is not a language code");
 
   run_cli (&run, "evaluate", tiny, "--batch", answers, "--format", "text", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+
+  /* The emergency number is a number a patient can dial. */
+  for (const char * const *bad = (const char * const []) { "", "call 911", "9;1", "1+1", "12345678901234567890123456789012345", NULL };
+       *bad != NULL; bad++)
+    {
+      run_cli (&run, "evaluate", tiny, "--answers", answers, "--audience", "patient", "--emergency-number", *bad, NULL);
+      g_assert_cmpint (run.status, ==, 2);
+      assert_contains (run.err, "--emergency-number");
+    }
+  /* The help box is the handout's: a JSON plan has none. */
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--format", "json", "--emergency-number", "112", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  assert_contains (run.err, "--emergency-number");
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--format", "json", "--clinic-phone", "555-0142", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  /* The header's other details are the PDF's. */
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--patient-name", "Jane Doe", NULL);
   g_assert_cmpint (run.status, ==, 2);
 
   run_cli (&run, "test", tiny, NULL);
@@ -323,6 +341,36 @@ test_evaluate_tiny (void)
   g_assert_cmpint (run.status, ==, 0);
   assert_contains (run.out, "Why:");
   assert_contains (run.out, "YOUR CARE PLAN");
+
+  /* Every handout says where to get help: 911 unless told otherwise, and
+   * the clinic's phone when given. */
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--audience", "patient", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "\nIn an emergency, call 911.\n");
+  g_assert_null (strstr (run.out, "Questions?"));
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--audience", "patient",
+           "--emergency-number", "112", "--clinic", "Riverside Family Practice", "--clinic-phone", "555-0142", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "\nIn an emergency, call 112.\nQuestions? Call Riverside Family Practice at 555-0142.\n");
+  g_assert_null (strstr (run.out, "911"));
+  run_cli (&run, "evaluate", tiny, "--answers", answers, "--audience", "both",
+           "--emergency-number", "+44 (0) 999", "--clinic-phone", "555-0142", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "\nIn an emergency, call +44 (0) 999.\nQuestions? Call the clinic at 555-0142.\n");
+  /* …and nothing there is the clinician's alone. */
+  g_assert_null (strstr (strstr (run.out, "YOUR CARE PLAN"), "UNDER REVIEW"));
+  g_assert_null (strstr (strstr (run.out, "YOUR CARE PLAN"), "For testing only"));
+
+  /* A handout in a language the guideline has no translation into is an
+   * error naming the language, never English: whatever the audience. */
+  for (const char * const *audience = (const char * const []) { "patient", "both", "clinician", NULL };
+       *audience != NULL; audience++)
+    {
+      run_cli (&run, "evaluate", tiny, "--answers", answers, "--audience", *audience, "--lang", "de", NULL);
+      g_assert_cmpint (run.status, ==, 1);
+      assert_contains (run.err, "tiny.xml: no patient handout in 'de'");
+      g_assert_cmpstr (run.out, ==, "");
+    }
 
   directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
   g_assert_nonnull (directory);

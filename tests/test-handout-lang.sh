@@ -1,7 +1,9 @@
 #!/bin/sh
 # test-handout-lang.sh: `bedside-cli evaluate --lang` prints the handout in
-# the language asked for, whatever the interface's; what has no translation
-# stays English, string by string, with a warning.  Writes TAP.
+# the language asked for, whatever the interface's; a language the handout
+# cannot be given in (no translation of the guideline, a refused one, or no
+# catalog for the headings and the help box) is an error naming it, never
+# English.  Writes TAP.
 #
 # Usage: test-handout-lang.sh BEDSIDE-CLI ANSWERS.json
 # Environment: BEDSIDE_GUIDELINES_DIR (the built guidelines, with es/) and
@@ -39,16 +41,20 @@ has () {
   grep -qF -- "$1" "$tmp/out"
 }
 
-# Spanish: headings, patient texts and the disclaimer; both checksums.
-status=$(run --format text --audience patient --lang es)
+# Spanish: headings, patient texts and the help box; both checksums, and
+# nothing for the clinician only (the review status, the disclaimer).
+status=$(run --format text --audience patient --lang es --clinic-phone 555-0142)
 ok=1
 [ "$status" = 0 ] && has "SU PLAN DE CUIDADOS" && has "Espasmos intensos de espalda en adultos" \
   && has "Qué hacer" && has "Medicamentos" && has "Cuánto: Una pastilla de 5 mg hasta 3 veces" \
-  && has "Siga moviéndose" && has "Guía: back-spasm 1.0.0 (EN REVISIÓN), sha256" \
-  && has "Traducción: es, sha256" && has "no sustituye al juicio" && ok=0
-check $ok "--lang es: a Spanish handout, headings and texts"
-[ ! -s "$tmp/err" ] && ! has "Keep moving" && ! has "What to do" && ! has "How much"
-check $? "--lang es: nothing left in English, and no warning"
+  && has "Siga moviéndose" && has "Guía: back-spasm 1.0.0, sha256" \
+  && has "Traducción: es, sha256" && has "En caso de emergencia, llame al 911." \
+  && has "¿Preguntas? Llame a la clínica al 555-0142." && ok=0
+check $ok "--lang es: a Spanish handout, headings, texts and help box"
+[ ! -s "$tmp/err" ] && ! has "Keep moving" && ! has "What to do" && ! has "How much" \
+  && ! has "In an emergency" && ! has "EN REVISIÓN" && ! has "no sustituye al juicio"
+check $? "--lang es: nothing left in English, nothing for the clinician only, no warning"
+status=$(run --format text --audience patient --lang es)
 cp "$tmp/out" "$tmp/es.txt"
 
 status=$(run --format text --audience patient --lang es_MX)
@@ -65,17 +71,37 @@ status=$(run --format text --audience patient --lang en)
 [ "$status" = 0 ] && cmp -s "$tmp/out" "$tmp/en.txt" && [ ! -s "$tmp/err" ]
 check $? "--lang en: the same English handout, no warning"
 
-# A language nobody translated: English, and a warning that says so.
-status=$(run --format text --audience patient --lang xx)
-[ "$status" = 0 ] && cmp -s "$tmp/out" "$tmp/en.txt" && grep -q "warning: .*'xx'" "$tmp/err"
-check $? "--lang xx: English with a warning, exit 0"
+# A language nobody translated: an error naming it, and no handout, in
+# text and PDF, whatever the audience.
+for lang in xx de; do
+  for format in text pdf; do
+    rm -f "$tmp/x.pdf"
+    status=$(run --format $format --audience patient --lang $lang -o "$tmp/x.$format")
+    [ "$status" = 1 ] && grep -q "no patient handout in '$lang': back-spasm has no translation into '$lang'" "$tmp/err" \
+      && [ ! -e "$tmp/x.$format" ]
+    check $? "--lang $lang --format $format: exit 1 naming '$lang', nothing written"
+  done
+done
+status=$(run --format text --audience both --lang de)
+[ "$status" = 1 ] && [ ! -s "$tmp/out" ] && grep -q "'de'" "$tmp/err"
+check $? "--lang de --audience both: exit 1, no plan either"
 
-# No catalog, but the guideline's translation: Spanish texts under English
-# headings, string by string, and a warning about the headings.
+# The guideline's translation, but no catalog: the headings and the help
+# box would be English, so no handout either.
 status=$(BEDSIDE_LOCALEDIR="$tmp/no-catalogs" run --format text --audience patient --lang es)
-[ "$status" = 0 ] && has "YOUR CARE PLAN" && has "What to do" && has "Siga moviéndose" \
-  && has "How much: Una pastilla de 5 mg" && grep -q "warning: .*headings" "$tmp/err"
-check $? "--lang es without the catalog: Spanish texts, English headings, a warning"
+[ "$status" = 1 ] && [ ! -s "$tmp/out" ] && grep -q "no patient handout in 'es': Bedside has no catalog for 'es'" "$tmp/err"
+check $? "--lang es without the catalog: exit 1 naming 'es'"
+
+# A translation that does not match the guideline (here: another version)
+# is refused, and with it the handout.
+mkdir -p "$tmp/guidelines/es"
+cp "$BEDSIDE_GUIDELINES_DIR/back-spasm.xml" "$tmp/guidelines/"
+sed 's/\(<guideline [^>]*version="\)[^"]*"/\10.0.0-other"/' "$BEDSIDE_GUIDELINES_DIR/es/back-spasm.xml" >"$tmp/guidelines/es/back-spasm.xml"
+"$cli" evaluate "$tmp/guidelines/back-spasm.xml" --answers "$answers" --format text --audience patient --lang es \
+  >"$tmp/out" 2>"$tmp/err"
+status=$?
+[ "$status" = 1 ] && [ ! -s "$tmp/out" ] && grep -q "no patient handout in 'es': the 'es' translation of back-spasm was refused" "$tmp/err"
+check $? "--lang es with a translation of another version: exit 1, refused"
 
 # The clinician plan stays in the guideline's language; with both, the
 # handout part is Spanish.
@@ -92,9 +118,10 @@ if command -v pdftotext >/dev/null 2>&1; then
   status=$(run --format pdf --audience patient --lang es -o "$tmp/es.pdf")
   pdftotext -layout "$tmp/es.pdf" "$tmp/out" 2>/dev/null
   [ "$status" = 0 ] && has "Su plan de cuidados" && has "Qué hacer" && has "Siga moviéndose" \
-    && has "Cuánto:" && has "EN REVISIÓN" && has "Traducción es SHA-256" && has "Página 1 de" \
-    && ! has "What to do" && ! has "Keep moving"
-  check $? "--format pdf --lang es: a Spanish printed handout"
+    && has "Cuánto:" && has "Traducción es SHA-256" && has "Página 1 de" \
+    && has "En caso de emergencia, llame al 911." \
+    && ! has "What to do" && ! has "Keep moving" && ! has "EN REVISIÓN" && ! has "In an emergency"
+  check $? "--format pdf --lang es: a Spanish printed handout, its help box, no review status"
 
   status=$(run --format pdf --audience both --lang es -o "$tmp/both.pdf")
   pdftotext -layout "$tmp/both.pdf" "$tmp/out" 2>/dev/null

@@ -436,6 +436,9 @@ test_vignettes (void)
               has_safety_net |= rec->topic == BEDSIDE_TOPIC_SAFETY_NET && rec->kind != BEDSIDE_KIND_URGENT;
             }
 
+          /* Every handout says where to get help. */
+          assert_has (handout_text, "In an emergency, call 911. Questions? Call Riverside Family Practice at 555-0142.",
+                      name);
           /* No citation numbers on the handout. */
           g_assert_false (g_regex_match_simple ("\\[[0-9]", handout_text, 0, 0));
           if (has_safety_net)
@@ -803,6 +806,82 @@ test_warnings (void)
                          "check that it is still current before relying on it.", "overdue warning");
   g_assert_cmpuint (strstr (day_after, overdue) - day_after, <, strstr (day_after, "Pathway") - day_after);
   g_assert_null (strstr (handout, overdue));
+
+  /* Nothing on the handout is the clinician's alone: not the review
+   * status (the footer keeps the version and the checksum), not the
+   * clinician's disclaimer.  The help box is there, with the default
+   * emergency number. */
+  {
+    g_autofree char *status = normalise ("UNDER REVIEW");
+    g_autofree char *lower = normalise ("under review");
+    g_autofree char *disclaimer = normalise ("For testing only; not clinical advice.");
+    g_autofree char *clinician = printed_text (plan, BEDSIDE_AUDIENCE_CLINICIAN, "2025-01-16");
+
+    g_assert_null (strstr (handout, status));
+    g_assert_null (strstr (handout, lower));
+    g_assert_null (strstr (handout, disclaimer));
+    assert_has (handout, "tiny 1.2.3 · SHA-256", "the handout's footer");
+    assert_has (handout, "In an emergency, call 911.", "the help box");
+    /* The clinician's plan keeps them all. */
+    assert_has (clinician, "UNDER REVIEW", "the plan's footer");
+    assert_has (clinician, "For testing only; not clinical advice.", "the disclaimer");
+    g_assert_null (strstr (clinician, "Inanemergency"));
+  }
+}
+
+/* Every handout says where to get help, boxed at the top of its first
+ * page: the emergency number of the options and the clinic's phone. */
+static void
+test_handout_help (void)
+{
+  g_autofree char *answers = g_test_build_filename (G_TEST_DIST, "data", "cli", "acute.json", NULL);
+  g_autofree char *path = temp_pdf ("help.pdf");
+  g_autoptr(BedsideGuideline) guideline = NULL;
+  g_autoptr(BedsideCarePlan) plan = NULL;
+  const BedsidePageOptions with_clinic = {
+    .clinic_name = "Riverside Family Practice",
+    .clinic_phone = "555-0142",
+    .emergency_number = "112",
+  };
+  const BedsidePageOptions phone_only = { .clinic_phone = "555-0142" };
+  const BedsidePageOptions nothing = { NULL };
+  const struct {
+    const BedsidePageOptions *options;
+    const char               *help;
+    const char               *absent;
+  } cases[] = {
+    { &with_clinic, "In an emergency, call 112. Questions? Call Riverside Family Practice at 555-0142.", "911" },
+    { &phone_only, "In an emergency, call 911. Questions? Call the clinic at 555-0142.", "112" },
+    { &nothing, "In an emergency, call 911.", "Questions? Call the clinic" },
+  };
+
+  if (!have_pdftotext ())
+    return;
+
+  guideline = load_guideline ("back-spasm");
+  plan = evaluate_file (guideline, answers);
+
+  for (guint c = 0; c < G_N_ELEMENTS (cases); c++)
+    for (BedsidePaper paper = BEDSIDE_PAPER_A4; paper <= BEDSIDE_PAPER_LETTER; paper++)
+      {
+        g_autoptr(BedsidePages) layout = bedside_pages_new (plan, BEDSIDE_AUDIENCE_PATIENT, cases[c].options);
+        g_autoptr(GPtrArray) pages = export_and_read (layout, paper, path);
+        g_autofree char *body = check_pages (pages, layout, bedside_guideline_get_sha256 (guideline));
+        g_autofree char *first = page_text (pages->pdata[0], 1, 0);
+        g_autofree char *first_normalised = normalise (first);
+        g_autofree char *help = normalise (cases[c].help);
+        g_autofree char *absent = normalise (cases[c].absent);
+        g_autofree char *what_to_do = normalise ("What to do");
+
+        g_test_message ("case %u, %s", c, bedside_paper_to_string (paper));
+        /* On the first page, before the plan. */
+        assert_has (first_normalised, cases[c].help, "the help box");
+        g_assert_cmpuint (strstr (body, help) - body, <, strstr (body, what_to_do) - body);
+        g_assert_null (strstr (body, absent));
+        /* The typical acute case still fits on one page. */
+        g_assert_cmpuint (pages->len, ==, 1);
+      }
+  g_unlink (path);
 }
 
 int
@@ -824,6 +903,7 @@ main (int    argc,
   g_test_add_func ("/pages/export-equals-print", test_export_equals_print);
   g_test_add_func ("/pages/cli", test_cli);
   g_test_add_func ("/pages/warnings", test_warnings);
+  g_test_add_func ("/pages/handout-help", test_handout_help);
 
   status = g_test_run ();
   g_rmdir (temp_dir);

@@ -184,8 +184,64 @@ test_text_patient (void)
   g_assert_null (strstr (text, "urgent_refer"));
   g_assert_null (strstr (text, "Refer the patient"));
   g_assert_null (strstr (text, "Why:"));
-  g_assert_true (g_str_has_suffix (text, "For testing only; not clinical advice.\n"));
+  /* Where to get help, before anything else: the default emergency number. */
+  g_assert_cmpuint (position_of (text, "\nIn an emergency, call 911.\n"), <, position_of (text, "\nAct now\n"));
+  g_assert_null (strstr (text, "Questions?"));
+  /* Nothing for the clinician only: no review status, no warnings, no
+   * clinician's disclaimer; the trace closes it, version and checksum. */
+  g_assert_null (strstr (text, "UNDER REVIEW"));
+  g_assert_null (strstr (text, "WARNING"));
+  g_assert_null (strstr (text, "For testing only; not clinical advice."));
+  g_assert_true (g_regex_match_simple ("\n-{76}\nGuideline: tiny 1\\.2\\.3, sha256 [0-9a-f]{12}\n$", text, 0, 0));
   assert_lines_fit (text);
+}
+
+/* The help box names the numbers given, in the order a patient needs them. */
+static void
+test_text_patient_contacts (void)
+{
+  g_autoptr(BedsideCarePlan) plan = evaluate (routine_answers);
+  const BedsideHandoutContacts clinic = { "112", "Riverside Family Practice", "555-0142" };
+  const BedsideHandoutContacts phone_only = { "", NULL, "555-0142" };
+  g_autofree char *text = bedside_render_text_with_contacts (plan, BEDSIDE_AUDIENCE_PATIENT, NULL, &clinic);
+  g_autofree char *unnamed = bedside_render_text_with_contacts (plan, BEDSIDE_AUDIENCE_PATIENT, NULL, &phone_only);
+  g_autofree char *clinician = bedside_render_text_with_contacts (plan, BEDSIDE_AUDIENCE_CLINICIAN, NULL, &clinic);
+  g_autofree char *both = bedside_render_text_with_contacts (plan, BEDSIDE_AUDIENCE_BOTH, NULL, &clinic);
+  g_auto(GStrv) help = bedside_render_handout_help (&clinic, NULL, FALSE);
+  g_auto(GStrv) bare = bedside_render_handout_help (NULL, NULL, FALSE);
+
+  g_assert_cmpuint (g_strv_length (help), ==, 2);
+  g_assert_cmpstr (help[0], ==, "In an emergency, call 112.");
+  g_assert_cmpstr (help[1], ==, "Questions? Call Riverside Family Practice at 555-0142.");
+  g_assert_cmpuint (g_strv_length (bare), ==, 1);
+  g_assert_cmpstr (bare[0], ==, "In an emergency, call " BEDSIDE_DEFAULT_EMERGENCY_NUMBER ".");
+
+  g_assert_cmpuint (position_of (text, "In an emergency, call 112.\n"), <,
+                    position_of (text, "Questions? Call Riverside Family Practice at 555-0142.\n"));
+  g_assert_cmpuint (position_of (text, "Questions? Call Riverside"), <, position_of (text, "\nWhat to do\n"));
+  assert_lines_fit (text);
+  /* An empty emergency number is the default one. */
+  position_of (unnamed, "In an emergency, call 911.\nQuestions? Call the clinic at 555-0142.\n");
+  /* The clinician's plan has no help box; with both, the handout has it. */
+  g_assert_null (strstr (clinician, "In an emergency"));
+  g_assert_cmpuint (position_of (both, "YOUR CARE PLAN"), <, position_of (both, "In an emergency, call 112."));
+}
+
+/* A handout can be given in the guideline's own language; tiny.xml has no
+ * translation, so any other language is an error naming it. */
+static void
+test_handout_language_check (void)
+{
+  g_autoptr(BedsideGuideline) guideline = load_tiny ();
+  g_autoptr(BedsideTranslation) en = bedside_translation_new (guideline, "en_US", NULL);
+  g_autoptr(BedsideTranslation) de = bedside_translation_new (guideline, "de", NULL);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_true (bedside_render_handout_check_language (en, &error));
+  g_assert_no_error (error);
+  g_assert_false (bedside_render_handout_check_language (de, &error));
+  g_assert_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "'de'"));
 }
 
 static void
@@ -213,9 +269,11 @@ test_text_both (void)
   g_assert_cmpuint (position_of (text, rule), <, position_of (text, "YOUR CARE PLAN"));
   g_assert_cmpuint (position_of (text, "YOUR CARE PLAN"), <,
                     position_of (text, "Go to the emergency department today."));
-  /* The disclaimer closes the document, once. */
-  g_assert_true (g_str_has_suffix (text, "For testing only; not clinical advice.\n"));
+  /* The disclaimer closes the clinician's plan, once: it is not the
+   * patient's. */
+  g_assert_cmpuint (position_of (text, disclaimer), <, position_of (text, "YOUR CARE PLAN"));
   g_assert_true (strstr (text, disclaimer) == g_strrstr (text, disclaimer));
+  position_of (text, "In an emergency, call 911.");
 }
 
 static JsonObject *
@@ -572,6 +630,8 @@ main (int    argc,
   g_test_add_func ("/render/text/clinician-details", test_text_clinician_details);
   g_test_add_func ("/render/text/patient", test_text_patient);
   g_test_add_func ("/render/text/patient-topics", test_text_patient_topics);
+  g_test_add_func ("/render/text/patient-contacts", test_text_patient_contacts);
+  g_test_add_func ("/render/handout-language-check", test_handout_language_check);
   g_test_add_func ("/render/text/both", test_text_both);
   g_test_add_func ("/render/json/shape", test_json_shape);
   g_test_add_func ("/render/json/notes", test_json_notes);

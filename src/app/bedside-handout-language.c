@@ -5,6 +5,7 @@
 
 #include "bedside-catalog.h"
 #include "bedside-handout-language.h"
+#include "bedside-render.h"
 
 /* Languages in their own names, as a patient would look for theirs: these
  * are not translated. */
@@ -127,15 +128,23 @@ bedside_handout_language_names (const char * const *languages)
 }
 
 char *
-bedside_handout_describe_missing (BedsideTranslation *translation)
+bedside_handout_describe_problem (BedsideTranslation *translation)
 {
-  g_autofree char *missing = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *languages[2] = { NULL, NULL };
+  g_auto(GStrv) names = NULL;
 
-  if (translation == NULL)
+  if (translation == NULL || bedside_render_handout_check_language (translation, &error))
     return NULL;
-  missing = bedside_translation_describe_missing (translation);
-  if (missing == NULL)
-    return NULL;
-  /* TRANSLATORS: a warning under the handout; %s says what has no translation, e.g. "no catalog for 'fr'" */
-  return g_strdup_printf (_("Some of the handout stays in the original language: %s"), missing);
+
+  /* The language by its own name, as it is offered. */
+  languages[0] = bedside_translation_get_language (translation);
+  names = bedside_handout_language_names (languages);
+  if (g_error_matches (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_MISMATCH))
+    /* TRANSLATORS: shown instead of the patient's handout; %s is a language's own name, e.g. "Français" */
+    return g_strdup_printf (_("No handout in %s: its translation does not match this version of the guideline. "
+                              "Choose another language."), names[0]);
+  /* TRANSLATORS: shown instead of the patient's handout; %s is a language's own name, e.g. "Français" */
+  return g_strdup_printf (_("No handout in %s: this guideline has not been translated into it. "
+                            "Choose another language."), names[0]);
 }

@@ -9,8 +9,8 @@ G_BEGIN_DECLS
 
 /* The guideline's own language first, then those of the translations found
  * next to it (bedside_guideline_list_translations()), then @wanted when it
- * is none of these: a language without a translation still gets a handout,
- * in the original where there is no translation, and says so.  *@position
+ * is none of these: a language without a translation is offered too, and
+ * choosing it says that no handout can be given in it.  *@position
  * (may be NULL) is @wanted's place: NULL, "" or not a language code is the
  * guideline's own; a variant ("es_MX") finds its language ("es"). */
 GStrv       bedside_handout_languages_new     (BedsideGuideline   *guideline,
@@ -20,8 +20,10 @@ GStrv       bedside_handout_languages_new     (BedsideGuideline   *guideline,
  * "Español"), or the code when Bedside does not know it. */
 GStrv       bedside_handout_language_names    (const char * const *languages);
 
-/* A warning for a handout whose texts partly stay in the original, or NULL
- * when @translation has them all. */
-char       *bedside_handout_describe_missing  (BedsideTranslation *translation);
+/* Why no handout can be given in @translation's language
+ * (bedside_render_handout_check_language()), in the interface's words, for
+ * the message shown instead of the handout; NULL when it can.  Bedside
+ * never gives a patient English in place of the language chosen. */
+char       *bedside_handout_describe_problem  (BedsideTranslation *translation);
 
 G_END_DECLS

@@ -10,10 +10,12 @@ GStrv bedside_plan_page_dup_shown_ids (BedsidePlanPage *self);
 void  bedside_plan_page_set_audience  (BedsidePlanPage *self,
                                        BedsideAudience  audience);
 
-/* The handout's language choice, and the warning shown under it (NULL:
- * none) when some texts have no translation. */
+/* The handout's language choice, and the message shown under it (NULL:
+ * none) when no handout can be given in that language. */
 GtkDropDown *bedside_plan_page_get_language_dropdown (BedsidePlanPage *self);
 const char  *bedside_plan_page_get_handout_warning   (BedsidePlanPage *self);
+/* The help box's text at the top of the handout, NULL when not shown. */
+const char  *bedside_plan_page_get_handout_help      (BedsidePlanPage *self);
 
 /* The row of recommendation @id, or NULL when it is not shown. */
 GtkWidget   *bedside_plan_page_get_row               (BedsidePlanPage *self,

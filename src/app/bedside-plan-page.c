@@ -23,6 +23,11 @@ struct _BedsidePlanPage
   BedsideTranslation *handout;
   gboolean            updating_languages;
 
+  /* Whom the patient calls, in the handout's help box. */
+  char               *emergency_number;
+  char               *clinic_name;
+  char               *clinic_phone;
+
   GtkScrolledWindow *scroller;
   GtkLabel          *title_label;
   GtkLabel          *source_label;
@@ -30,10 +35,22 @@ struct _BedsidePlanPage
   GtkToggleButton   *patient_button;
   GtkDropDown       *language_dropdown;
   GtkLabel          *handout_warning_label;
+  GtkWidget         *help_box;
+  GtkLabel          *help_label;
   GtkBox            *groups_box;
 };
 
 G_DEFINE_FINAL_TYPE (BedsidePlanPage, bedside_plan_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_EMERGENCY_NUMBER,
+  PROP_CLINIC_NAME,
+  PROP_CLINIC_PHONE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 kind_msgid (BedsideRecommendationKind kind)
@@ -56,6 +73,9 @@ shows_handout (BedsidePlanPage *self)
 {
   return bedside_plan_page_get_audience (self) == BEDSIDE_AUDIENCE_PATIENT;
 }
+
+static const char *page_text (BedsidePlanPage *self,
+                              const char      *msgid) G_GNUC_FORMAT (2);
 
 /* A fixed string of the page: in the handout's language on the handout,
  * in the interface's on the clinician's plan. */
@@ -333,15 +353,50 @@ update_handout (BedsidePlanPage *self)
   load_handout (self, guideline, self->languages[position]);
 }
 
-static void
+/* A handout that cannot be given in the language chosen is not shown at
+ * all: the page says why instead of showing English.  Returns TRUE when
+ * the handout is refused. */
+static gboolean
 update_warning (BedsidePlanPage *self)
 {
-  g_autofree char *warning = NULL;
+  g_autofree char *problem = NULL;
 
   if (shows_handout (self))
-    warning = bedside_handout_describe_missing (self->handout);
-  gtk_label_set_text (self->handout_warning_label, warning != NULL ? warning : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->handout_warning_label), warning != NULL);
+    problem = bedside_handout_describe_problem (self->handout);
+  gtk_label_set_text (self->handout_warning_label, problem != NULL ? problem : "");
+  gtk_widget_set_visible (GTK_WIDGET (self->handout_warning_label), problem != NULL);
+  return problem != NULL;
+}
+
+/* Where the patient gets help, at the top of the handout: the same
+ * sentences as on paper, in the handout's language. */
+static void
+update_help (BedsidePlanPage *self,
+             gboolean         shown)
+{
+  const BedsideHandoutContacts contacts = {
+    .emergency_number = self->emergency_number,
+    .clinic_name = self->clinic_name,
+    .clinic_phone = self->clinic_phone,
+  };
+  g_auto(GStrv) help = NULL;
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  gtk_widget_set_visible (self->help_box, shown);
+  if (!shown)
+    return;
+
+  help = bedside_render_handout_help (&contacts, self->handout, TRUE);
+  for (guint i = 0; help[i] != NULL; i++)
+    {
+      g_autofree char *text = g_markup_escape_text (help[i], -1);
+
+      if (i == 0)
+        g_string_append_printf (markup, "<b>%s</b>", text);
+      else
+        g_string_append_printf (markup, "\n%s", text);
+    }
+  gtk_label_set_markup (self->help_label, markup->str);
 }
 
 static void
@@ -353,9 +408,11 @@ rebuild (BedsidePlanPage *self)
   g_autofree char *short_sha = NULL;
   const char *pathway;
   gboolean patient;
+  gboolean refused;
 
   clear_groups (self);
-  update_warning (self);
+  refused = update_warning (self);
+  update_help (self, self->plan != NULL && shows_handout (self) && !refused);
   if (self->plan == NULL)
     {
       gtk_label_set_text (self->title_label, "");
@@ -372,15 +429,27 @@ rebuild (BedsidePlanPage *self)
                                                  : bedside_guideline_get_title (guideline));
   short_sha = g_strndup (bedside_guideline_get_sha256 (guideline), 12);
   pathway = bedside_care_plan_get_pathway (self->plan);
-  /* TRANSLATORS: where the plan comes from: guideline id, version, review status, checksum */
-  source = g_strdup_printf (_("Guideline %s · version %s · %s · SHA-256 %s%s%s"),
-                            bedside_guideline_get_id (guideline),
-                            bedside_guideline_get_version (guideline),
-                            bedside_render_status_title (bedside_guideline_get_status (guideline)),
-                            short_sha,
-                            pathway ? _(" · pathway: ") : "",
-                            pathway ? pathway : "");
+  if (patient)
+    /* The handout is traced as on paper, by version and checksum: its
+     * review status and pathway are the clinician's. */
+    /* TRANSLATORS: where the patient's handout comes from: guideline id, version, checksum */
+    source = g_strdup_printf (page_text (self, N_("Guideline %s · version %s · SHA-256 %s")),
+                              bedside_guideline_get_id (guideline),
+                              bedside_guideline_get_version (guideline),
+                              short_sha);
+  else
+    /* TRANSLATORS: where the plan comes from: guideline id, version, review status, checksum */
+    source = g_strdup_printf (_("Guideline %s · version %s · %s · SHA-256 %s%s%s"),
+                              bedside_guideline_get_id (guideline),
+                              bedside_guideline_get_version (guideline),
+                              bedside_render_status_title (bedside_guideline_get_status (guideline)),
+                              short_sha,
+                              pathway ? _(" · pathway: ") : "",
+                              pathway ? pathway : "");
   gtk_label_set_text (self->source_label, source);
+  /* No English in place of the language chosen: the message above says why. */
+  if (refused)
+    return;
 
   /* Kinds in their order of urgency: urgent first. */
   for (guint kind = 0; kind < BEDSIDE_N_KINDS; kind++)
@@ -483,12 +552,88 @@ bedside_plan_page_dispose (GObject *object)
 }
 
 static void
+bedside_plan_page_finalize (GObject *object)
+{
+  BedsidePlanPage *self = BEDSIDE_PLAN_PAGE (object);
+
+  g_free (self->emergency_number);
+  g_free (self->clinic_name);
+  g_free (self->clinic_phone);
+
+  G_OBJECT_CLASS (bedside_plan_page_parent_class)->finalize (object);
+}
+
+static char **
+contact_field (BedsidePlanPage *self,
+               guint            prop_id)
+{
+  switch (prop_id)
+    {
+    case PROP_EMERGENCY_NUMBER: return &self->emergency_number;
+    case PROP_CLINIC_NAME:      return &self->clinic_name;
+    case PROP_CLINIC_PHONE:     return &self->clinic_phone;
+    default:                    return NULL;
+    }
+}
+
+static void
+bedside_plan_page_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  char **field = contact_field (BEDSIDE_PLAN_PAGE (object), prop_id);
+
+  if (field == NULL)
+    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+  else
+    g_value_set_string (value, *field);
+}
+
+static void
+bedside_plan_page_set_property (GObject      *object,
+                                guint         prop_id,
+                                const GValue *value,
+                                GParamSpec   *pspec)
+{
+  BedsidePlanPage *self = BEDSIDE_PLAN_PAGE (object);
+  char **field = contact_field (self, prop_id);
+
+  if (field == NULL)
+    {
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+      return;
+    }
+  if (g_strcmp0 (*field, g_value_get_string (value)) == 0)
+    return;
+  g_free (*field);
+  *field = g_value_dup_string (value);
+  update_help (self, gtk_widget_get_visible (self->help_box));
+  g_object_notify_by_pspec (object, pspec);
+}
+
+static void
 bedside_plan_page_class_init (BedsidePlanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bedside_plan_page_dispose;
+  object_class->finalize = bedside_plan_page_finalize;
+  object_class->get_property = bedside_plan_page_get_property;
+  object_class->set_property = bedside_plan_page_set_property;
+
+  /* What the preferences say; NULL or "" as the renderer reads them. */
+  properties[PROP_EMERGENCY_NUMBER] =
+    g_param_spec_string ("emergency-number", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CLINIC_NAME] =
+    g_param_spec_string ("clinic-name", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  properties[PROP_CLINIC_PHONE] =
+    g_param_spec_string ("clinic-phone", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, scroller);
@@ -498,6 +643,8 @@ bedside_plan_page_class_init (BedsidePlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, patient_button);
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, language_dropdown);
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, handout_warning_label);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, help_box);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, help_label);
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, groups_box);
 }
 
@@ -612,6 +759,21 @@ GtkDropDown *
 bedside_plan_page_get_language_dropdown (BedsidePlanPage *self)
 {
   return self->language_dropdown;
+}
+
+const char *
+bedside_plan_page_get_handout_help (BedsidePlanPage *self)
+{
+  if (!gtk_widget_get_visible (self->help_box))
+    return NULL;
+  return gtk_label_get_text (self->help_label);
+}
+
+char *
+bedside_plan_page_dup_handout_problem (BedsidePlanPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_PLAN_PAGE (self), NULL);
+  return bedside_handout_describe_problem (self->handout);
 }
 
 const char *

@@ -28,6 +28,9 @@ void             bedside_plan_page_set_handout_language (BedsidePlanPage *self,
 /* The language chosen (the plan's translation's), or the one asked for
  * while there is no plan; NULL: the guideline's own. */
 const char      *bedside_plan_page_get_handout_language (BedsidePlanPage *self);
+/* Why no handout can be given in the chosen language, for a message, or
+ * NULL when it can (bedside_handout_describe_problem()). */
+char            *bedside_plan_page_dup_handout_problem  (BedsidePlanPage *self);
 /* The handout's texts in the chosen language, for Copy as Text, printing
  * and export; NULL while there is no plan.  (transfer none) */
 BedsideTranslation *bedside_plan_page_get_handout       (BedsidePlanPage *self);

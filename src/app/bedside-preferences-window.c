@@ -14,6 +14,7 @@ struct _BedsidePreferencesWindow
   AdwEntryRow          *clinic_name_row;
   AdwEntryRow          *clinic_address_row;
   AdwEntryRow          *clinic_phone_row;
+  AdwEntryRow          *emergency_number_row;
   AdwEntryRow          *handout_language_row;
   AdwComboRow          *paper_size_row;
   AdwComboRow          *default_audience_row;
@@ -89,6 +90,7 @@ bedside_preferences_window_class_init (BedsidePreferencesWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, clinic_name_row);
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, clinic_address_row);
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, clinic_phone_row);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, emergency_number_row);
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, handout_language_row);
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, paper_size_row);
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, default_audience_row);
@@ -116,6 +118,7 @@ bedside_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "clinic-name", self->clinic_name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "clinic-address", self->clinic_address_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "clinic-phone", self->clinic_phone_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "emergency-number", self->emergency_number_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "handout-language", self->handout_language_row, "text", G_SETTINGS_BIND_DEFAULT);
   bind_choices (self, "paper-size", self->paper_size_row, paper_sizes);
   bind_choices (self, "default-audience", self->default_audience_row, audiences);
@@ -135,6 +138,7 @@ bedside_preferences_window_get_row (BedsidePreferencesWindow *self,
     { "clinic-name", self->clinic_name_row },
     { "clinic-address", self->clinic_address_row },
     { "clinic-phone", self->clinic_phone_row },
+    { "emergency-number", self->emergency_number_row },
     { "handout-language", self->handout_language_row },
     { "paper-size", self->paper_size_row },
     { "default-audience", self->default_audience_row },

@@ -22,6 +22,8 @@ struct _BedsidePrintOperation
   guint               language;       /* the one chosen */
   GtkDropDown        *language_dropdown;  /* weak */
   GtkLabel           *language_warning;   /* weak */
+  /* Why the handout was not printed (begin-print cancels it), or NULL. */
+  char               *refused;
 };
 
 G_DEFINE_FINAL_TYPE (BedsidePrintOperation, bedside_print_operation, GTK_TYPE_PRINT_OPERATION)
@@ -94,6 +96,17 @@ bedside_print_operation_begin_print (GtkPrintOperation *operation,
 {
   BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (operation);
 
+  /* A handout in a language it cannot be given in is not printed in
+   * English instead: the print is cancelled, and the window says why. */
+  g_clear_pointer (&self->refused, g_free);
+  if (self->audience != BEDSIDE_AUDIENCE_CLINICIAN)
+    self->refused = bedside_handout_describe_problem (self->options->handout);
+  if (self->refused != NULL)
+    {
+      gtk_print_operation_cancel (operation);
+      return;
+    }
+
   /* The unit is points and the origin the paper's corner (full page), as
    * in the PDF the page renderer writes: the same pages. */
   g_clear_pointer (&self->pages, bedside_pages_free);
@@ -141,7 +154,7 @@ update_language_tab (BedsidePrintOperation *self)
   if (handout && selected < g_strv_length (self->languages))
     translation = bedside_translation_new (bedside_care_plan_get_guideline (self->plan),
                                            self->languages[selected], NULL);
-  warning = bedside_handout_describe_missing (translation);
+  warning = bedside_handout_describe_problem (translation);
   gtk_label_set_text (self->language_warning, warning != NULL ? warning : "");
   gtk_widget_set_visible (GTK_WIDGET (self->language_warning), warning != NULL);
 }
@@ -238,6 +251,7 @@ bedside_print_operation_dispose (GObject *object)
   g_clear_pointer (&self->pages, bedside_pages_free);
   g_clear_pointer (&self->plan, bedside_care_plan_unref);
   g_clear_pointer (&self->options, bedside_page_options_free);
+  g_clear_pointer (&self->refused, g_free);
 
   G_OBJECT_CLASS (bedside_print_operation_parent_class)->dispose (object);
 }
@@ -308,6 +322,13 @@ bedside_print_operation_get_handout_language (BedsidePrintOperation *self)
   return handout_language (self->plan, self->options);
 }
 
+const char *
+bedside_print_operation_get_refusal (BedsidePrintOperation *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_PRINT_OPERATION (self), NULL);
+  return self->refused;
+}
+
 /* ---- what the preferences say ------------------------------------------ */
 
 /* The string of @key, or NULL when the installed schema lacks it. */
@@ -336,10 +357,13 @@ bedside_print_page_options_new (GSettings            *settings,
   g_autofree char *clinic_name = dup_setting (settings, "clinic-name");
   g_autofree char *clinic_address = dup_setting (settings, "clinic-address");
   g_autofree char *clinic_phone = dup_setting (settings, "clinic-phone");
+  /* Empty: the renderer's default, never a handout without one. */
+  g_autofree char *emergency_number = dup_setting (settings, "emergency-number");
   BedsidePageOptions options = {
     .clinic_name = clinic_name,
     .clinic_address = clinic_address,
     .clinic_phone = clinic_phone,
+    .emergency_number = emergency_number,
     .patient_name = patient != NULL ? patient->name : NULL,
     .visit_date = patient != NULL ? patient->visit_date : NULL,
   };
@@ -402,16 +426,13 @@ bedside_print_plan (GtkWindow                *parent,
 
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     parent, &error);
-  if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+  if (operation->refused != NULL)
     {
-      g_autofree char *warning = NULL;
-
-      g_set_object (&last_print_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)));
-      if (operation->audience != BEDSIDE_AUDIENCE_CLINICIAN)
-        warning = bedside_handout_describe_missing (operation->options->handout);
-      if (warning != NULL && toasts != NULL)
-        adw_toast_overlay_add_toast (toasts, adw_toast_new (warning));
+      if (toasts != NULL)
+        adw_toast_overlay_add_toast (toasts, adw_toast_new (operation->refused));
     }
+  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
+    g_set_object (&last_print_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)));
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR && toasts != NULL)
     {
       /* TRANSLATORS: a toast when printing fails; %s says why */
@@ -451,9 +472,10 @@ on_export_response (GtkNativeDialog *native,
   g_autoptr(GError) error = NULL;
   g_autofree char *message = NULL;
   g_autofree char *name = NULL;
-  g_autofree char *warning = NULL;
+  g_autofree char *problem = NULL;
   const char *choice;
   const char *language;
+  gboolean saved = FALSE;
   BedsideAudience audience = BEDSIDE_AUDIENCE_CLINICIAN;
 
   if (response != GTK_RESPONSE_ACCEPT)
@@ -469,14 +491,18 @@ on_export_response (GtkNativeDialog *native,
   if (language != NULL && bedside_language_is_valid (language))
     set_handout_language (export->options, export->plan, language);
 
-  pages = bedside_pages_new (export->plan, audience, export->options);
   name = g_file_get_basename (file);
+  /* No PDF of a handout in English in place of the language chosen. */
   if (audience != BEDSIDE_AUDIENCE_CLINICIAN)
-    warning = bedside_handout_describe_missing (export->options->handout);
-  if (bedside_pages_save_pdf (pages, export->paper, file, NULL, &error) && warning != NULL)
-    /* TRANSLATORS: a toast once the PDF is written; the first %s is the file's name, the second says what stays untranslated */
-    message = g_strdup_printf (_("Exported “%s”. %s"), name, warning);
-  else if (error == NULL)
+    problem = bedside_handout_describe_problem (export->options->handout);
+  if (problem == NULL)
+    {
+      pages = bedside_pages_new (export->plan, audience, export->options);
+      saved = bedside_pages_save_pdf (pages, export->paper, file, NULL, &error);
+    }
+  if (problem != NULL)
+    message = g_steal_pointer (&problem);
+  else if (saved)
     /* TRANSLATORS: a toast once the PDF is written; %s is the file's name */
     message = g_strdup_printf (_("Exported “%s”"), name);
   else

@@ -23,8 +23,12 @@ BedsidePrintOperation *bedside_print_operation_new          (BedsideCarePlan    
 /* The language the handout is printed in: the Contents tab's choice once
  * applied, first the language of @options's handout (or the guideline's). */
 const char            *bedside_print_operation_get_handout_language (BedsidePrintOperation *self);
+/* Why begin-print cancelled the print (a handout in a language it cannot
+ * be given in), or NULL. */
+const char            *bedside_print_operation_get_refusal  (BedsidePrintOperation *self);
 
-/* The page options of the preferences (clinic; @settings may be NULL) and
+/* The page options of the preferences (clinic, emergency number;
+ * @settings may be NULL) and
  * of @patient (may be NULL). */
 BedsidePageOptions    *bedside_print_page_options_new       (GSettings                *settings,
                                                              const BedsidePatient     *patient);

@@ -439,11 +439,29 @@ copy_plan_action (GtkWidget  *widget,
 
   if (plan == NULL)
     return;
-  /* The handout in the language chosen for it; the clinician's plan as the
-   * guideline has it. */
+  /* The handout in the language chosen for it, with the help box of the
+   * preferences; the clinician's plan as the guideline has it. */
   if (bedside_plan_page_get_audience (self->plan_page) == BEDSIDE_AUDIENCE_PATIENT)
-    text = bedside_render_text_translated (plan, BEDSIDE_AUDIENCE_PATIENT,
-                                           bedside_plan_page_get_handout (self->plan_page));
+    {
+      g_autofree char *problem = bedside_plan_page_dup_handout_problem (self->plan_page);
+      g_autoptr(BedsidePageOptions) options = NULL;
+      BedsideHandoutContacts contacts;
+
+      /* Never English in place of the language chosen. */
+      if (problem != NULL)
+        {
+          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (problem));
+          return;
+        }
+      options = bedside_print_page_options_new (self->settings, NULL);
+      contacts = (BedsideHandoutContacts) {
+        .emergency_number = options->emergency_number,
+        .clinic_name = options->clinic_name,
+        .clinic_phone = options->clinic_phone,
+      };
+      text = bedside_render_text_with_contacts (plan, BEDSIDE_AUDIENCE_PATIENT,
+                                                bedside_plan_page_get_handout (self->plan_page), &contacts);
+    }
   else
     text = bedside_render_text (plan, BEDSIDE_AUDIENCE_CLINICIAN);
   gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
@@ -662,6 +680,11 @@ bedside_window_init (BedsideWindow *self)
                                G_CALLBACK (apply_handout_language), self, G_CONNECT_SWAPPED);
       apply_handout_language (self);
       g_settings_bind (self->settings, "only-verified", self->library_page, "only-verified", G_SETTINGS_BIND_GET);
+      /* The handout's help box follows the preferences, as printing does. */
+      for (const char * const *key = (const char * const []) { "emergency-number", "clinic-name", "clinic-phone", NULL };
+           *key != NULL; key++)
+        if (g_settings_schema_has_key (schema, *key))
+          g_settings_bind (self->settings, *key, self->plan_page, *key, G_SETTINGS_BIND_GET);
     }
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 960, 760);

@@ -36,20 +36,26 @@ static const char evaluate_summary[] =
   "\n"
   "--format pdf writes printable pages to OUT (-o is required): the clinician\n"
   "plan, the patient handout, or with --audience both the plan followed by the\n"
-  "handout.  The paper is A4 or US Letter (--paper; default: the locale's).";
+  "handout.  The paper is A4 or US Letter (--paper; default: the locale's).\n"
+  "\n"
+  "Every patient handout, as text or PDF, says where to get help: the\n"
+  "emergency number (--emergency-number; default " BEDSIDE_DEFAULT_EMERGENCY_NUMBER ") and the clinic's phone\n"
+  "(--clinic-phone), when given.  A handout asked for (--lang) in a language\n"
+  "the guideline has no translation into is an error, never English.";
 
 static char *
-render_plan (const BedsideCarePlan *plan,
-             OutputFormat           format,
-             BedsideAudience        audience,
-             BedsideTranslation    *handout)
+render_plan (const BedsideCarePlan        *plan,
+             OutputFormat                  format,
+             BedsideAudience               audience,
+             BedsideTranslation           *handout,
+             const BedsideHandoutContacts *contacts)
 {
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonGenerator) generator = NULL;
   GString *out;
 
   if (format == FORMAT_TEXT)
-    return bedside_render_text_translated (plan, audience, handout);
+    return bedside_render_text_with_contacts (plan, audience, handout, contacts);
 
   root = bedside_render_json (plan, audience);
   generator = json_generator_new ();
@@ -106,6 +112,25 @@ write_pdf (BedsideCarePlan  *plan,
   return BEDSIDE_CLI_EXIT_OK;
 }
 
+/* A phone number as a patient dials it: digits, with spaces, dashes,
+ * dots, parentheses or a leading '+' between them; short. */
+static gboolean
+is_phone_number (const char *text)
+{
+  gboolean any_digit = FALSE;
+
+  if (strlen (text) > 32)
+    return FALSE;
+  for (const char *p = text; *p != '\0'; p++)
+    {
+      if (g_ascii_isdigit (*p))
+        any_digit = TRUE;
+      else if (strchr (" -.()", *p) == NULL && !(*p == '+' && p == text))
+        return FALSE;
+    }
+  return any_digit;
+}
+
 static int
 evaluate_one (BedsideGuideline   *guideline,
               const char         *answers_path,
@@ -115,6 +140,11 @@ evaluate_one (BedsideGuideline   *guideline,
               const PdfRequest   *pdf,
               const char         *output)
 {
+  const BedsideHandoutContacts contacts = {
+    .emergency_number = pdf->options.emergency_number,
+    .clinic_name = pdf->options.clinic_name,
+    .clinic_phone = pdf->options.clinic_phone,
+  };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) answers = NULL;
   g_autoptr(BedsideSession) session = NULL;
@@ -153,7 +183,7 @@ evaluate_one (BedsideGuideline   *guideline,
   if (format == FORMAT_PDF)
     return write_pdf (plan, audience, pdf, output);
 
-  text = render_plan (plan, format, audience, handout);
+  text = render_plan (plan, format, audience, handout, &contacts);
 
   return bedside_cli_write_output (output, text, strlen (text)) ? BEDSIDE_CLI_EXIT_OK
                                                                 : BEDSIDE_CLI_EXIT_FAILED;
@@ -331,6 +361,7 @@ bedside_cli_evaluate (int    argc,
   g_autofree char *clinic = NULL;
   g_autofree char *clinic_address = NULL;
   g_autofree char *clinic_phone = NULL;
+  g_autofree char *emergency_number = NULL;
   g_autofree char *patient_name = NULL;
   g_autofree char *visit_date = NULL;
   gboolean only_verified = FALSE;
@@ -350,11 +381,13 @@ bedside_cli_evaluate (int    argc,
     { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
       "PDF: a4 or letter (default: the locale's paper)", "PAPER" },
     { "clinic", 0, 0, G_OPTION_ARG_STRING, &clinic,
-      "PDF: the clinic's name, in the header", "NAME" },
+      "The clinic's name, in the PDF's header and the handout's help box", "NAME" },
     { "clinic-address", 0, 0, G_OPTION_ARG_STRING, &clinic_address,
       "PDF: the clinic's address, in the header", "ADDRESS" },
     { "clinic-phone", 0, 0, G_OPTION_ARG_STRING, &clinic_phone,
-      "PDF: the clinic's phone number, in the header and on the handout", "PHONE" },
+      "The clinic's phone number, in the PDF's header and the handout's help box", "PHONE" },
+    { "emergency-number", 0, 0, G_OPTION_ARG_STRING, &emergency_number,
+      "The emergency number on every handout (default: " BEDSIDE_DEFAULT_EMERGENCY_NUMBER ")", "NUMBER" },
     { "patient-name", 0, 0, G_OPTION_ARG_STRING, &patient_name,
       "PDF: the patient's name, in the header", "NAME" },
     { "visit-date", 0, 0, G_OPTION_ARG_STRING, &visit_date,
@@ -369,7 +402,6 @@ bedside_cli_evaluate (int    argc,
   OutputFormat format = FORMAT_TEXT;
   PdfRequest pdf = { .paper = bedside_paper_get_default () };
   g_autoptr(BedsideTranslation) handout = NULL;
-  g_autofree char *untranslated = NULL;
   BedsideIntegrityStatus integrity = BEDSIDE_INTEGRITY_UNVERIFIED;
 
   context = bedside_cli_option_context_new ("evaluate", "FILE", evaluate_summary, entries);
@@ -397,6 +429,19 @@ bedside_cli_evaluate (int    argc,
   if (audience_name != NULL && !bedside_audience_from_string (audience_name, &audience))
     return bedside_cli_usage_error (context, "unknown audience '%s'", audience_name);
 
+  /* What the handout's help box says: for text and PDF handouts. */
+  if (emergency_number != NULL && !is_phone_number (emergency_number))
+    return bedside_cli_usage_error (context, "--emergency-number '%s' is not a phone number", emergency_number);
+  if ((cases_path != NULL || format == FORMAT_JSON) &&
+      (clinic != NULL || clinic_phone != NULL || emergency_number != NULL))
+    return bedside_cli_usage_error (context, "--clinic, --clinic-phone and --emergency-number are for "
+                                             "text and PDF handouts");
+  pdf.options = (BedsidePageOptions) {
+    .clinic_name = clinic,
+    .clinic_phone = clinic_phone,
+    .emergency_number = emergency_number,
+  };
+
   if (format == FORMAT_PDF)
     {
       if (output == NULL)
@@ -405,18 +450,13 @@ bedside_cli_evaluate (int    argc,
         return bedside_cli_usage_error (context, "unknown paper '%s' (a4 or letter)", paper_name);
       if (visit_date != NULL && !is_iso_date (visit_date))
         return bedside_cli_usage_error (context, "--visit-date '%s' is not a date (YYYY-MM-DD)", visit_date);
-      pdf.options = (BedsidePageOptions) {
-        .clinic_name = clinic,
-        .clinic_address = clinic_address,
-        .clinic_phone = clinic_phone,
-        .patient_name = patient_name,
-        .visit_date = visit_date,
-      };
+      pdf.options.clinic_address = clinic_address;
+      pdf.options.patient_name = patient_name;
+      pdf.options.visit_date = visit_date;
     }
-  else if (paper_name != NULL || clinic != NULL || clinic_address != NULL || clinic_phone != NULL ||
-           patient_name != NULL || visit_date != NULL)
-    return bedside_cli_usage_error (context, "--paper, --clinic, --clinic-address, --clinic-phone, "
-                                             "--patient-name and --visit-date are for --format pdf");
+  else if (paper_name != NULL || clinic_address != NULL || patient_name != NULL || visit_date != NULL)
+    return bedside_cli_usage_error (context, "--paper, --clinic-address, --patient-name and --visit-date "
+                                             "are for --format pdf");
 
   guideline = bedside_cli_load_guideline_verified (argv[1], &integrity);
   if (guideline == NULL)
@@ -447,11 +487,15 @@ bedside_cli_evaluate (int    argc,
       handout = bedside_translation_new (guideline, language, &error);
       if (handout == NULL)
         return bedside_cli_usage_error (context, "%s", error->message);
-      /* Whatever has no translation falls back to the original, string by
-       * string: a warning, not a failure. */
-      untranslated = bedside_translation_describe_missing (handout);
-      if (untranslated != NULL)
-        fprintf (stderr, "%s: warning: %s\n", g_get_prgname (), untranslated);
+      /* A handout the patient cannot read is no handout: a language the
+       * guideline has no (valid) translation into, or whose headings and
+       * help box Bedside cannot write, fails rather than print English.
+       * Only a single string a translation lacks stays in the original. */
+      if (!bedside_render_handout_check_language (handout, &error))
+        {
+          fprintf (stderr, "%s: %s\n", bedside_guideline_get_path (guideline), error->message);
+          return BEDSIDE_CLI_EXIT_FAILED;
+        }
       pdf.options.handout = handout;
     }
 

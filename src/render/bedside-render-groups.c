@@ -211,3 +211,113 @@ bedside_render_guideline_warnings (BedsideGuideline *guideline,
   g_strv_builder_unref (builder);
   return warnings;
 }
+
+/* The handout's help box ------------------------------------------------- */
+
+static gboolean
+is_set (const char *text)
+{
+  return text != NULL && *text != '\0';
+}
+
+static const char *help_text (BedsideTranslation *handout,
+                              gboolean            translate,
+                              const char         *msgid) G_GNUC_FORMAT (3);
+
+static const char *
+help_text (BedsideTranslation *handout,
+           gboolean            translate,
+           const char         *msgid)
+{
+  if (handout != NULL)
+    return bedside_translation_gettext (handout, msgid);
+  return translate ? _(msgid) : msgid;
+}
+
+char **
+bedside_render_handout_help (const BedsideHandoutContacts *contacts,
+                             BedsideTranslation           *handout,
+                             gboolean                      translate)
+{
+  static const BedsideHandoutContacts none = { NULL, NULL, NULL };
+  GStrvBuilder *builder = g_strv_builder_new ();
+  const char *emergency;
+  char **help;
+
+  if (contacts == NULL)
+    contacts = &none;
+  emergency = is_set (contacts->emergency_number) ? contacts->emergency_number
+                                                  : BEDSIDE_DEFAULT_EMERGENCY_NUMBER;
+
+  /* Every handout says it, whatever the plan: a patient whose pain turns
+   * into an emergency at night reads the handout, not the guideline. */
+  {
+    /* TRANSLATORS: the first line of the help box on every patient handout; %s is the emergency number (911 in the US: in Spanish, "llame al 911") */
+    g_autofree char *line = g_strdup_printf (help_text (handout, translate, N_("In an emergency, call %s.")),
+                                             emergency);
+
+    g_strv_builder_add (builder, line);
+  }
+
+  if (is_set (contacts->clinic_phone))
+    {
+      g_autofree char *line = NULL;
+
+      if (is_set (contacts->clinic_name))
+        /* TRANSLATORS: on every patient handout, under the emergency number: the clinic's name, then its phone number */
+        line = g_strdup_printf (help_text (handout, translate, N_("Questions? Call %s at %s.")),
+                                contacts->clinic_name, contacts->clinic_phone);
+      else
+        /* TRANSLATORS: on every patient handout, under the emergency number; %s is the clinic's phone number */
+        line = g_strdup_printf (help_text (handout, translate, N_("Questions? Call the clinic at %s.")),
+                                contacts->clinic_phone);
+      g_strv_builder_add (builder, line);
+    }
+
+  help = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+  return help;
+}
+
+gboolean
+bedside_render_handout_check_language (BedsideTranslation  *handout,
+                                       GError             **error)
+{
+  BedsideGuideline *source;
+  const char *language;
+  const char *id;
+
+  g_return_val_if_fail (handout != NULL, FALSE);
+
+  if (bedside_translation_has_guideline (handout) && bedside_translation_has_catalog (handout))
+    return TRUE;
+
+  source = bedside_translation_get_source (handout);
+  language = bedside_translation_get_language (handout);
+  id = bedside_guideline_get_id (source);
+
+  if (!bedside_translation_has_guideline (handout))
+    {
+      g_autofree char *path = bedside_guideline_find_translation (source, language, NULL);
+      g_autoptr(BedsideGuideline) refused = NULL;
+      g_autoptr(GError) why = NULL;
+
+      if (path == NULL)
+        {
+          g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_NOT_FOUND,
+                       "no patient handout in '%s': %s has no translation into '%s'", language, id, language);
+          return FALSE;
+        }
+      /* Found but refused: say why, as loading it again says. */
+      refused = bedside_guideline_load_translation (source, language, &why);
+      g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_MISMATCH,
+                   "no patient handout in '%s': the '%s' translation of %s was refused: %s",
+                   language, language, id, why != NULL ? why->message : "it does not match the guideline");
+      return FALSE;
+    }
+
+  g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_NOT_FOUND,
+               "no patient handout in '%s': Bedside has no catalog for '%s' "
+               "(the handout's headings and help box)", language, language);
+  return FALSE;
+}

@@ -67,6 +67,37 @@ add_title (BedsidePagesDoc *doc)
   bedside_pages_doc_end_block (doc, FALSE);
 }
 
+/* Where to get help, boxed at the top of the first page whatever the
+ * plan: the emergency number, then the clinic's phone when it is known. */
+static void
+add_help (BedsidePagesDoc *doc)
+{
+  const BedsidePageOptions *options = doc->options;
+  const BedsideHandoutContacts contacts = {
+    .emergency_number = options->emergency_number,
+    .clinic_name = options->clinic_name,
+    .clinic_phone = options->clinic_phone,
+  };
+  g_auto(GStrv) help = bedside_render_handout_help (&contacts, options->handout, TRUE);
+  g_autoptr(GString) markup = g_string_new (NULL);
+
+  /* One paragraph, the emergency number first and in bold: a line saved
+   * keeps the typical handout on one page. */
+  for (guint i = 0; help[i] != NULL; i++)
+    {
+      g_autofree char *text = g_markup_escape_text (help[i], -1);
+
+      if (i == 0)
+        g_string_append_printf (markup, "<b>%s</b>", text);
+      else
+        g_string_append_printf (markup, " %s", text);
+    }
+  bedside_pages_doc_begin_block (doc, doc->style.block_gap, BEDSIDE_PAGES_BOX_URGENT);
+  bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, 0, 0,
+                              BEDSIDE_PAGES_PIECE_NONE, markup->str);
+  bedside_pages_doc_end_block (doc, FALSE);
+}
+
 static void
 add_labelled (BedsidePagesDoc *doc,
               double           indent,
@@ -218,6 +249,7 @@ bedside_pages_build_handout (BedsidePagesDoc *doc)
 {
   set_header (doc);
   add_title (doc);
+  add_help (doc);
   for (guint g = 0; g < BEDSIDE_N_HANDOUT_GROUPS; g++)
     add_group (doc, (BedsideHandoutGroup) g);
 }

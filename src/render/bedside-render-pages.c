@@ -69,6 +69,13 @@ static const BedsidePagesStyle handout_styles[] = {
     .block_gap = 3.0,
     .section_gap = 5.0,
   },
+  {
+    .font_size = { 14.0, 12.0, 12.0, 12.0, 12.0, 10.0, 7.5 },
+    .line_spacing = 0.92,
+    .piece_gap = 0.5,
+    .block_gap = 2.5,
+    .section_gap = 4.0,
+  },
 };
 
 /* Paper ----------------------------------------------------------------- */
@@ -169,18 +176,26 @@ format_footer (BedsidePagesDoc *doc)
       printed = today = g_date_time_format (now, "%Y-%m-%d");
     }
 
-  /* The printed page can be traced to the exact guideline text. */
-  /* TRANSLATORS: the footer of a printed plan: guideline id, version, review
-   * status, the first 12 digits of the file's SHA-256, and the date printed */
-  if (texts != guideline)
-    /* A translated handout: the status in its language. */
-    status = g_utf8_strup (bedside_pages_doc_gettext (doc, bedside_render_status_msgid (bedside_guideline_get_status (guideline))), -1);
+  /* The printed page can be traced to the exact guideline text.  The
+   * review status is the clinician's business: the handout's footer keeps
+   * the version and the checksum. */
+  if (doc->audience == BEDSIDE_AUDIENCE_PATIENT)
+    /* TRANSLATORS: the footer of a printed patient handout: guideline id,
+     * version, the first 12 digits of the file's SHA-256, and the date printed */
+    text = g_strdup_printf (bedside_pages_doc_gettext (doc, N_("%s %s · SHA-256 %.12s · printed %s")),
+                            bedside_guideline_get_id (guideline),
+                            bedside_guideline_get_version (guideline),
+                            sha256 != NULL ? sha256 : "", printed);
   else
-    status = bedside_render_format_status (bedside_guideline_get_status (guideline));
-  text = g_strdup_printf (bedside_pages_doc_gettext (doc, N_("%s %s · %s · SHA-256 %.12s · printed %s")),
-                          bedside_guideline_get_id (guideline),
-                          bedside_guideline_get_version (guideline),
-                          status, sha256 != NULL ? sha256 : "", printed);
+    {
+      status = bedside_render_format_status (bedside_guideline_get_status (guideline));
+      /* TRANSLATORS: the footer of a printed plan: guideline id, version, review
+       * status, the first 12 digits of the file's SHA-256, and the date printed */
+      text = g_strdup_printf (bedside_pages_doc_gettext (doc, N_("%s %s · %s · SHA-256 %.12s · printed %s")),
+                              bedside_guideline_get_id (guideline),
+                              bedside_guideline_get_version (guideline),
+                              status, sha256 != NULL ? sha256 : "", printed);
+    }
   /* …and a translated handout to the exact translation too. */
   if (texts != guideline)
     {
@@ -277,6 +292,7 @@ bedside_page_options_copy (const BedsidePageOptions *options)
   copy->clinic_name = g_strdup (options->clinic_name);
   copy->clinic_address = g_strdup (options->clinic_address);
   copy->clinic_phone = g_strdup (options->clinic_phone);
+  copy->emergency_number = g_strdup (options->emergency_number);
   copy->patient_name = g_strdup (options->patient_name);
   copy->visit_date = g_strdup (options->visit_date);
   copy->printed_date = g_strdup (options->printed_date);
@@ -294,6 +310,7 @@ bedside_page_options_free (BedsidePageOptions *options)
   g_free ((char *) options->clinic_name);
   g_free ((char *) options->clinic_address);
   g_free ((char *) options->clinic_phone);
+  g_free ((char *) options->emergency_number);
   g_free ((char *) options->patient_name);
   g_free ((char *) options->visit_date);
   g_free ((char *) options->printed_date);

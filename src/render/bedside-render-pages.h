@@ -41,6 +41,9 @@ typedef struct {
   const char *clinic_name;
   const char *clinic_address;
   const char *clinic_phone;
+  /* On every handout, in its help box with the clinic's phone; NULL or
+   * "": BEDSIDE_DEFAULT_EMERGENCY_NUMBER. */
+  const char *emergency_number;
   const char *patient_name;
   const char *visit_date;
   /* The date in the footer; NULL: today, as YYYY-MM-DD. */

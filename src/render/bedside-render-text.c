@@ -277,8 +277,10 @@ append_patient_entry (GString                    *out,
   append_labelled (out, handout_text (handout, N_("Watch for")), rec->patient_watch);
 }
 
-/* The handout's trace, in its language: the guideline the plan was made
- * with, and the translation its texts come from, each with its checksum. */
+/* The handout's trace, in its language, at its foot: the guideline the
+ * plan was made with, and the translation its texts come from, each with
+ * its checksum.  Not the review status: that is for the clinician, on the
+ * clinician's plan. */
 static void
 append_handout_trace (GString               *out,
                       const BedsideCarePlan *plan,
@@ -286,25 +288,17 @@ append_handout_trace (GString               *out,
 {
   BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
   BedsideGuideline *translated;
-  g_autofree char *status = NULL;
   const char *sha256;
 
-  if (handout == NULL)
-    {
-      append_trace_header (out, plan);
-      return;
-    }
-
-  status = g_utf8_strup (handout_text (handout, bedside_render_status_msgid (bedside_guideline_get_status (guideline))), -1);
   sha256 = bedside_guideline_get_sha256 (guideline);
-  /* TRANSLATORS: on the patient handout, before the guideline's id, version, status and checksum */
-  g_string_append_printf (out, "%s: %s %s (%s), sha256 %.12s\n",
+  /* TRANSLATORS: on the patient handout, before the guideline's id, version and checksum */
+  g_string_append_printf (out, "%s: %s %s, sha256 %.12s\n",
                           handout_text (handout, N_("Guideline")),
                           bedside_guideline_get_id (guideline),
                           bedside_guideline_get_version (guideline),
-                          status, sha256 != NULL ? sha256 : "");
+                          sha256 != NULL ? sha256 : "");
 
-  translated = bedside_translation_get_guideline (handout);
+  translated = handout != NULL ? bedside_translation_get_guideline (handout) : guideline;
   if (translated != guideline)
     {
       sha256 = bedside_guideline_get_sha256 (translated);
@@ -316,11 +310,27 @@ append_handout_trace (GString               *out,
     }
 }
 
+/* Where to get help, between two rows of stars: it must not be missed. */
 static void
-append_patient (GString               *out,
-                const BedsideCarePlan *plan,
-                BedsideTranslation    *handout,
-                gboolean               with_trace)
+append_help (GString                      *out,
+             BedsideTranslation           *handout,
+             const BedsideHandoutContacts *contacts)
+{
+  g_auto(GStrv) help = bedside_render_handout_help (contacts, handout, FALSE);
+  g_autofree char *stars = g_strnfill (WRAP_COLUMN, '*');
+
+  g_string_append_printf (out, "\n%s\n", stars);
+  for (guint i = 0; help[i] != NULL; i++)
+    bedside_render_append_wrapped (out, "", "", help[i]);
+  g_string_append_printf (out, "%s\n", stars);
+}
+
+static void
+append_patient (GString                      *out,
+                const BedsideCarePlan        *plan,
+                BedsideTranslation           *handout,
+                const BedsideHandoutContacts *contacts,
+                gboolean                      with_trace)
 {
   BedsideGuideline *guideline = handout != NULL ? bedside_translation_get_guideline (handout)
                                                 : bedside_care_plan_get_guideline (plan);
@@ -329,9 +339,7 @@ append_patient (GString               *out,
   /* TRANSLATORS: the first line of the patient handout as text */
   g_string_append_printf (out, "%s\n", handout_text (handout, N_("YOUR CARE PLAN")));
   bedside_render_append_wrapped (out, "", "", bedside_guideline_get_title (guideline));
-  /* A printed handout must still be traceable to the guideline text. */
-  if (with_trace)
-    append_handout_trace (out, plan, handout);
+  append_help (out, handout, contacts);
 
   for (guint g = 0; g < BEDSIDE_N_HANDOUT_GROUPS; g++)
     {
@@ -352,6 +360,28 @@ append_patient (GString               *out,
           append_patient_entry (out, handout, plan, entry);
         }
     }
+
+  /* A printed handout must still be traceable to the guideline text. */
+  if (with_trace)
+    {
+      append_rule (out);
+      append_handout_trace (out, plan, handout);
+    }
+}
+
+/* The guideline's disclaimer is written for the clinician ("decision
+ * support for clinicians"): it closes the clinician's plan, never the
+ * handout. */
+static void
+append_disclaimer (GString               *out,
+                   const BedsideCarePlan *plan)
+{
+  const char *disclaimer = bedside_guideline_get_disclaimer (bedside_care_plan_get_guideline (plan));
+
+  if (disclaimer == NULL || *disclaimer == '\0')
+    return;
+  append_rule (out);
+  bedside_render_append_wrapped (out, "", "", disclaimer);
 }
 
 char *
@@ -366,8 +396,15 @@ bedside_render_text_translated (const BedsideCarePlan *plan,
                                 BedsideAudience        audience,
                                 BedsideTranslation    *handout)
 {
-  BedsideGuideline *guideline;
-  const char *disclaimer;
+  return bedside_render_text_with_contacts (plan, audience, handout, NULL);
+}
+
+char *
+bedside_render_text_with_contacts (const BedsideCarePlan        *plan,
+                                   BedsideAudience               audience,
+                                   BedsideTranslation           *handout,
+                                   const BedsideHandoutContacts *contacts)
+{
   GString *out;
 
   g_return_val_if_fail (plan != NULL, NULL);
@@ -375,33 +412,25 @@ bedside_render_text_translated (const BedsideCarePlan *plan,
                         bedside_translation_get_source (handout) == bedside_care_plan_get_guideline (plan),
                         NULL);
 
-  guideline = bedside_care_plan_get_guideline (plan);
   out = g_string_sized_new (4096);
 
   switch (audience)
     {
     case BEDSIDE_AUDIENCE_CLINICIAN:
       append_clinician (out, plan);
+      append_disclaimer (out, plan);
       break;
     case BEDSIDE_AUDIENCE_PATIENT:
-      append_patient (out, plan, handout, TRUE);
-      /* The patient reads the disclaimer in the handout's language. */
-      if (handout != NULL)
-        guideline = bedside_translation_get_guideline (handout);
+      append_patient (out, plan, handout, contacts, TRUE);
       break;
     case BEDSIDE_AUDIENCE_BOTH:
     default:
       append_clinician (out, plan);
+      append_disclaimer (out, plan);
       append_rule (out);
-      append_patient (out, plan, handout, handout != NULL);
+      /* The clinician's trace above covers an untranslated handout. */
+      append_patient (out, plan, handout, contacts, handout != NULL);
       break;
-    }
-
-  disclaimer = bedside_guideline_get_disclaimer (guideline);
-  if (disclaimer != NULL)
-    {
-      append_rule (out);
-      bedside_render_append_wrapped (out, "", "", disclaimer);
     }
 
   return g_string_free (out, FALSE);

@@ -29,6 +29,37 @@ char    **bedside_render_guideline_warnings (BedsideGuideline *guideline,
                                              const char       *date,
                                              gboolean          translate);
 
+/* The emergency number a handout gives when none is set: the United States'. */
+#define BEDSIDE_DEFAULT_EMERGENCY_NUMBER "911"
+
+/* Whom the patient calls: printed on every handout, whatever its plan. */
+typedef struct {
+  const char *emergency_number;  /* NULL or "": BEDSIDE_DEFAULT_EMERGENCY_NUMBER */
+  const char *clinic_name;       /* NULL or "": "the clinic" */
+  const char *clinic_phone;      /* NULL or "": no line for questions */
+} BedsideHandoutContacts;
+
+/* Where the patient gets help, the handout's help box: "In an emergency,
+ * call 911." and, when the clinic's phone is known, "Questions? Call the
+ * clinic at 555-0142."  Plain text (not markup), in @handout's language
+ * when given, else in the interface's when @translate, else in English.
+ * @contacts may be NULL (the default emergency number only).
+ * NULL-terminated; (transfer full). */
+char    **bedside_render_handout_help (const BedsideHandoutContacts *contacts,
+                                       BedsideTranslation           *handout,
+                                       gboolean                      translate);
+
+/* TRUE when a patient handout can be given in @handout's language: it is
+ * the guideline's own, or the guideline has a checked translation into it
+ * and Bedside has its catalog (the headings and the help box), English
+ * needing none.  Else FALSE and BEDSIDE_TRANSLATION_ERROR_NOT_FOUND (no
+ * translation, or no catalog) or BEDSIDE_TRANSLATION_ERROR_MISMATCH (a
+ * translation that was refused), naming the language.  A handout is never
+ * given in English in place of a language asked for; only a single string
+ * a translation lacks stays in the original. */
+gboolean  bedside_render_handout_check_language (BedsideTranslation *handout,
+                                                 GError            **error);
+
 /* Plain text, sections by kind (urgent first), for pasting into a record. */
 char     *bedside_render_text (const BedsideCarePlan *plan,
                                BedsideAudience        audience);
@@ -42,6 +73,13 @@ char     *bedside_render_text (const BedsideCarePlan *plan,
 char     *bedside_render_text_translated (const BedsideCarePlan *plan,
                                           BedsideAudience        audience,
                                           BedsideTranslation    *handout);
+
+/* The same, the handout with its help box naming @contacts (NULL: the
+ * default emergency number only). */
+char     *bedside_render_text_with_contacts (const BedsideCarePlan        *plan,
+                                             BedsideAudience               audience,
+                                             BedsideTranslation           *handout,
+                                             const BedsideHandoutContacts *contacts);
 
 /* Appends @text with whitespace runs collapsed, wrapped at 76 columns; the
  * first line starts with @first_indent, the next ones with @indent. */
