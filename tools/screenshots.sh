@@ -36,25 +36,32 @@ while [ ! -e "/tmp/.X11-unix/X$n" ]; do
   sleep 0.1
 done
 
-# Demo answers: an adult with acute, severe spasm and no red flags.
+# Demo answers: an adult with acute, severe spasm and no red flags, who
+# drives for work.
 cat > "$work/answers.json" <<'JSON'
 {"age": 42, "pregnant": "no",
- "rf_cauda_equina": false, "rf_progressive_deficit": false, "rf_cancer": false,
- "rf_infection": false, "rf_fracture": false,
+ "rf_cauda_equina": false, "rf_progressive_deficit": false, "rf_infection": false,
+ "rf_vascular": false, "rf_major_trauma": false, "rf_cancer": false, "rf_fracture": false,
  "duration_weeks": 1, "pain_severity": 7, "radicular": false, "prefers_non_drug": false,
- "maoi_recent": false, "cardiac": false, "hyperthyroid": false, "hepatic": "none",
- "serotonergic": false, "cns_depressants": false, "glaucoma_urinary": false,
- "drives_or_machinery": true, "gi_bleed_history": false, "ckd": "none",
- "anticoagulant": false, "cv_disease": false, "nsaid_allergy": false}
+ "prior_mr_course": false, "maoi_recent": false, "recent_mi": false, "heart_failure": false,
+ "arrhythmia": false, "hyperthyroid": false, "hepatic": "none", "ssri_snri": false,
+ "other_serotonergic": false, "alcohol_regular": false, "sedatives": false,
+ "glaucoma_urinary": false, "drives_or_machinery": true, "gi_bleed_history": false,
+ "ckd": "none", "anticoagulant": false, "cv_disease": false, "steroids_oral": false,
+ "nsaid_allergy": false}
 JSON
+# The same patient, pregnant: the muscle relaxant and the NSAID are left
+# out, each with the patient's own reason.
+sed -e 's/"pregnant": "no"/"pregnant": "pregnant"/' "$work/answers.json" > "$work/answers-pregnant.json"
 
 shoot() {
   name=$1
   mode=$2
+  answers=${3:-$work/answers.json}
   env DISPLAY=":$n" GDK_BACKEND=x11 GSK_RENDERER=cairo GTK_A11Y=none NO_AT_BRIDGE=1 \
       GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$build/src/app" \
       BEDSIDE_GUIDELINES_DIR="$top/data/guidelines" \
-      BEDSIDE_SCREENSHOT="$mode" BEDSIDE_SCREENSHOT_ANSWERS="$work/answers.json" \
+      BEDSIDE_SCREENSHOT="$mode" BEDSIDE_SCREENSHOT_ANSWERS="$answers" \
       "$app" >"$work/$name.log" 2>&1 &
   app_pid=$!
   sleep 3
@@ -74,3 +81,4 @@ shoot library library
 shoot questionnaire questionnaire:medication_safety
 shoot review review
 shoot plan plan:stay_active
+shoot plan-avoided plan:nsaid_avoid "$work/answers-pregnant.json"

@@ -720,13 +720,60 @@ bedside_plan_page_get_row (BedsidePlanPage *self,
   return NULL;
 }
 
+/* Scrolls the row into view and focuses it, once the page is laid out
+ * (the first frame can come long after the row is mapped). */
+static void
+reveal_row (gpointer data)
+{
+  g_autoptr(GtkWidget) row = data;
+  GtkWidget *scroller = gtk_widget_get_ancestor (row, GTK_TYPE_SCROLLED_WINDOW);
+  guint tries = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (row), "bedside-reveal-tries"));
+  GtkAdjustment *adjustment;
+  GtkWidget *content;
+  graphene_point_t origin = GRAPHENE_POINT_INIT (0, 0);
+  graphene_point_t point;
+
+  if (!gtk_widget_get_mapped (row) || scroller == NULL)
+    return;
+  adjustment = gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scroller));
+  if (gtk_adjustment_get_upper (adjustment) <= 0 && tries < 50)
+    {
+      g_object_set_data (G_OBJECT (row), "bedside-reveal-tries", GUINT_TO_POINTER (tries + 1));
+      g_timeout_add_once (100, reveal_row, g_object_ref (row));
+      return;
+    }
+  content = gtk_scrolled_window_get_child (GTK_SCROLLED_WINDOW (scroller));
+  if (GTK_IS_VIEWPORT (content))
+    content = gtk_viewport_get_child (GTK_VIEWPORT (content));
+  if (content != NULL && gtk_widget_compute_point (row, content, &origin, &point))
+    gtk_adjustment_set_value (adjustment, MAX (point.y - 24, 0));
+  gtk_widget_grab_focus (row);
+}
+
+static void
+focus_when_mapped (GtkWidget *row)
+{
+  g_signal_handlers_disconnect_by_func (row, focus_when_mapped, NULL);
+  /* After the first allocation, so that the viewport knows where it is. */
+  g_timeout_add_once (200, reveal_row, g_object_ref (row));
+}
+
 void
 bedside_plan_page_expand (BedsidePlanPage *self,
                           const char      *id)
 {
   for (guint i = 0; i < self->shown_ids->len; i++)
     if (g_strcmp0 (self->shown_ids->pdata[i], id) == 0)
-      adw_expander_row_set_expanded (self->shown_rows->pdata[i], TRUE);
+      {
+        GtkWidget *row = self->shown_rows->pdata[i];
+
+        adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), TRUE);
+        /* Shown and focused, once it has a place on screen. */
+        if (gtk_widget_get_mapped (row))
+          reveal_row (g_object_ref (row));
+        else
+          g_signal_connect (row, "map", G_CALLBACK (focus_when_mapped), NULL);
+      }
 }
 
 void
