@@ -59,7 +59,7 @@ bedside_cli_lint (int    argc,
     "Validates the guideline, then looks for what is valid but probably wrong:\n"
     "combinations of answers no branch covers, branches no answers reach,\n"
     "items nothing reads, recommendations the tree never adds.\n"
-    "Exits with 1 when there is a warning; notes do not count.";
+    "Exits with 1 when there is an error or a warning; notes do not count.";
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BedsideGuideline) guideline = NULL;
   g_autoptr(GPtrArray) issues = NULL;
@@ -87,11 +87,11 @@ bedside_cli_lint (int    argc,
   for (guint i = 0; i < issues->len; i++)
     {
       const BedsideLintIssue *issue = g_ptr_array_index (issues, i);
-      const char *severity = issue->severity == BEDSIDE_LINT_WARNING ? "warning" : "note";
+      const char *severity = bedside_lint_severity_to_string (issue->severity);
       g_autofree char *where = issue->line > 0 ? g_strdup_printf ("%s:%u", path, issue->line)
                                                : g_strdup (path);
 
-      if (issue->severity == BEDSIDE_LINT_WARNING)
+      if (issue->severity == BEDSIDE_LINT_WARNING || issue->severity == BEDSIDE_LINT_ERROR)
         n_warnings++;
       printf ("%s: %s: [%s] %s\n", where, severity, issue->code, issue->message);
     }

@@ -401,6 +401,18 @@ foreach_expression (Lint     *self,
       for (guint k = 0; k < rec->n_cautions; k++)
         func (self, rec->cautions[k].when, rec->cautions[k].line);
     }
+  for (guint m = 0; m < self->n_medicines; m++)
+    {
+      const BedsideMedicine *medicine = bedside_guideline_get_medicine (self->guideline, m);
+
+      /* A caution with only @with has no @when: scan_constants skips it. */
+      for (guint k = 0; k < medicine->n_against + medicine->n_cautions; k++)
+        {
+          const BedsideCondition *condition = bedside_lint_medicine_condition (medicine, k);
+
+          func (self, condition->when, condition->line);
+        }
+    }
 }
 
 void

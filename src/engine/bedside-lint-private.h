@@ -8,8 +8,11 @@ G_BEGIN_DECLS
 /* ---- limits of the reachability analysis ---------------------------- */
 
 /* Beyond this many combinations of answers one question is not enumerated;
- * a note says so. */
-#define MAX_COMBINATIONS   (G_GUINT64_CONSTANT (1) << 22)
+ * a note says so.  Far fewer are ever visited: the search cuts an
+ * assignment as soon as one atom fails, often before the atom is complete
+ * (see search_from), so MAX_EVALUATIONS is what bounds a question. */
+#define MAX_COMBINATIONS_LOG2 60
+#define MAX_COMBINATIONS   (G_GUINT64_CONSTANT (1) << MAX_COMBINATIONS_LOG2)
 /* A decision whose tests (with what constrains them) have at most this
  * many combinations is swept: every combination once, each taking its
  * first true branch.  That serves decisions with many branches on the
@@ -34,6 +37,7 @@ typedef struct {
   guint     n_closure;
   gboolean  closure_done;
   gboolean  closure_huge;   /* more than MAX_CLOSURE items: closure is cut */
+  guint8    monotone;       /* 0: not yet known; 1: no answered() (see search_from); 2: answered() */
 } Deps;
 
 /* ---- atoms ------------------------------------------------------------ */
@@ -43,6 +47,7 @@ typedef enum {
   ATOM_FALSE,  /* the test is false (known) */
   ATOM_PASS,   /* walking the decision ends without a stop or an error */
   ATOM_JOIN,   /* always holds: joins the items of a decision's tests */
+  ATOM_NOT_TRUE, /* the expression is false or unknown: an item's enable-when, for "not asked" */
 } AtomKind;
 
 typedef struct {
@@ -51,6 +56,7 @@ typedef struct {
   const BedsideNode *node;      /* ATOM_PASS, ATOM_JOIN */
   Deps              *deps;
   guint              n_unions;  /* undo entries its push made */
+  guint64            serial;    /* unique over the run: the stack up to it is one context */
 } Atom;
 
 typedef enum {
@@ -88,12 +94,38 @@ typedef enum {
   REASON_CONTEXT,
 } Reason;
 
+/* ---- the medicine proof (bedside-lint-medicines.c) -------------------- */
+
+typedef enum {
+  PROOF_OPEN        = 0,        /* no gap found (yet) */
+  PROOF_GAP         = 1 << 0,   /* a gap was reported */
+  PROOF_SKIPPED     = 1 << 1,   /* a question was too large somewhere */
+  PROOF_APPROXIMATE = 1 << 2,   /* "no gap" rests on sampled values somewhere */
+} ProofState;
+
+/* An item a medicine's record reads that is not always asked. */
+typedef struct {
+  guint    item;
+  gboolean caution_only;   /* read only by cautions: needed where the medicine is kept */
+  guint8   state;          /* ProofState */
+  guint    where;          /* the recommendation where it was skipped or approximate */
+  Outcome  outcome;        /* ... and how */
+} ProofItem;
+
+typedef struct {
+  ProofItem *items;
+  guint      n_items;
+  gboolean   can_be_kept;       /* some place offers it with no reason against it */
+  gboolean  *caution_can_hold;  /* per caution: its @when can hold where it is kept */
+} MedicineFacts;
+
 typedef struct {
   BedsideGuideline   *guideline;
   guint               n_items;
   guint               n_defs;
   guint               n_recs;
   guint               n_refs;
+  guint               n_medicines;
   GPtrArray          *issues;
 
   /* Dependencies: BedsideExpr * or BedsideNode * (stop) → Deps *. */
@@ -136,6 +168,7 @@ typedef struct {
   Atom               *atoms;
   guint               n_atoms;
   guint               max_atoms;
+  guint64             push_serial;
 
   /* One search at a time uses these. */
   GArray             *search_vars;
@@ -145,6 +178,8 @@ typedef struct {
   guint               pos_gen;
   GArray             *bucket_start;
   GPtrArray          *bucket_atoms;
+  GArray             *early_start;   /* by depth: atoms that may fail before they are complete */
+  GPtrArray          *early_atoms;
   guint64             evaluations;
   gboolean            aborted;
   /* Sweeping: at each complete assignment, the branch the decision takes
@@ -153,10 +188,21 @@ typedef struct {
   const Deps         *sweep_deps;
   gboolean           *sweep_reached;
   guint               sweep_left;
+  /* An example: a satisfying search copies its answers into witness
+   * (stamped with witness_gen) when capture is set. */
+  gboolean            capture;
+  BedsideValue       *witness;
+  guint              *witness_stamp;
+  guint               witness_gen;
 
   /* Results. */
   gboolean           *rec_in_tree;
   gboolean           *rec_reached;
+  MedicineFacts      *medicines;
+  /* (context, item) pairs the proof has shown asked: the same context
+   * comes back for each medicine a recommendation offers and for
+   * recommendations side by side. */
+  GHashTable         *proven;
 } Lint;
 
 static inline const BedsideItem *
@@ -181,6 +227,9 @@ gint  bedside_lint_compare_guint (gconstpointer        a,
                                   gconstpointer        b);
 Deps *bedside_lint_expr_deps     (Lint                *self,
                                   const BedsideExpr   *expr);
+guint bedside_lint_recommendation_line (Lint                        *self,
+                                        const BedsideRecommendation *rec,
+                                        char                       **where);
 
 /* bedside-lint-domains.c: the finite domain of every item. */
 void  bedside_lint_build_domains (Lint                *self);
@@ -199,6 +248,7 @@ Atom    *bedside_lint_push_atom      (Lint              *self,
 void     bedside_lint_pop_atom       (Lint              *self);
 Outcome  bedside_lint_check_atom     (Lint              *self,
                                       const Atom        *atom);
+gboolean bedside_lint_find_example   (Lint              *self);
 Outcome  bedside_lint_check_alone    (Lint              *self,
                                       Atom              *atoms,
                                       guint              n);
@@ -206,5 +256,18 @@ gboolean bedside_lint_sweep_decision (Lint              *self,
                                       const BedsideNode *decision,
                                       gboolean          *reached,
                                       Outcome           *outcome);
+
+/* bedside-lint-medicines.c: the proof that a medicine's record can always
+ * be decided where it is offered, and medicines named in texts. */
+void     bedside_lint_medicines_init   (Lint              *self);
+void     bedside_lint_medicines_clear  (Lint              *self);
+guint    bedside_lint_medicines_max_atoms (Lint           *self);
+gboolean bedside_lint_reach_medicines  (Lint              *self,
+                                        guint              recommendation,
+                                        const BedsideNode *node);
+void     bedside_lint_medicines_finish (Lint              *self);
+void     bedside_lint_check_mentions   (Lint              *self);
+const BedsideCondition *bedside_lint_medicine_condition (const BedsideMedicine *medicine,
+                                                         guint                  k);
 
 G_END_DECLS

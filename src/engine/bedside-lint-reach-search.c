@@ -218,6 +218,7 @@ bedside_lint_push_atom (Lint              *self,
   atom->kind = kind;
   atom->expr = expr;
   atom->node = node;
+  atom->serial = ++self->push_serial;
   if (kind == ATOM_PASS)
     atom->deps = pass_deps (self, node);
   else if (kind == ATOM_JOIN)
@@ -311,6 +312,13 @@ atom_holds (Lint       *self,
       value = bedside_expr_evaluate_boolean (atom->expr, &self->context, &known);
       self->evaluations++;
       return known && !value;
+    case ATOM_NOT_TRUE:
+      /* As the session decides whether an item is enabled: only a known
+       * true enable-when enables it (an earlier item not asked makes it
+       * unknown). */
+      value = bedside_expr_evaluate_boolean (atom->expr, &self->context, &known);
+      self->evaluations++;
+      return !(known && value);
     case ATOM_PASS:
       return node_passes (self, atom->node);
     case ATOM_JOIN:
@@ -319,6 +327,60 @@ atom_holds (Lint       *self,
       g_assert_not_reached ();
     }
   return FALSE;
+}
+
+/* Whether @atom cannot be used before it is complete (see atom_fails_early). */
+static gboolean
+atom_is_monotone (Lint       *self,
+                  const Atom *atom)
+{
+  Deps *deps = atom->deps;
+
+  if (atom->kind != ATOM_TRUE && atom->kind != ATOM_FALSE && atom->kind != ATOM_NOT_TRUE)
+    return FALSE;
+  if (deps->monotone == 0)
+    {
+      /* By the text: a name that merely contains the word only costs the
+       * early check. */
+      gboolean answered = strstr (bedside_expr_get_source (atom->expr), "answered") != NULL;
+
+      for (guint i = 0; i < deps->n_defs && !answered; i++)
+        {
+          const BedsideDefinition *def = bedside_guideline_get_definition (self->guideline, deps->defs[i]);
+
+          answered = def->expr != NULL && strstr (bedside_expr_get_source (def->expr), "answered") != NULL;
+        }
+      deps->monotone = answered ? 2 : 1;
+    }
+  return deps->monotone == 1;
+}
+
+/* Whether @atom already fails while some of its items have no value yet
+ * (they read as unknown).  And, or, not and comparisons are monotone in
+ * Kleene's logic: a known result stays the same whatever values the
+ * unknown operands get, and an unanswered item reads as unknown too.
+ * answered() is not (unknown gives a known false), so atoms that use it
+ * wait until they are complete. */
+static gboolean
+atom_fails_early (Lint       *self,
+                  const Atom *atom)
+{
+  gboolean known = FALSE, value;
+
+  reset_definitions (self, atom->deps);
+  value = bedside_expr_evaluate_boolean (atom->expr, &self->context, &known);
+  self->evaluations++;
+  if (!known)
+    return FALSE;
+  return atom->kind == ATOM_TRUE ? !value : value;
+}
+
+static guint64
+saturating_product (guint64 product,
+                    guint   factor)
+{
+  factor = MAX (factor, 1);
+  return product > G_MAXUINT64 / factor ? G_MAXUINT64 : product * factor;
 }
 
 /* At one complete, valid assignment: which branch does the decision take?
@@ -363,6 +425,7 @@ search_from (Lint  *self,
 {
   const guint *vars = (const guint *) (void *) self->search_vars->data;
   const guint *start = (const guint *) (void *) self->bucket_start->data;
+  const guint *early = (const guint *) (void *) self->early_start->data;
   guint index;
   const BedsideItem *item;
   gboolean enabled = TRUE;
@@ -397,6 +460,8 @@ search_from (Lint  *self,
       self->values[index] = *v;
       for (guint a = start[depth + 1]; a < start[depth + 2] && ok; a++)
         ok = atom_holds (self, self->bucket_atoms->pdata[a]);
+      for (guint a = early[depth]; a < early[depth + 1] && ok; a++)
+        ok = !atom_fails_early (self, self->early_atoms->pdata[a]);
       if (self->evaluations > MAX_EVALUATIONS)
         {
           self->aborted = TRUE;
@@ -412,9 +477,11 @@ search_from (Lint  *self,
 }
 
 /* Is there a complete, valid set of answers to the items in search_vars
- * (closed upstream) for which every atom in search_atoms holds? */
+ * (closed upstream) for which every atom in search_atoms holds?  Not
+ * enumerated over @max_combinations. */
 static Outcome
-search (Lint *self)
+search (Lint    *self,
+        guint64  max_combinations)
 {
   Outcome outcome = { SEARCH_UNSAT, SKIP_NONE, 0, 1, 0, G_MAXUINT };
   GArray *vars = self->search_vars;
@@ -432,14 +499,14 @@ search (Lint *self)
 
       self->pos[v] = i;
       self->pos_stamp[v] = self->pos_gen;
-      outcome.combinations *= MAX (self->domain_len[v], 1);
+      outcome.combinations = saturating_product (outcome.combinations, self->domain_len[v]);
       if (self->inexact[v])
         {
           if (outcome.n_inexact++ == 0)
             outcome.first_inexact = v;
         }
     }
-  if (outcome.combinations > MAX_COMBINATIONS)
+  if (outcome.combinations > max_combinations)
     {
       outcome.result = SEARCH_SKIPPED;
       outcome.skip = SKIP_COMBINATIONS;
@@ -491,6 +558,52 @@ search (Lint *self)
       self->bucket_atoms->pdata[fill[last[a]]++] = atoms->pdata[a];
   }
 
+  /* An atom may fail before it is complete: it is tried at the depth of
+   * each of its items but the last. */
+  g_array_set_size (self->early_start, vars->len + 1);
+  {
+    guint *early = (guint *) (void *) self->early_start->data;
+    g_autofree guint *fill = NULL;
+    guint n = 0;
+
+    memset (early, 0, sizeof (guint) * (vars->len + 1));
+    for (guint a = 0; a < atoms->len; a++)
+      {
+        const Atom *atom = atoms->pdata[a];
+
+        if (last[a] < 2 || !atom_is_monotone (self, atom))
+          continue;
+        for (guint i = 0; i < atom->deps->n_items; i++)
+          {
+            guint depth = self->pos[atom->deps->items[i]];
+
+            if (depth + 1 < last[a])
+              {
+                early[depth + 1]++;
+                n++;
+              }
+          }
+      }
+    for (guint i = 1; i < vars->len + 1; i++)
+      early[i] += early[i - 1];
+    g_ptr_array_set_size (self->early_atoms, n);
+    fill = g_memdup2 (early, sizeof (guint) * (vars->len + 1));
+    for (guint a = 0; a < atoms->len; a++)
+      {
+        Atom *atom = atoms->pdata[a];
+
+        if (last[a] < 2 || !atom_is_monotone (self, atom))
+          continue;
+        for (guint i = 0; i < atom->deps->n_items; i++)
+          {
+            guint depth = self->pos[atom->deps->items[i]];
+
+            if (depth + 1 < last[a])
+              self->early_atoms->pdata[fill[depth]++] = atom;
+          }
+      }
+  }
+
   self->evaluations = 0;
   self->aborted = FALSE;
   sat = TRUE;
@@ -499,6 +612,14 @@ search (Lint *self)
   if (sat)
     sat = search_from (self, 0);
 
+  if (sat && !self->aborted && self->capture)
+    for (guint i = 0; i < vars->len; i++)
+      {
+        guint v = g_array_index (vars, guint, i);
+
+        self->witness[v] = self->values[v];
+        self->witness_stamp[v] = self->witness_gen;
+      }
   for (guint i = 0; i < vars->len; i++)
     self->values[g_array_index (vars, guint, i)] = (BedsideValue) BEDSIDE_VALUE_INIT_UNKNOWN;
 
@@ -541,7 +662,7 @@ gather_component (Lint       *self,
       if (m < self->n_items)
         {
           g_array_append_val (self->search_vars, m);
-          product *= MAX (self->domain_len[m], 1);
+          product = saturating_product (product, self->domain_len[m]);
           if (product > max_product)
             {
               outcome.skip = SKIP_COMBINATIONS;
@@ -578,7 +699,42 @@ bedside_lint_check_atom (Lint       *self,
 
   if (outcome.skip != SKIP_NONE)
     return outcome;
-  return search (self);
+  return search (self, MAX_COMBINATIONS);
+}
+
+/* An example of answers under which every atom on the stack holds: each
+ * component is searched once more, keeping what it finds in witness
+ * (stamped witness_gen).  Items in no component are free: any valid answer
+ * does.  FALSE when some component could not be enumerated; the example
+ * then lacks its items. */
+gboolean
+bedside_lint_find_example (Lint *self)
+{
+  g_autoptr(GArray) roots = g_array_new (FALSE, FALSE, sizeof (guint));
+  gboolean complete = TRUE;
+
+  self->witness_gen++;
+  self->capture = TRUE;
+  for (guint a = self->n_atoms; a-- > 0;)
+    {
+      guint root = uf_find (self, self->n_items + a);
+      gboolean seen = FALSE;
+      Outcome outcome;
+
+      for (guint r = 0; r < roots->len && !seen; r++)
+        seen = g_array_index (roots, guint, r) == root;
+      if (seen)
+        continue;
+      g_array_append_val (roots, root);
+
+      outcome = gather_component (self, &self->atoms[a], MAX_COMBINATIONS);
+      if (outcome.skip == SKIP_NONE)
+        outcome = search (self, MAX_COMBINATIONS);
+      if (outcome.result != SEARCH_SAT)
+        complete = FALSE;
+    }
+  self->capture = FALSE;
+  return complete;
 }
 
 /* The same question for a few atoms alone, outside the walk's context:
@@ -611,7 +767,7 @@ bedside_lint_check_alone (Lint  *self,
         }
       g_ptr_array_add (self->search_atoms, &atoms[a]);
     }
-  return search (self);
+  return search (self, MAX_COMBINATIONS);
 }
 
 /* Sweeps @decision (see MAX_SWEEP): fills @reached, the branches some
@@ -631,7 +787,7 @@ bedside_lint_sweep_decision (Lint              *self,
       self->sweep_deps = join->deps;
       self->sweep_reached = reached;
       self->sweep_left = decision->n_branches;
-      *outcome = search (self);
+      *outcome = search (self, MAX_SWEEP);
       self->sweep_decision = NULL;
       self->sweep_deps = NULL;
       self->sweep_reached = NULL;

@@ -72,8 +72,8 @@ note_skipped (Lint          *self,
     case SKIP_COMBINATIONS:
       bedside_lint_add_issue (self, BEDSIDE_LINT_NOTE, "reachability-skipped", line,
                               "reachability of %s was not checked: it depends on %u or more "
-                              "questionnaire items together (over %" G_GUINT64_FORMAT " combinations of answers)",
-                              what, outcome->n_vars, (guint64) MAX_COMBINATIONS);
+                              "questionnaire items together (over 2^%d combinations of answers)",
+                              what, outcome->n_vars, MAX_COMBINATIONS_LOG2);
       break;
     case SKIP_ATOMS:
       bedside_lint_add_issue (self, BEDSIDE_LINT_NOTE, "reachability-skipped", line,
@@ -223,13 +223,17 @@ report_after_stop (Lint              *self,
 /* ---- the walk --------------------------------------------------------- */
 
 static void
-reach_recommendation (Lint  *self,
-                      guint  index)
+reach_recommendation (Lint              *self,
+                      const BedsideNode *node)
 {
+  guint index = node->recommendation;
   const BedsideRecommendation *rec = bedside_guideline_get_recommendation (self->guideline, index);
 
   self->rec_in_tree[index] = TRUE;
-  self->rec_reached[index] = TRUE;
+  /* A recommendation that offers medicines is in the plan only where one
+   * of them has no reason against it; their records are proved here too. */
+  if (bedside_lint_reach_medicines (self, index, node))
+    self->rec_reached[index] = TRUE;
 
   /* A note counts when its condition can hold here (the evaluator applies
    * conditions to what the tree adds, not to notes). */
@@ -241,7 +245,7 @@ reach_recommendation (Lint  *self,
       Atom *atom;
       Outcome outcome;
 
-      if (self->rec_reached[condition->note])
+      if (self->rec_reached[condition->note] || condition->when == NULL)
         continue;
       atom = bedside_lint_push_atom (self, ATOM_TRUE, condition->when, NULL);
       outcome = bedside_lint_check_atom (self, atom);
@@ -267,7 +271,7 @@ analyze_sequence (Lint                *self,
       gboolean more = k + 1 < sequence->n_children;
 
       if (node->type == BEDSIDE_NODE_RECOMMEND)
-        reach_recommendation (self, node->recommendation);
+        reach_recommendation (self, node);
       else if (node->type == BEDSIDE_NODE_STOP)
         {
           if (more)

@@ -5,6 +5,21 @@
 #include <stdarg.h>
 #include <string.h>
 
+const char *
+bedside_lint_severity_to_string (BedsideLintSeverity severity)
+{
+  switch (severity)
+    {
+    case BEDSIDE_LINT_ERROR:
+      return "error";
+    case BEDSIDE_LINT_WARNING:
+      return "warning";
+    case BEDSIDE_LINT_NOTE:
+    default:
+      return "note";
+    }
+}
+
 void
 bedside_lint_issue_free (BedsideLintIssue *issue)
 {
@@ -44,6 +59,28 @@ bedside_lint_add_issue (Lint                *self,
   issue->code = g_strdup (code);
   issue->line = line;
   g_ptr_array_add (self->issues, issue);
+}
+
+/* A note from a medicine's records file has its line in that file, not
+ * in the guideline the issue is reported against: its issue gets line 0
+ * and @where says where it is (" (records 'analgesics', line 52)"). */
+guint
+bedside_lint_recommendation_line (Lint                        *self,
+                                  const BedsideRecommendation *rec,
+                                  char                       **where)
+{
+  const BedsideMedicine *medicine;
+  const BedsideMedicineSource *source;
+
+  if (rec->record_medicine < 0 || (guint) rec->record_medicine >= self->n_medicines)
+    {
+      *where = g_strdup ("");
+      return rec->line;
+    }
+  medicine = bedside_guideline_get_medicine (self->guideline, (guint) rec->record_medicine);
+  source = bedside_guideline_get_medicine_source (self->guideline, medicine->source);
+  *where = g_strdup_printf (" (records '%s', line %u)", source != NULL ? source->id : "?", rec->line);
+  return 0;
 }
 
 /* ---- collecting dependencies ------------------------------------------ */
@@ -145,6 +182,49 @@ bedside_lint_expr_deps (Lint              *self,
 
 /* ---- setup ---------------------------------------------------------------- */
 
+static void
+collect_definition_reads (const BedsideSymbol *symbol,
+                          gpointer             user_data)
+{
+  if (symbol->is_definition)
+    g_array_append_val ((GArray *) user_data, symbol->index);
+}
+
+/* A definition usually reads earlier ones only, but the loader appends
+ * suitable(MEDICINE) when an expression first uses it, so a definition
+ * can read a later one: those it reads are done first. */
+static void
+compute_definition_deps (Lint  *self,
+                         guint  d)
+{
+  const BedsideDefinition *def = bedside_guideline_get_definition (self->guideline, d);
+  g_autoptr(GArray) reads = NULL;
+
+  if (self->def_deps[d] != NULL)
+    return;
+  if (def->expr == NULL)
+    {
+      /* Not in a loaded guideline; an empty set keeps lookups safe.
+       * The table owns it, keyed by itself. */
+      bedside_lint_collect_begin (self);
+      self->def_deps[d] = bedside_lint_collect_end (self);
+      g_hash_table_insert (self->deps, self->def_deps[d], self->def_deps[d]);
+      return;
+    }
+
+  reads = g_array_new (FALSE, FALSE, sizeof (guint));
+  bedside_expr_foreach_symbol (def->expr, collect_definition_reads, reads);
+  for (guint i = 0; i < reads->len; i++)
+    {
+      guint read = g_array_index (reads, guint, i);
+
+      /* The loader refuses cycles; this only keeps a broken one finite. */
+      if (read < self->n_defs && read != d)
+        compute_definition_deps (self, read);
+    }
+  self->def_deps[d] = bedside_lint_expr_deps (self, def->expr);
+}
+
 static guint
 count_nodes (const BedsideBranch *branch)
 {
@@ -172,6 +252,7 @@ lint_init (Lint             *self,
   self->n_defs = bedside_guideline_get_n_definitions (guideline);
   self->n_recs = bedside_guideline_get_n_recommendations (guideline);
   self->n_refs = bedside_guideline_get_n_references (guideline);
+  self->n_medicines = bedside_guideline_get_n_medicines (guideline);
   self->issues = g_ptr_array_new_with_free_func ((GDestroyNotify) bedside_lint_issue_free);
 
   self->deps = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, deps_free);
@@ -207,9 +288,11 @@ lint_init (Lint             *self,
   self->context.definition_done = self->def_done;
 
   /* At most one atom per branch (its test, or its test being false) and
-   * one per node (does not stop), plus one for a condition. */
+   * one per node (does not stop), plus one for a condition, plus those of
+   * a medicine's record where it is offered. */
   n_branches = bedside_guideline_get_n_branches (guideline);
-  self->max_atoms = n_branches + count_nodes (bedside_guideline_get_tree (guideline)) + 2;
+  self->max_atoms = n_branches + count_nodes (bedside_guideline_get_tree (guideline)) + 2 +
+                    bedside_lint_medicines_max_atoms (self);
   universe = self->n_items + self->max_atoms;
   self->parent = g_new (guint, universe);
   self->size = g_new (guint, universe);
@@ -229,26 +312,20 @@ lint_init (Lint             *self,
   self->pos_stamp = g_new0 (guint, MAX (self->n_items, 1));
   self->bucket_start = g_array_new (FALSE, FALSE, sizeof (guint));
   self->bucket_atoms = g_ptr_array_new ();
+  self->early_start = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->early_atoms = g_ptr_array_new ();
+  self->witness = g_new0 (BedsideValue, MAX (self->n_items, 1));
+  self->witness_stamp = g_new0 (guint, MAX (self->n_items, 1));
 
   self->rec_in_tree = g_new0 (gboolean, MAX (self->n_recs, 1));
   self->rec_reached = g_new0 (gboolean, MAX (self->n_recs, 1));
 
-  /* Definitions first, in order: each reads only earlier ones. */
+  /* Definitions first: an expression's dependencies include those of the
+   * definitions it reads. */
   for (guint d = 0; d < self->n_defs; d++)
-    {
-      const BedsideDefinition *def = bedside_guideline_get_definition (guideline, d);
+    compute_definition_deps (self, d);
 
-      if (def->expr != NULL)
-        self->def_deps[d] = bedside_lint_expr_deps (self, def->expr);
-      else
-        {
-          /* Not in a loaded guideline; an empty set keeps lookups safe.
-           * The table owns it, keyed by itself. */
-          bedside_lint_collect_begin (self);
-          self->def_deps[d] = bedside_lint_collect_end (self);
-          g_hash_table_insert (self->deps, self->def_deps[d], self->def_deps[d]);
-        }
-    }
+  bedside_lint_medicines_init (self);
 }
 
 static void
@@ -290,8 +367,13 @@ lint_clear (Lint *self)
   g_free (self->pos_stamp);
   g_array_unref (self->bucket_start);
   g_ptr_array_unref (self->bucket_atoms);
+  g_array_unref (self->early_start);
+  g_ptr_array_unref (self->early_atoms);
+  g_free (self->witness);
+  g_free (self->witness_stamp);
   g_free (self->rec_in_tree);
   g_free (self->rec_reached);
+  bedside_lint_medicines_clear (self);
 }
 
 /* ---- the checks ------------------------------------------------------------ */
@@ -321,9 +403,24 @@ check_usage (Lint *self)
       const BedsideRecommendation *rec = bedside_guideline_get_recommendation (self->guideline, r);
 
       for (guint k = 0; k < rec->n_contraindications; k++)
-        g_ptr_array_add (roots, rec->contraindications[k].when);
+        if (rec->contraindications[k].when != NULL)
+          g_ptr_array_add (roots, rec->contraindications[k].when);
       for (guint k = 0; k < rec->n_cautions; k++)
-        g_ptr_array_add (roots, rec->cautions[k].when);
+        if (rec->cautions[k].when != NULL)
+          g_ptr_array_add (roots, rec->cautions[k].when);
+    }
+  /* A medicine's record is read wherever a recommendation offers it. */
+  for (guint m = 0; m < self->n_medicines; m++)
+    {
+      const BedsideMedicine *medicine = bedside_guideline_get_medicine (self->guideline, m);
+
+      for (guint k = 0; k < medicine->n_against + medicine->n_cautions; k++)
+        {
+          const BedsideCondition *condition = bedside_lint_medicine_condition (medicine, k);
+
+          if (condition->when != NULL)
+            g_ptr_array_add (roots, condition->when);
+        }
     }
 
   for (guint i = 0; i < roots->len; i++)
@@ -341,16 +438,20 @@ check_usage (Lint *self)
     if (!item_used[i])
       bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unused-item", get_item (self, i)->line,
                               "item '%s' is asked but never used: no branch test, contraindication, "
-                              "caution, enable-when or used definition reads it",
+                              "caution, medicine record, enable-when or used definition reads it",
                               get_item (self, i)->id);
   for (guint d = 0; d < self->n_defs; d++)
     if (!def_used[d])
       {
         const BedsideDefinition *def = bedside_guideline_get_definition (self->guideline, d);
 
+        /* suitable(MEDICINE) is made by the loader, not written by the
+         * author: nothing to remove. */
+        if (strchr (def->id, '(') != NULL)
+          continue;
         bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unused-definition", def->line,
                                 "definition '%s' is never used: no branch test, contraindication, "
-                                "caution, enable-when or used definition reads it", def->id);
+                                "caution, medicine record, enable-when or used definition reads it", def->id);
       }
 }
 
@@ -362,15 +463,26 @@ check_recommendations (Lint *self)
   for (guint r = 0; r < self->n_recs; r++)
     {
       const BedsideRecommendation *rec = bedside_guideline_get_recommendation (self->guideline, r);
+      g_autofree char *where = NULL;
+      guint line = bedside_lint_recommendation_line (self, rec, &where);
 
-      if (!self->rec_reached[r])
-        bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unreachable-recommendation", rec->line,
+      if (!self->rec_reached[r] && self->rec_in_tree[r] && rec->n_offers > 0)
+        bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unreachable-recommendation", line,
+                                "recommendation '%s' is never in a plan: wherever the decision tree "
+                                "adds it, a reason against each medicine it offers holds", rec->id);
+      else if (!self->rec_reached[r] && rec->record_medicine >= 0)
+        bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unreachable-recommendation", line,
+                                "recommendation '%s'%s is never in a plan: no reason against a "
+                                "medicine or caution that adds it can hold where the decision tree "
+                                "offers the medicine (a caution: with the medicine kept)", rec->id, where);
+      else if (!self->rec_reached[r])
+        bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unreachable-recommendation", line,
                                 "recommendation '%s' is never in a plan: no reachable part of the "
                                 "decision tree recommends it, and it is not the note of a "
                                 "contraindication or caution that can apply", rec->id);
       if (rec->n_citations == 0)
-        bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "uncited-recommendation", rec->line,
-                                "recommendation '%s' cites no reference", rec->id);
+        bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "uncited-recommendation", line,
+                                "recommendation '%s'%s cites no reference", rec->id, where);
       for (guint k = 0; k < rec->n_citations; k++)
         if (rec->citations[k] < self->n_refs)
           cited[rec->citations[k]] = TRUE;
@@ -400,6 +512,8 @@ check_readability (Lint *self)
       const char *parts[] = { rec->patient_title, rec->patient, rec->patient_dose,
                               rec->patient_duration, rec->patient_watch };
       g_autoptr(GString) text = g_string_new (NULL);
+      g_autofree char *where = NULL;
+      guint line;
       char grade_text[G_ASCII_DTOSTR_BUF_SIZE];
       char max_text[G_ASCII_DTOSTR_BUF_SIZE];
       double grade;
@@ -418,10 +532,11 @@ check_readability (Lint *self)
         continue;
       g_ascii_formatd (grade_text, sizeof grade_text, "%.1f", grade);
       g_ascii_formatd (max_text, sizeof max_text, "%.1f", max_grade);
-      bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "readability", rec->line,
-                              "recommendation '%s': the patient text reads at grade %s, above the "
+      line = bedside_lint_recommendation_line (self, rec, &where);
+      bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "readability", line,
+                              "recommendation '%s'%s: the patient text reads at grade %s, above the "
                               "guideline's limit of %s (use shorter sentences and shorter words)",
-                              rec->id, grade_text, max_text);
+                              rec->id, where, grade_text, max_text);
     }
 }
 
@@ -451,8 +566,10 @@ bedside_lint (BedsideGuideline *guideline)
 
   lint_init (&self, guideline);
   bedside_lint_check_reachability (&self);
+  bedside_lint_medicines_finish (&self);
   check_usage (&self);
   check_recommendations (&self);
+  bedside_lint_check_mentions (&self);
   check_readability (&self);
 
   issues = g_steal_pointer (&self.issues);

@@ -10,7 +10,11 @@ G_BEGIN_DECLS
 typedef enum {
   BEDSIDE_LINT_WARNING,
   BEDSIDE_LINT_NOTE,     /* informational: e.g. an analysis that was only approximate */
+  BEDSIDE_LINT_ERROR,    /* a safety proof failed: the guideline must not be used as it is */
 } BedsideLintSeverity;
+
+/* "error", "warning" or "note". */
+const char *bedside_lint_severity_to_string (BedsideLintSeverity severity);
 
 typedef struct {
   BedsideLintSeverity  severity;
