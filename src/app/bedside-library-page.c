@@ -3,27 +3,25 @@
 
 #include <glib/gi18n.h>
 
-#include "bedside-guideline-peek.h"
-#include "bedside-integrity.h"
+#include "bedside-library.h"
 #include "bedside-library-page-private.h"
 #include "bedside-render.h"
 
-/* One guideline file: what its metadata says, then the guideline itself
- * once loaded in full, or the reason it could not be. */
+/* One guideline of the engine's library (what its metadata says, then
+ * the guideline itself once loaded, or the reason it could not be), and
+ * its row. */
 typedef struct
 {
-  char                 *path;
-  BedsideGuidelineInfo *info;       /* NULL when even the metadata failed */
-  BedsideGuideline     *guideline;  /* NULL until loaded */
-  char                 *error;
-  gboolean              verified;  /* the clinic's SHA256SUMS names it with its checksum */
+  BedsideLibraryEntry  *item;       /* owned by the library */
   GtkWidget            *row;
+  gboolean              shown_verified;
 } LibraryEntry;
 
 struct _BedsideLibraryPage
 {
   AdwBin          parent_instance;
 
+  BedsideLibrary *library;
   GPtrArray      *entries;   /* LibraryEntry, in list order */
   gboolean        only_verified;
   guint           next_to_check;
@@ -56,49 +54,7 @@ static GParamSpec *properties[N_PROPS];
 static void
 library_entry_free (LibraryEntry *entry)
 {
-  g_free (entry->path);
-  g_clear_pointer (&entry->info, bedside_guideline_info_free);
-  g_clear_pointer (&entry->guideline, bedside_guideline_unref);
-  g_free (entry->error);
   g_free (entry);
-}
-
-static gint
-compare_names (gconstpointer a,
-               gconstpointer b)
-{
-  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
-}
-
-/* The *.xml files of every search folder; a file name found in a more
- * specific folder hides the same name further down the list. */
-static GPtrArray *
-find_files (void)
-{
-  g_auto(GStrv) dirs = bedside_guideline_get_search_dirs ();
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  GPtrArray *paths = g_ptr_array_new_with_free_func (g_free);
-
-  for (guint d = 0; dirs != NULL && dirs[d] != NULL; d++)
-    {
-      g_autoptr(GDir) dir = g_dir_open (dirs[d], 0, NULL);
-      g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
-      const char *name;
-
-      if (dir == NULL)
-        continue;
-      while ((name = g_dir_read_name (dir)) != NULL)
-        if (g_str_has_suffix (name, ".xml") && !g_hash_table_contains (seen, name))
-          g_ptr_array_add (names, g_strdup (name));
-      g_ptr_array_sort (names, compare_names);
-
-      for (guint i = 0; i < names->len; i++)
-        {
-          g_hash_table_add (seen, g_strdup (names->pdata[i]));
-          g_ptr_array_add (paths, g_build_filename (dirs[d], names->pdata[i], NULL));
-        }
-    }
-  return paths;
 }
 
 /* A small coloured label after a guideline's title; @style is one of
@@ -132,11 +88,11 @@ static GtkWidget *
 make_row (LibraryEntry *entry)
 {
   GtkWidget *row = adw_action_row_new ();
-  g_autofree char *basename = g_path_get_basename (entry->path);
+  g_autofree char *basename = g_path_get_basename (entry->item->path);
 
-  if (entry->error == NULL)
+  if (entry->item->error == NULL)
     {
-      BedsideGuidelineInfo *info = entry->info;
+      BedsideGuidelineInfo *info = entry->item->info;
       g_autofree char *title = g_markup_escape_text (info->title, -1);
       g_autofree char *subtitle = NULL;
       g_autofree char *escaped = NULL;
@@ -150,7 +106,7 @@ make_row (LibraryEntry *entry)
 
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), escaped);
-      if (entry->verified)
+      if (entry->item->verified)
         {
           adw_action_row_add_suffix (ADW_ACTION_ROW (row),
                                      make_tag (_("Verified"), "success",
@@ -172,8 +128,8 @@ make_row (LibraryEntry *entry)
     }
   else
     {
-      g_autofree char *title = g_markup_escape_text (entry->info ? entry->info->title : basename, -1);
-      g_autofree char *subtitle = g_markup_escape_text (entry->error, -1);
+      g_autofree char *title = g_markup_escape_text (entry->item->info ? entry->item->info->title : basename, -1);
+      g_autofree char *subtitle = g_markup_escape_text (entry->item->error, -1);
       GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-error-symbolic");
 
       gtk_widget_add_css_class (icon, "error");
@@ -183,7 +139,7 @@ make_row (LibraryEntry *entry)
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
       gtk_widget_add_css_class (row, "broken-guideline");
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-      gtk_widget_set_tooltip_text (row, entry->error);
+      gtk_widget_set_tooltip_text (row, entry->item->error);
     }
   return row;
 }
@@ -199,6 +155,7 @@ replace_row (BedsideLibraryPage *self,
 
   gtk_list_box_remove (self->list_box, entry->row);
   row = make_row (entry);
+  entry->shown_verified = entry->item->verified;
   gtk_list_box_insert (self->list_box, row, position);
   entry->row = row;
   if (had_focus)
@@ -207,44 +164,25 @@ replace_row (BedsideLibraryPage *self,
 
 /* Loads the whole guideline if that has not happened yet; a failure
  * turns its row into the error, as if the peek had found it. */
+/* Loads the whole guideline if that has not happened yet (the engine's
+ * library decides integrity and only-verified); a failure turns its row
+ * into the error, as if the peek had found it. */
 static gboolean
 ensure_loaded (BedsideLibraryPage *self,
                LibraryEntry       *entry)
 {
-  g_autoptr(GError) error = NULL;
-  BedsideIntegrityStatus status = BEDSIDE_INTEGRITY_UNVERIFIED;
+  gboolean had_error = entry->item->error != NULL;
+  BedsideGuideline *guideline = bedside_library_load_entry (self->library, entry->item, NULL);
 
-  if (entry->guideline != NULL)
-    return TRUE;
-  if (entry->error != NULL)
-    return FALSE;
-
-  /* A file the clinic's SHA256SUMS names with another checksum is refused
-   * like a broken one; one it names with this checksum is marked. */
-  entry->guideline = bedside_guideline_new_verified (entry->path, &status, &error);
-  if (entry->guideline != NULL && status != BEDSIDE_INTEGRITY_VERIFIED && self->only_verified)
+  if (guideline == NULL)
     {
-      g_clear_pointer (&entry->guideline, bedside_guideline_unref);
-      /* TRANSLATORS: %s is the guideline's file; shown in the library instead of the guideline */
-      entry->error = g_strdup_printf (_("%s: not verified: the clinic's checksum list (SHA256SUMS in its folder) "
-                                        "does not name this file, and Preferences allow only verified guidelines"),
-                                      entry->path);
-      replace_row (self, entry);
+      if (!had_error)
+        replace_row (self, entry);
       return FALSE;
     }
-  if (entry->guideline != NULL)
-    {
-      if (status == BEDSIDE_INTEGRITY_VERIFIED && !entry->verified)
-        {
-          entry->verified = TRUE;
-          replace_row (self, entry);
-        }
-      return TRUE;
-    }
-
-  entry->error = g_strdup (error->message);
-  replace_row (self, entry);
-  return FALSE;
+  if (entry->item->verified != entry->shown_verified)
+    replace_row (self, entry);
+  return TRUE;
 }
 
 static void
@@ -260,7 +198,7 @@ on_row_activated (GtkListBox         *list_box,
         {
           /* Only now, if the check after start-up has not reached it. */
           if (ensure_loaded (self, entry))
-            g_signal_emit (self, signals[GUIDELINE_ACTIVATED], 0, entry->guideline);
+            g_signal_emit (self, signals[GUIDELINE_ACTIVATED], 0, entry->item->guideline);
           return;
         }
     }
@@ -278,7 +216,7 @@ check_next (gpointer user_data)
     {
       LibraryEntry *entry = self->entries->pdata[self->next_to_check++];
 
-      if (entry->guideline == NULL && entry->error == NULL)
+      if (entry->item->guideline == NULL && entry->item->error == NULL)
         {
           ensure_loaded (self, entry);
           return G_SOURCE_CONTINUE;
@@ -351,6 +289,7 @@ bedside_library_page_dispose (GObject *object)
   stop_waiting_for_paint (self);
   g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
+  g_clear_pointer (&self->library, bedside_library_free);
 
   G_OBJECT_CLASS (bedside_library_page_parent_class)->dispose (object);
 }
@@ -457,7 +396,6 @@ bedside_library_page_get_only_verified (BedsideLibraryPage *self)
 void
 bedside_library_page_reload (BedsideLibraryPage *self)
 {
-  g_autoptr(GPtrArray) paths = NULL;
   GtkWidget *child;
 
   g_return_if_fail (BEDSIDE_IS_LIBRARY_PAGE (self));
@@ -466,20 +404,18 @@ bedside_library_page_reload (BedsideLibraryPage *self)
     gtk_list_box_remove (self->list_box, child);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) library_entry_free);
+  g_clear_pointer (&self->library, bedside_library_free);
 
   /* Only the metadata before the first frame: a library of many large
    * guidelines still opens at once. */
-  paths = find_files ();
-  for (guint i = 0; i < paths->len; i++)
+  self->library = bedside_library_new (self->only_verified);
+  for (guint i = 0; i < bedside_library_get_n_entries (self->library); i++)
     {
       LibraryEntry *entry = g_new0 (LibraryEntry, 1);
-      g_autoptr(GError) error = NULL;
 
-      entry->path = g_strdup (paths->pdata[i]);
-      entry->info = bedside_guideline_peek_metadata (entry->path, &error);
-      if (entry->info == NULL)
-        entry->error = g_strdup (error->message);
+      entry->item = bedside_library_get_entry (self->library, i);
       entry->row = make_row (entry);
+      entry->shown_verified = entry->item->verified;
       g_ptr_array_add (self->entries, entry);
       gtk_list_box_append (self->list_box, entry->row);
     }
@@ -506,7 +442,7 @@ bedside_library_page_get_first (BedsideLibraryPage *self)
 
   for (guint i = 0; i < self->entries->len; i++)
     if (ensure_loaded (self, self->entries->pdata[i]))
-      return ((LibraryEntry *) self->entries->pdata[i])->guideline;
+      return ((LibraryEntry *) self->entries->pdata[i])->item->guideline;
   return NULL;
 }
 
@@ -523,11 +459,11 @@ bedside_library_page_load_guideline (BedsideLibraryPage  *self,
     {
       LibraryEntry *entry = self->entries->pdata[i];
 
-      if (entry->info == NULL || !g_str_equal (entry->info->id, id))
+      if (entry->item->info == NULL || !g_str_equal (entry->item->info->id, id))
         continue;
       if (ensure_loaded (self, entry))
-        return entry->guideline;
-      g_set_error_literal (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO, entry->error);
+        return entry->item->guideline;
+      g_set_error_literal (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO, entry->item->error);
       return NULL;
     }
   g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_NOT_FOUND,
@@ -543,7 +479,7 @@ bedside_library_page_focus_default (BedsideLibraryPage *self)
   for (guint i = 0; i < self->entries->len; i++)
     {
       LibraryEntry *entry = self->entries->pdata[i];
-      if (entry->error == NULL)
+      if (entry->item->error == NULL)
         {
           gtk_widget_grab_focus (entry->row);
           return;
@@ -563,7 +499,7 @@ bedside_library_page_get_n_loaded (BedsideLibraryPage *self)
   guint n = 0;
 
   for (guint i = 0; i < self->entries->len; i++)
-    if (((LibraryEntry *) self->entries->pdata[i])->guideline != NULL)
+    if (((LibraryEntry *) self->entries->pdata[i])->item->guideline != NULL)
       n++;
   return n;
 }

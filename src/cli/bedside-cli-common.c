@@ -7,6 +7,7 @@
 #include <gio/gunixoutputstream.h>
 
 #include "bedside-cli-private.h"
+#include "bedside-library.h"
 
 GOptionContext *
 bedside_cli_option_context_new (const char         *name,
@@ -104,22 +105,15 @@ bedside_cli_load_guideline_verified (const char             *path_or_id,
                                      BedsideIntegrityStatus *status)
 {
   g_autoptr(GError) error = NULL;
-  g_autofree char *path = NULL;
   BedsideGuideline *guideline;
 
-  path = bedside_guideline_find (path_or_id, &error);
-  if (path == NULL)
-    {
-      bedside_cli_print_error (path_or_id, error);
-      return NULL;
-    }
-
-  /* A file the clinic's SHA256SUMS lists with another checksum is refused
-   * by every command, not only by validate. */
-  guideline = bedside_guideline_new_verified (path, status, &error);
+  /* The same library as the app's: an id is found by the id attribute over
+   * the user, system and bundled folders; a file the clinic's SHA256SUMS
+   * lists with another checksum is refused by every command. */
+  guideline = bedside_library_load (path_or_id, FALSE, status, &error);
   if (guideline == NULL)
     {
-      bedside_cli_print_error (path, error);
+      bedside_cli_print_error (path_or_id, error);
       return NULL;
     }
 

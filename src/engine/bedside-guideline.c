@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "bedside-guideline-private.h"
+#include "bedside-library.h"
 
 G_DEFINE_QUARK (bedside-guideline-error-quark, bedside_guideline_error)
 
@@ -434,27 +435,24 @@ char *
 bedside_guideline_find (const char  *path_or_id,
                         GError     **error)
 {
-  g_auto(GStrv) dirs = NULL;
-  g_autofree char *file_name = NULL;
+  g_autoptr(BedsideLibrary) library = NULL;
+  BedsideLibraryEntry *entry;
 
   g_return_val_if_fail (path_or_id != NULL, NULL);
 
   /* Anything that looks like a path is a path, even if it does not exist:
-   * the loader then says why it cannot be read. */
-  if (strchr (path_or_id, G_DIR_SEPARATOR) != NULL || g_str_has_suffix (path_or_id, ".xml") ||
-      !bedside_is_valid_id (path_or_id) || g_file_test (path_or_id, G_FILE_TEST_EXISTS))
+   * the loader then says why it cannot be read.  Anything else is an id,
+   * found by the id attribute, never as a file in the current folder. */
+  if (bedside_library_is_path (path_or_id))
     return g_strdup (path_or_id);
 
-  file_name = g_strconcat (path_or_id, ".xml", NULL);
-  dirs = bedside_guideline_get_search_dirs ();
-  for (guint i = 0; dirs[i] != NULL; i++)
-    {
-      g_autofree char *candidate = g_build_filename (dirs[i], file_name, NULL);
-      if (g_file_test (candidate, G_FILE_TEST_IS_REGULAR))
-        return g_steal_pointer (&candidate);
-    }
+  library = bedside_library_new (FALSE);
+  entry = bedside_library_lookup (library, path_or_id);
+  if (entry != NULL)
+    return g_strdup (entry->path);
   g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_NOT_FOUND,
-               "%s: no such file, and no installed guideline has this id", path_or_id);
+               "%s: no installed guideline has this id (a file must be named as a path: ./%s.xml)",
+               path_or_id, path_or_id);
   return NULL;
 }
 

@@ -297,7 +297,9 @@ const BedsideBranch         *bedside_guideline_get_branch            (const Beds
 /* Folders searched for guidelines, most specific first: $BEDSIDE_GUIDELINES_DIR
  * (if set), the user's, $XDG_DATA_DIRS, then the bundled folder. */
 GStrv  bedside_guideline_get_search_dirs (void);
-/* Turns a path or a bundled guideline's id into a path. */
+/* Turns a path (it contains / or ends in .xml) or an installed guideline's id
+ * (its id attribute, over the library's folders: see bedside-library.h)
+ * into a path. */
 char  *bedside_guideline_find            (const char  *path_or_id,
                                           GError     **error);
 
