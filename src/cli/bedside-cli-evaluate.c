@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "bedside-cli-private.h"
+#include "bedside-consultation.h"
 #include "bedside-evaluator.h"
 #include "bedside-render.h"
 #include "bedside-render-pages.h"
@@ -131,6 +132,42 @@ is_phone_number (const char *text)
   return any_digit;
 }
 
+/* A saved consultation, read as the app reads it: a file made with
+ * another version or file of the guideline is a warning, and an answer
+ * the guideline no longer takes is an error (the plan would silently
+ * change without it). */
+static BedsideSession *
+restore_consultation (BedsideGuideline *guideline,
+                      JsonNode         *root,
+                      const char       *answers_path)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BedsideConsultation) consultation = NULL;
+  g_autoptr(GPtrArray) mismatches = NULL;
+  g_autoptr(BedsideSession) session = NULL;
+  g_autofree char *change = NULL;
+
+  consultation = bedside_consultation_new_from_json (root, answers_path, &error);
+  if (consultation != NULL)
+    session = bedside_consultation_restore (consultation, guideline, &mismatches, &error);
+  if (session == NULL)
+    {
+      bedside_cli_print_error (answers_path, error);
+      return NULL;
+    }
+  change = bedside_consultation_describe_guideline_change (consultation, guideline);
+  if (change != NULL)
+    fprintf (stderr, "%s: warning: %s\n", g_get_prgname (), change);
+  for (guint i = 0; mismatches != NULL && i < mismatches->len; i++)
+    {
+      const BedsideAnswerMismatch *mismatch = g_ptr_array_index (mismatches, i);
+      fprintf (stderr, "%s: %s: %s\n", answers_path, mismatch->item_id, mismatch->message);
+    }
+  if (mismatches != NULL && mismatches->len > 0)
+    return NULL;
+  return g_steal_pointer (&session);
+}
+
 static int
 evaluate_one (BedsideGuideline   *guideline,
               const char         *answers_path,
@@ -159,12 +196,19 @@ evaluate_one (BedsideGuideline   *guideline,
       return BEDSIDE_CLI_EXIT_FAILED;
     }
 
-  session = bedside_session_new (guideline);
-  if (!bedside_session_load_answers_json (session, answers, answers_path, &error))
+  if (JSON_NODE_HOLDS_OBJECT (answers) && json_object_has_member (json_node_get_object (answers), "format"))
+    session = restore_consultation (guideline, answers, answers_path);
+  else
     {
-      bedside_cli_print_error (answers_path, error);
-      return BEDSIDE_CLI_EXIT_FAILED;
+      session = bedside_session_new (guideline);
+      if (!bedside_session_load_answers_json (session, answers, answers_path, &error))
+        {
+          bedside_cli_print_error (answers_path, error);
+          g_clear_pointer (&session, bedside_session_unref);
+        }
     }
+  if (session == NULL)
+    return BEDSIDE_CLI_EXIT_FAILED;
 
   missing = bedside_cli_describe_missing (session);
   if (missing != NULL)

@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bedside-consultation.h"
 #include "bedside-guideline-private.h"
 #include "bedside-session.h"
 
@@ -437,10 +438,16 @@ bedside_session_load_answers_json (BedsideSession  *self,
 
   if (json_object_has_member (object, "format"))
     {
+      g_autoptr(BedsideConsultation) consultation = NULL;
       JsonNode *format = json_object_get_member (object, "format");
       JsonNode *answers_node = json_object_get_member (object, "answers");
       JsonNode *guideline_node = json_object_get_member (object, "guideline");
 
+      /* The consultation reader's checks (format version, guideline, …),
+       * as when the app opens the file. */
+      consultation = bedside_consultation_new_from_json (root, name, error);
+      if (consultation == NULL)
+        return FALSE;
       if (!JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_STRING ||
           g_strcmp0 (json_node_get_string (format), "bedside-consultation") != 0)
         {

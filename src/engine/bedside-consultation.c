@@ -337,12 +337,8 @@ bedside_consultation_read_data (const char  *data,
                                 const char  *display_name,
                                 GError     **error)
 {
-  g_autoptr(BedsideConsultation) self = g_new0 (BedsideConsultation, 1);
   g_autoptr(GError) local_error = NULL;
   const char *name = display_name ? display_name : "<consultation>";
-  JsonObject *object, *guideline;
-  JsonNode *node;
-  const char *text;
 
   g_return_val_if_fail (data != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
@@ -355,16 +351,36 @@ bedside_consultation_read_data (const char  *data,
                    CONSULTATION_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
+  {
+    g_autoptr(JsonNode) root = bedside_answers_data_read (data, length, name, &local_error);
+
+    if (root == NULL)
+      {
+        /* Already names the file and, where it can, the line. */
+        g_set_error_literal (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_DAMAGED,
+                             local_error->message);
+        return NULL;
+      }
+    return bedside_consultation_new_from_json (root, name, error);
+  }
+}
+
+BedsideConsultation *
+bedside_consultation_new_from_json (JsonNode    *root,
+                                    const char  *display_name,
+                                    GError     **error)
+{
+  g_autoptr(BedsideConsultation) self = g_new0 (BedsideConsultation, 1);
+  const char *name = display_name ? display_name : "<consultation>";
+  JsonObject *object, *guideline;
+  JsonNode *node;
+  const char *text;
+
+  g_return_val_if_fail (root != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
   self->display_name = g_strdup (name);
-  self->root = bedside_answers_data_read (data, length, name, &local_error);
-  if (self->root == NULL)
-    {
-      /* Already names the file and, where it can, the line. */
-      g_set_error_literal (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_DAMAGED,
-                           local_error->message);
-      return NULL;
-    }
+  self->root = json_node_copy (root);
   if (!JSON_NODE_HOLDS_OBJECT (self->root))
     {
       set_damaged (error, name, "not a Bedside consultation (expected a JSON object)");
@@ -574,6 +590,28 @@ check_one_answer (BedsideGuideline *guideline,
   if (bedside_session_load_answers_json (probe, root, "-", &error))
     return NULL;
   return g_strdup (strip_prefixes (error->message, item_id));
+}
+
+char *
+bedside_consultation_describe_guideline_change (BedsideConsultation *self,
+                                                BedsideGuideline    *guideline)
+{
+  const char *sha256 = bedside_guideline_get_sha256 (guideline);
+
+  g_return_val_if_fail (self != NULL && guideline != NULL, NULL);
+
+  if (bedside_consultation_matches (self, guideline))
+    return NULL;
+  if (g_strcmp0 (self->guideline_version, bedside_guideline_get_version (guideline)) != 0)
+    return g_strdup_printf ("%s: saved with version %s of the guideline '%s'; this is version %s: "
+                            "check the answers and the plan",
+                            self->display_name, self->guideline_version, self->guideline_id,
+                            bedside_guideline_get_version (guideline));
+  return g_strdup_printf ("%s: saved with another file of the guideline '%s' %s (sha256 %.12s, now %.12s): "
+                          "check the answers and the plan",
+                          self->display_name, self->guideline_id, self->guideline_version,
+                          self->guideline_sha256 ? self->guideline_sha256 : "unknown",
+                          sha256 ? sha256 : "");
 }
 
 BedsideSession *

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 #include "bedside-session.h"
 
@@ -68,7 +69,17 @@ BedsideConsultation  *bedside_consultation_read_data        (const char         
                                                              gssize                length,
                                                              const char           *display_name,
                                                              GError              **error);
+/* The same checks, for a document already parsed (strictly) as JSON: an
+ * answers file that says "format": "bedside-consultation" is read here, so
+ * the CLI and the app accept and refuse the same files.  @root is copied. */
+BedsideConsultation  *bedside_consultation_new_from_json    (JsonNode             *root,
+                                                             const char           *display_name,
+                                                             GError              **error);
 void                  bedside_consultation_free             (BedsideConsultation  *self);
+/* NULL when the file was saved with exactly @guideline's file; otherwise a
+ * warning naming the versions or checksums (transfer full). */
+char                 *bedside_consultation_describe_guideline_change (BedsideConsultation *self,
+                                                                      BedsideGuideline    *guideline);
 const char           *bedside_consultation_get_guideline_id      (BedsideConsultation *self);
 const char           *bedside_consultation_get_guideline_version (BedsideConsultation *self);
 /* NULL when the file does not say. */
