@@ -236,6 +236,47 @@ test_bad_list (Fixture *f, gconstpointer data)
   }
 }
 
+/* What sha256sum itself writes for awkward names: a name with a backslash
+ * is escaped and the line starts with a backslash, in both output forms;
+ * a byte-order mark is refused with a message that says so. */
+static void
+test_escaped_names (Fixture *f, gconstpointer data)
+{
+  g_autofree char *odd = g_build_filename (f->dir, "back\\spasm.xml", NULL);
+  g_autofree char *contents = NULL;
+  gsize length;
+  const char *forms[] = {
+    "\\%s  back\\\\spasm.xml\n",
+    "\\SHA256 (back\\\\spasm.xml) = %s\n",
+  };
+
+  g_assert_true (g_file_get_contents (f->guideline, &contents, &length, NULL));
+  write_text (odd, contents);
+  for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *list = fill (forms[i], f->sha256);
+      BedsideIntegrityStatus status = BEDSIDE_INTEGRITY_UNVERIFIED;
+
+      write_list (f, list);
+      g_assert_true (bedside_integrity_check (odd, f->sha256, &status, NULL, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (status, ==, BEDSIDE_INTEGRITY_VERIFIED);
+    }
+
+  {
+    g_autoptr(GError) error = NULL;
+    g_autofree char *body = fill ("%s  tiny.xml\n", f->sha256);
+    g_autofree char *list = g_strconcat ("\xef\xbb\xbf", body, NULL);
+    BedsideIntegrityStatus status;
+
+    write_list (f, list);
+    g_assert_false (bedside_integrity_check (f->guideline, f->sha256, &status, NULL, &error));
+    g_assert_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST);
+    g_assert_nonnull (strstr (error->message, "byte-order mark"));
+  }
+}
+
 static void
 test_from_memory (void)
 {
@@ -328,6 +369,7 @@ main (int argc, char **argv)
   g_test_add ("/integrity/not-listed", Fixture, NULL, fixture_set_up, test_not_listed, fixture_tear_down);
   g_test_add ("/integrity/tampered", Fixture, NULL, fixture_set_up, test_tampered, fixture_tear_down);
   g_test_add ("/integrity/bad-list", Fixture, NULL, fixture_set_up, test_bad_list, fixture_tear_down);
+  g_test_add ("/integrity/escaped-names", Fixture, NULL, fixture_set_up, test_escaped_names, fixture_tear_down);
   g_test_add_func ("/integrity/from-memory", test_from_memory);
   g_test_add ("/integrity/cli", Fixture, NULL, fixture_set_up, test_cli, fixture_tear_down);
 

@@ -33,10 +33,51 @@ is_sha256_hex (const char *text,
 
 /* Splits one line into its checksum and file name (both pointing into
  * @line, which is modified).  FALSE when it is not a checksum line. */
+/* sha256sum writes a name that holds a backslash, a newline or a carriage
+ * return escaped ("\\", "\n", "\r") and marks the line with a leading
+ * backslash.  Undoes that in place; FALSE for any other escape. */
+static gboolean
+unescape_name (char *name)
+{
+  char *out = name;
+
+  for (const char *in = name; *in != '\0'; in++)
+    {
+      if (*in != '\\')
+        {
+          *out++ = *in;
+          continue;
+        }
+      in++;
+      if (*in == '\\')
+        *out++ = '\\';
+      else if (*in == 'n')
+        *out++ = '\n';
+      else if (*in == 'r')
+        *out++ = '\r';
+      else
+        return FALSE;
+    }
+  *out = '\0';
+  return TRUE;
+}
+
+static gboolean parse_plain_line (char *line, char **hex, char **name);
+
 static gboolean
 parse_line (char  *line,
             char **hex,
             char **name)
+{
+  if (line[0] == '\\')
+    return parse_plain_line (line + 1, hex, name) && unescape_name (*name);
+  return parse_plain_line (line, hex, name);
+}
+
+static gboolean
+parse_plain_line (char  *line,
+                  char **hex,
+                  char **name)
 {
   gsize length = strlen (line);
 
@@ -139,6 +180,14 @@ bedside_integrity_check (const char              *path,
       return FALSE;
     }
 
+  if (length >= 3 && memcmp (contents, "\xef\xbb\xbf", 3) == 0)
+    {
+      g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST,
+                   "%s: %s:1: the list starts with a byte-order mark, which sha256sum never writes; "
+                   "save it again without one", path, list);
+      return FALSE;
+    }
+
   lines = g_strsplit (contents, "\n", -1);
   for (guint i = 0; lines[i] != NULL; i++)
     {
@@ -153,7 +202,8 @@ bedside_integrity_check (const char              *path,
       if (!parse_line (line, &hex, &name))
         {
           g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST,
-                       "%s: %s:%u: not a checksum line (expected the output of sha256sum)",
+                       "%s: %s:%u: not a checksum line (expected the output of sha256sum or "
+                       "sha256sum --tag: the checksum, two spaces or a space and '*', the file name)",
                        path, list, i + 1);
           return FALSE;
         }
