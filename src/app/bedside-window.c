@@ -86,28 +86,15 @@ static void
 check_urgent (BedsideWindow *self,
               gboolean       jump)
 {
-  const guint *out = NULL;
-  guint n_out = 0;
-  BedsideGuideline *guideline;
-  const BedsideRecommendation *urgent = NULL;
+  g_autoptr(BedsideCarePlan) plan = NULL;
+  const BedsideRecommendation *urgent;
   gboolean was_urgent = self->urgent_text != NULL;
-  gboolean settled;
 
   if (self->session == NULL)
     return;
 
-  guideline = bedside_session_get_guideline (self->session);
-  /* What the answers so far already make certain: an urgent action is
-   * announced as soon as it is, even before the plan is settled. */
-  settled = bedside_evaluator_run_partial (self->evaluator, bedside_session_get_values (self->session),
-                                           &out, &n_out);
-  for (guint i = 0; i < n_out && urgent == NULL; i++)
-    {
-      const BedsideRecommendation *rec = bedside_guideline_get_recommendation (guideline, out[i]);
-      if (rec->kind == BEDSIDE_KIND_URGENT)
-        urgent = rec;
-    }
-
+  /* The engine decides; the window shows what it says. */
+  urgent = bedside_evaluator_check_urgent (self->evaluator, bedside_session_get_values (self->session), &plan);
   if (urgent != NULL)
     {
       /* TRANSLATORS: the banner shown when an answer calls for urgent action */
@@ -115,11 +102,8 @@ check_urgent (BedsideWindow *self,
 
       set_urgent (self, text);
       /* Once the answers settle the plan, show it straight away. */
-      if (settled &&
-          bedside_evaluator_run (self->evaluator, bedside_session_get_values (self->session), NULL, NULL, NULL))
+      if (plan != NULL)
         {
-          g_autoptr(BedsideCarePlan) plan = bedside_evaluator_to_plan (self->evaluator);
-
           bedside_plan_page_set_plan (self->plan_page, plan);
           if (jump && !self->urgent_plan_shown)
             bedside_window_show_page (self, "plan");

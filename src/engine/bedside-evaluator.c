@@ -652,6 +652,29 @@ bedside_evaluator_to_plan (BedsideEvaluator *self)
   return plan;
 }
 
+const BedsideRecommendation *
+bedside_evaluator_check_urgent (BedsideEvaluator   *self,
+                                const BedsideValue *values,
+                                BedsideCarePlan   **plan)
+{
+  const BedsideRecommendation *urgent = NULL;
+  const guint *out = NULL;
+  guint n_out = 0;
+  gboolean settled;
+
+  g_return_val_if_fail (self != NULL && values != NULL, NULL);
+
+  if (plan != NULL)
+    *plan = NULL;
+  settled = bedside_evaluator_run_partial (self, values, &out, &n_out);
+  for (guint i = 0; i < n_out && urgent == NULL; i++)
+    if (self->recs[out[i]]->kind == BEDSIDE_KIND_URGENT)
+      urgent = self->recs[out[i]];
+  if (urgent != NULL && settled && plan != NULL && bedside_evaluator_run (self, values, NULL, NULL, NULL))
+    *plan = bedside_evaluator_to_plan (self);
+  return urgent;
+}
+
 BedsideCarePlan *
 bedside_evaluate (BedsideSession  *session,
                   GError         **error)

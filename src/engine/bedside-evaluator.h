@@ -43,6 +43,14 @@ gboolean          bedside_evaluator_run_partial (BedsideEvaluator   *self,
                                                  const BedsideValue *values,
                                                  const guint       **out,
                                                  guint              *n_out);
+/* The urgency decision for answers still being given: the first urgent
+ * recommendation the answers so far already make certain, or NULL.  When
+ * the answers so far settle the plan (no later answer can change it) and
+ * it is urgent, *@plan is set to it (transfer full); otherwise to NULL.
+ * The window shows what this says and decides nothing itself. */
+const BedsideRecommendation *bedside_evaluator_check_urgent (BedsideEvaluator   *self,
+                                                             const BedsideValue *values,
+                                                             BedsideCarePlan   **plan);
 /* Builds a care plan from the last successful run. */
 BedsideCarePlan  *bedside_evaluator_to_plan (BedsideEvaluator   *self);
 
