@@ -289,7 +289,7 @@ bedside_library_page_dispose (GObject *object)
   stop_waiting_for_paint (self);
   g_clear_handle_id (&self->check_source, g_source_remove);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
-  g_clear_pointer (&self->library, bedside_library_free);
+  g_clear_pointer (&self->library, bedside_library_unref);
 
   G_OBJECT_CLASS (bedside_library_page_parent_class)->dispose (object);
 }
@@ -404,7 +404,7 @@ bedside_library_page_reload (BedsideLibraryPage *self)
     gtk_list_box_remove (self->list_box, child);
   g_clear_pointer (&self->entries, g_ptr_array_unref);
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) library_entry_free);
-  g_clear_pointer (&self->library, bedside_library_free);
+  g_clear_pointer (&self->library, bedside_library_unref);
 
   /* Only the metadata before the first frame: a library of many large
    * guidelines still opens at once. */

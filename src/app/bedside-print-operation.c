@@ -31,13 +31,7 @@ G_DEFINE_FINAL_TYPE (BedsidePrintOperation, bedside_print_operation, GTK_TYPE_PR
 /* The printer and paper chosen last, offered again in this session. */
 static GtkPrintSettings *last_print_settings;
 
-/* Indexed by BedsideAudience. */
-static const char * const audience_ids[] = {
-  [BEDSIDE_AUDIENCE_CLINICIAN] = "clinician",
-  [BEDSIDE_AUDIENCE_PATIENT]   = "patient",
-  [BEDSIDE_AUDIENCE_BOTH]      = "both",
-};
-#define N_AUDIENCES G_N_ELEMENTS (audience_ids)
+#define N_AUDIENCES (BEDSIDE_AUDIENCE_BOTH + 1)
 
 static const char *
 audience_label (BedsideAudience audience)
@@ -386,12 +380,9 @@ BedsideAudience
 bedside_print_get_audience (GSettings       *settings,
                             BedsideAudience  shown)
 {
-  g_autofree char *preferred = NULL;
-
   if (shown == BEDSIDE_AUDIENCE_PATIENT)
     return BEDSIDE_AUDIENCE_PATIENT;
-  preferred = dup_setting (settings, "default-audience");
-  if (g_strcmp0 (preferred, "both") == 0)
+  if (settings != NULL && g_settings_get_enum (settings, "default-audience") == BEDSIDE_AUDIENCE_BOTH)
     return BEDSIDE_AUDIENCE_BOTH;
   return shown;
 }
@@ -484,7 +475,7 @@ on_export_response (GtkNativeDialog *native,
   file = gtk_file_chooser_get_file (chooser);
   choice = gtk_file_chooser_get_choice (chooser, CONTENTS_CHOICE);
   for (guint i = 0; i < N_AUDIENCES; i++)
-    if (g_strcmp0 (choice, audience_ids[i]) == 0)
+    if (g_strcmp0 (choice, bedside_audience_to_string (i)) == 0)
       audience = (BedsideAudience) i;
   /* One of the languages offered, else the one proposed. */
   language = gtk_file_chooser_get_choice (chooser, LANGUAGE_CHOICE);
@@ -548,16 +539,16 @@ bedside_print_export_pdf (GtkWindow                *parent,
   /* A choice is a drop-down in GTK's chooser and in the portal's.  What to
    * export first comes first: GTK 4.8's own chooser ignores set_choice for
    * drop-downs and shows the first option. */
-  ids[n] = audience_ids[audience];
+  ids[n] = bedside_audience_to_string (audience);
   labels[n++] = audience_label (audience);
   for (guint i = 0; i < N_AUDIENCES; i++)
     if (i != audience)
       {
-        ids[n] = audience_ids[i];
+        ids[n] = bedside_audience_to_string (i);
         labels[n++] = audience_label ((BedsideAudience) i);
       }
   gtk_file_chooser_add_choice (chooser, CONTENTS_CHOICE, _("Contents"), ids, labels);
-  gtk_file_chooser_set_choice (chooser, CONTENTS_CHOICE, audience_ids[audience]);
+  gtk_file_chooser_set_choice (chooser, CONTENTS_CHOICE, bedside_audience_to_string (audience));
 
   /* The handout's language, the one proposed first for the same reason. */
   {

@@ -257,14 +257,11 @@ apply_handout_language (BedsideWindow *self)
 static void
 apply_default_audience (BedsideWindow *self)
 {
-  g_autofree char *audience = NULL;
-
   if (self->settings == NULL)
     return;
-  audience = g_settings_get_string (self->settings, "default-audience");
-  bedside_plan_page_set_audience (self->plan_page, g_str_equal (audience, "patient")
-                                                   ? BEDSIDE_AUDIENCE_PATIENT
-                                                   : BEDSIDE_AUDIENCE_CLINICIAN);
+  bedside_plan_page_set_audience (self->plan_page,
+                                  g_settings_get_enum (self->settings, "default-audience") == BEDSIDE_AUDIENCE_PATIENT
+                                  ? BEDSIDE_AUDIENCE_PATIENT : BEDSIDE_AUDIENCE_CLINICIAN);
   apply_handout_language (self);
 }
 

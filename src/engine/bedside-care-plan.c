@@ -5,6 +5,8 @@
 
 #include "bedside-care-plan-private.h"
 
+G_DEFINE_BOXED_TYPE (BedsideCarePlan, bedside_care_plan, bedside_care_plan_ref, bedside_care_plan_unref)
+
 struct _BedsideCarePlan
 {
   gatomicrefcount   ref_count;

@@ -39,6 +39,9 @@ typedef struct {
 
 typedef struct _BedsideCarePlan BedsideCarePlan;
 
+#define BEDSIDE_TYPE_CARE_PLAN (bedside_care_plan_get_type ())
+GType                       bedside_care_plan_get_type        (void) G_GNUC_CONST;
+
 BedsideCarePlan            *bedside_care_plan_ref             (BedsideCarePlan *self);
 void                        bedside_care_plan_unref           (BedsideCarePlan *self);
 BedsideGuideline           *bedside_care_plan_get_guideline   (const BedsideCarePlan *self);

@@ -12,6 +12,7 @@
 #include "bedside-library.h"
 
 G_DEFINE_QUARK (bedside-guideline-error-quark, bedside_guideline_error)
+G_DEFINE_BOXED_TYPE (BedsideGuideline, bedside_guideline, bedside_guideline_ref, bedside_guideline_unref)
 
 /* ---- small tables ---------------------------------------------------- */
 

@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <glib-object.h>
 
 #include "bedside-expr.h"
 
@@ -232,6 +233,11 @@ struct _BedsideNode {
 };
 
 typedef struct _BedsideGuideline BedsideGuideline;
+
+/* A boxed type (reference-counted), so that properties and signals can
+ * carry a guideline. */
+#define BEDSIDE_TYPE_GUIDELINE (bedside_guideline_get_type ())
+GType             bedside_guideline_get_type      (void) G_GNUC_CONST;
 
 BedsideGuideline *bedside_guideline_new_from_file (const char  *path,
                                                    GError     **error);

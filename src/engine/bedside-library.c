@@ -5,8 +5,11 @@
 
 #include "bedside-library.h"
 
+G_DEFINE_BOXED_TYPE (BedsideLibrary, bedside_library, bedside_library_ref, bedside_library_unref)
+
 struct _BedsideLibrary
 {
+  gatomicrefcount ref_count;
   GPtrArray *entries;        /* BedsideLibraryEntry * */
   gboolean   only_verified;
 };
@@ -35,6 +38,7 @@ bedside_library_new (gboolean only_verified)
   g_auto(GStrv) dirs = bedside_guideline_get_search_dirs ();
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
+  g_atomic_ref_count_init (&self->ref_count);
   self->only_verified = only_verified;
   self->entries = g_ptr_array_new_with_free_func ((GDestroyNotify) entry_free);
 
@@ -79,10 +83,19 @@ bedside_library_new (gboolean only_verified)
   return self;
 }
 
-void
-bedside_library_free (BedsideLibrary *self)
+BedsideLibrary *
+bedside_library_ref (BedsideLibrary *self)
 {
-  if (self == NULL)
+  g_return_val_if_fail (self != NULL, NULL);
+  g_atomic_ref_count_inc (&self->ref_count);
+  return self;
+}
+
+void
+bedside_library_unref (BedsideLibrary *self)
+{
+  g_return_if_fail (self != NULL);
+  if (!g_atomic_ref_count_dec (&self->ref_count))
     return;
   g_ptr_array_unref (self->entries);
   g_free (self);

@@ -19,6 +19,10 @@ typedef struct {
 
 typedef struct _BedsideLibrary BedsideLibrary;
 
+/* A boxed, reference-counted type. */
+#define BEDSIDE_TYPE_LIBRARY (bedside_library_get_type ())
+GType                      bedside_library_get_type     (void) G_GNUC_CONST;
+
 /* Lists the guideline files (*.xml) of the search folders
  * (bedside_guideline_get_search_dirs(): $BEDSIDE_GUIDELINES_DIR, the
  * user's, the system's, the bundled one), most specific first, reading only
@@ -27,7 +31,8 @@ typedef struct _BedsideLibrary BedsideLibrary;
  * @only_verified, a guideline the clinic's SHA256SUMS does not name is
  * refused when it is loaded. */
 BedsideLibrary            *bedside_library_new          (gboolean               only_verified);
-void                       bedside_library_free         (BedsideLibrary        *self);
+BedsideLibrary            *bedside_library_ref          (BedsideLibrary        *self);
+void                       bedside_library_unref        (BedsideLibrary        *self);
 gboolean                   bedside_library_get_only_verified (const BedsideLibrary *self);
 void                       bedside_library_set_only_verified (BedsideLibrary       *self,
                                                               gboolean              only_verified);
@@ -56,6 +61,6 @@ BedsideGuideline          *bedside_library_load         (const char            *
                                                          BedsideIntegrityStatus *status,
                                                          GError               **error);
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (BedsideLibrary, bedside_library_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BedsideLibrary, bedside_library_unref)
 
 G_END_DECLS

@@ -9,6 +9,7 @@
 #include "bedside-session.h"
 
 G_DEFINE_QUARK (bedside-session-error-quark, bedside_session_error)
+G_DEFINE_BOXED_TYPE (BedsideSession, bedside_session, bedside_session_ref, bedside_session_unref)
 
 struct _BedsideSession
 {

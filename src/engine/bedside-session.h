@@ -23,6 +23,8 @@ GQuark bedside_session_error_quark (void);
 typedef struct _BedsideSession BedsideSession;
 
 BedsideSession          *bedside_session_new            (BedsideGuideline *guideline);
+#define BEDSIDE_TYPE_SESSION (bedside_session_get_type ())
+GType                    bedside_session_get_type       (void) G_GNUC_CONST;
 BedsideSession          *bedside_session_ref            (BedsideSession   *self);
 void                     bedside_session_unref          (BedsideSession   *self);
 BedsideGuideline        *bedside_session_get_guideline  (BedsideSession   *self);

@@ -13,31 +13,37 @@
 #define WRAP_COLUMN 76
 #define BODY_INDENT "    "
 
+G_DEFINE_ENUM_TYPE (BedsideAudience, bedside_audience,
+                    G_DEFINE_ENUM_VALUE (BEDSIDE_AUDIENCE_CLINICIAN, "clinician"),
+                    G_DEFINE_ENUM_VALUE (BEDSIDE_AUDIENCE_PATIENT, "patient"),
+                    G_DEFINE_ENUM_VALUE (BEDSIDE_AUDIENCE_BOTH, "both"))
+
+const char *
+bedside_audience_to_string (BedsideAudience audience)
+{
+  g_autoptr(GEnumClass) klass = g_type_class_ref (BEDSIDE_TYPE_AUDIENCE);
+  GEnumValue *value = g_enum_get_value (klass, audience);
+
+  return value != NULL ? value->value_nick : NULL;
+}
+
 gboolean
 bedside_audience_from_string (const char      *text,
                               BedsideAudience *audience)
 {
-  static const char * const names[] = {
-    [BEDSIDE_AUDIENCE_CLINICIAN] = "clinician",
-    [BEDSIDE_AUDIENCE_PATIENT]   = "patient",
-    [BEDSIDE_AUDIENCE_BOTH]      = "both",
-  };
+  g_autoptr(GEnumClass) klass = NULL;
+  GEnumValue *value;
 
   g_return_val_if_fail (audience != NULL, FALSE);
 
   if (text == NULL)
     return FALSE;
-
-  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
-    {
-      if (g_str_equal (text, names[i]))
-        {
-          *audience = (BedsideAudience) i;
-          return TRUE;
-        }
-    }
-
-  return FALSE;
+  klass = g_type_class_ref (BEDSIDE_TYPE_AUDIENCE);
+  value = g_enum_get_value_by_nick (klass, text);
+  if (value == NULL)
+    return FALSE;
+  *audience = (BedsideAudience) value->value;
+  return TRUE;
 }
 
 /* Guideline text comes from XML, where line breaks and indentation are

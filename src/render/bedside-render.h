@@ -15,7 +15,12 @@ typedef enum {
   BEDSIDE_AUDIENCE_BOTH,
 } BedsideAudience;
 
-gboolean  bedside_audience_from_string (const char *text, BedsideAudience *audience);
+/* An enum type (nicks "clinician", "patient", "both"), shared with the
+ * GSettings key default-audience: the one mapping to and from strings. */
+#define BEDSIDE_TYPE_AUDIENCE (bedside_audience_get_type ())
+GType        bedside_audience_get_type    (void) G_GNUC_CONST;
+const char  *bedside_audience_to_string   (BedsideAudience audience);
+gboolean     bedside_audience_from_string (const char *text, BedsideAudience *audience);
 
 /* The review status in words, in the interface's language: "Under review". */
 const char *bedside_render_status_title (BedsideReviewStatus status);
