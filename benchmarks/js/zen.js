@@ -2,7 +2,7 @@
 // (derived flags) -> decision table (pathway by duration) -> expression node
 // (one boolean per recommendation id) -> output.
 'use strict';
-const { ZenEngine } = require('@gorules/zen-engine');
+const { ZenEngine } = require('@gorules/zen-engine-linux-x64-gnu');
 
 const expr = (id, pairs) => ({
   id, name: id, type: 'expressionNode', position: { x: 0, y: 0 },
