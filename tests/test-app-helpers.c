@@ -312,6 +312,7 @@ make_temp_dir (void)
   return dir;
 }
 
+/* Removes @dir and what it holds, folders too (a guideline's medicines/). */
 void
 remove_temp_dir (const char *dir)
 {
@@ -321,9 +322,44 @@ remove_temp_dir (const char *dir)
   while (handle != NULL && (name = g_dir_read_name (handle)) != NULL)
     {
       g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_unlink (path);
+
+      if (g_file_test (path, G_FILE_TEST_IS_DIR) && !g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        remove_temp_dir (path);
+      else
+        g_unlink (path);
     }
   g_rmdir (dir);
+}
+
+/* Copies the medicine records of the guidelines in @from_dir (its
+ * medicines/ folder) into @to_dir/medicines/: a format 2 guideline loads
+ * them from the folder beside it, so a copy without them does not load. */
+void
+copy_medicines (const char *from_dir,
+                const char *to_dir)
+{
+  g_autofree char *from = g_build_filename (from_dir, "medicines", NULL);
+  g_autofree char *to = g_build_filename (to_dir, "medicines", NULL);
+  g_autoptr(GDir) handle = g_dir_open (from, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  g_assert_nonnull (handle);
+  g_assert_cmpint (g_mkdir_with_parents (to, 0700), ==, 0);
+  while ((name = g_dir_read_name (handle)) != NULL)
+    {
+      g_autofree char *source = g_build_filename (from, name, NULL);
+      g_autofree char *target = g_build_filename (to, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (!g_file_test (source, G_FILE_TEST_IS_REGULAR))
+        continue;
+      g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
+      g_assert_true (g_file_set_contents (target, contents, (gssize) length, NULL));
+      n++;
+    }
+  g_assert_cmpuint (n, >, 0);
 }
 
 void

@@ -63,7 +63,12 @@ char               *answers_json            (BedsideWindow *window);
 /* The window's title, with its dot when answers are unsaved. */
 const char         *header_title            (BedsideWindow *window);
 char               *make_temp_dir           (void);
+/* Removes @dir and everything in it. */
 void                remove_temp_dir         (const char    *dir);
+/* Copies @from_dir/medicines/ (the records the guidelines there load) into
+ * @to_dir/medicines/. */
+void                copy_medicines          (const char    *from_dir,
+                                             const char    *to_dir);
 
 /* test-app-files.c */
 void test_app_files_add_tests (void);

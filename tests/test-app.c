@@ -17,10 +17,18 @@ test_acute_consultation (void)
                             "muscle_relaxant_short", "no_lumbar_support", "no_routine_imaging", "no_tens",
                             "nsaid", "safety_net", "spinal_manipulation", "stay_active", NULL };
   const char *exclude[] = { "muscle_relaxant_flareups_only", "out_of_scope_minor", "urgent_cauda_equina",
-                            "urgent_red_flag", NULL };
-  const char *med_no[] = { "maoi_recent", "cardiac", "hyperthyroid", "serotonergic", "cns_depressants",
+                            "emergency_deficit", "emergency_infection", "emergency_vascular", "emergency_trauma",
+                            "emergency_mscc", "urgent_cancer", "urgent_fracture", "interim_care",
+                            "acetaminophen_option", "nsaid_avoid", NULL };
+  /* The 1.1 medication questions of an acute case with pain 7/10, in the
+   * questionnaire's order (prior_mr_course first: the muscle-relaxant
+   * questions depend on it). */
+  const char *med_no[] = { "prior_mr_course", "maoi_recent", "recent_mi", "heart_failure", "arrhythmia",
+                           "hyperthyroid", "ssri_snri", "other_serotonergic", "alcohol_regular", "sedatives",
                            "glaucoma_urinary", "drives_or_machinery", "gi_bleed_history", "anticoagulant",
-                           "cv_disease", "nsaid_allergy", NULL };
+                           "cv_disease", "steroids_oral", "nsaid_allergy", NULL };
+  /* Asked only in the chronic pathway, where their answers change the plan. */
+  const char *chronic_only[] = { "nsaid_tried_failed", "seizures", "misuse_or_suicidality", NULL };
   GtkWidget *row;
 
   g_assert_cmpstr (bedside_window_get_page_name (window), ==, "library");
@@ -40,9 +48,12 @@ test_acute_consultation (void)
   answer_patient_section (window);
 
   g_assert_cmpstr (current_section_id (window), ==, "red_flags");
-  for (const char *const *id = (const char *const[]) { "rf_cauda_equina", "rf_progressive_deficit", "rf_cancer",
-                                                       "rf_infection", "rf_fracture", NULL }; *id; id++)
+  for (const char *const *id = (const char *const[]) { "rf_cauda_equina", "rf_progressive_deficit", "rf_infection",
+                                                       "rf_vascular", "rf_major_trauma", "rf_cancer",
+                                                       "rf_fracture", NULL }; *id; id++)
     answer_boolean (window, *id, FALSE);
+  /* Asked only with a cancer red flag. */
+  g_assert_false (question_visible (window, "rf_cancer_neuro"));
   g_assert_null (bedside_window_get_urgent_text (window));
   press_next (window);
 
@@ -63,7 +74,10 @@ test_acute_consultation (void)
   press_next (window);
 
   g_assert_cmpstr (current_section_id (window), ==, "medication_safety");
-  g_assert_false (question_visible (window, "prior_mr_course"));
+  /* 1.1: asked in the acute pathway too. */
+  g_assert_true (question_visible (window, "prior_mr_course"));
+  for (guint i = 0; chronic_only[i] != NULL; i++)
+    g_assert_false (question_visible (window, chronic_only[i]));
   for (guint i = 0; med_no[i] != NULL; i++)
     answer_boolean (window, med_no[i], FALSE);
   answer_choice (window, "hepatic", "none");
@@ -74,7 +88,10 @@ test_acute_consultation (void)
   row = bedside_review_page_get_row (bedside_window_get_review_page (window), "age");
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "40 years");
-  g_assert_null (bedside_review_page_get_row (bedside_window_get_review_page (window), "prior_mr_course"));
+  g_assert_nonnull (bedside_review_page_get_row (bedside_window_get_review_page (window), "prior_mr_course"));
+  for (guint i = 0; chronic_only[i] != NULL; i++)
+    g_assert_null (bedside_review_page_get_row (bedside_window_get_review_page (window), chronic_only[i]));
+  g_assert_null (bedside_review_page_get_row (bedside_window_get_review_page (window), "rf_cancer_neuro"));
 
   /* One click on an answer goes back to it. */
   row = bedside_review_page_get_row (bedside_window_get_review_page (window), "pain_severity");
@@ -155,11 +172,14 @@ test_red_flag (void)
   g_assert_nonnull (bedside_window_get_urgent_text (window));
   g_assert_nonnull (strstr (bedside_window_get_urgent_text (window), "cauda equina"));
   g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
-  /* The guideline adds an urgent evaluation for any other red flag as
-   * well, so the plan is settled once those are answered too. */
+  /* Every other red flag adds its own recommendation (1.1, rule 1), so
+   * the plan is settled once those are answered too. */
   answer_boolean (window, "rf_progressive_deficit", FALSE);
-  answer_boolean (window, "rf_cancer", FALSE);
   answer_boolean (window, "rf_infection", FALSE);
+  answer_boolean (window, "rf_vascular", FALSE);
+  answer_boolean (window, "rf_major_trauma", FALSE);
+  answer_boolean (window, "rf_cancer", FALSE);
+  g_assert_false (question_visible (window, "rf_cancer_neuro"));
   g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
   answer_boolean (window, "rf_fracture", FALSE);
 
@@ -170,6 +190,9 @@ test_red_flag (void)
   ids = bedside_plan_page_dup_shown_ids (bedside_window_get_plan_page (window));
   g_assert_nonnull (ids[0]);
   g_assert_cmpstr (ids[0], ==, "urgent_cauda_equina");
+  g_assert_true (strv_contains (ids, "safety_net"));
+  /* The emergency tier: no care while waiting, no routine pathway. */
+  g_assert_false (strv_contains (ids, "interim_care"));
   g_assert_false (strv_contains (ids, "stay_active"));
 
   /* Back to the question; answering No takes the announcement away. */
@@ -206,6 +229,7 @@ test_broken_guideline (void)
   g_assert_nonnull (dir);
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (good, contents, (gssize) length, NULL));
+  copy_medicines (saved, dir);
   g_assert_true (g_file_set_contents (bad, "<guideline xmlns=\"urn:bedside:guideline:1\"><metadata>", -1, NULL));
   g_setenv ("BEDSIDE_GUIDELINES_DIR", dir, TRUE);
 
@@ -238,9 +262,7 @@ test_broken_guideline (void)
   close_window (window);
 
   g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
-  g_unlink (good);
-  g_unlink (bad);
-  g_rmdir (dir);
+  remove_temp_dir (dir);
 }
 
 /* Waits for the library's full load after start-up. */
@@ -276,6 +298,7 @@ test_library_metadata_first (void)
 
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (good, contents, (gssize) length, NULL));
+  copy_medicines (saved, dir);
   /* Sound metadata, then a decision tree that points nowhere. */
   {
     g_auto(GStrv) parts = g_strsplit (contents, "<recommend ref=\"stay_active\"/>", 2);
@@ -331,6 +354,7 @@ write_bundled_and_copy (const char *dir,
 
   g_assert_true (g_file_get_contents (source, &contents, &length, NULL));
   g_assert_true (g_file_set_contents (bundled, contents, (gssize) length, NULL));
+  copy_medicines (g_getenv ("BEDSIDE_GUIDELINES_DIR"), dir);
   parts = g_strsplit (contents, "id=\"back-spasm\"", 2);
   renamed = g_strjoin (id, parts[0], parts[1], NULL);
   g_assert_true (g_file_set_contents (copy, renamed, -1, NULL));
@@ -386,20 +410,32 @@ test_library_integrity (void)
   remove_temp_dir (dir);
 }
 
-/* Writes back-spasm.xml to @path with its next review date replaced. */
+/* Writes back-spasm.xml to @path, with its medicine records beside it,
+ * and its next review date replaced. */
 static void
 write_reviewed_copy (const char *path,
                      const char *next)
 {
   g_autofree char *source = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
+  g_autofree char *dir = g_path_get_dirname (path);
+  g_autofree char *records = g_build_filename (dir, "medicines", NULL);
   g_autofree char *contents = NULL;
   g_autofree char *attribute = g_strdup_printf ("next=\"%s\"", next);
   g_autoptr(GString) text = NULL;
+  g_autoptr(GRegex) review = g_regex_new ("next=\"[0-9]{4}-[0-9]{2}-[0-9]{2}\"", 0, 0, NULL);
+  g_autoptr(GMatchInfo) match = NULL;
 
   g_assert_true (g_file_get_contents (source, &contents, NULL, NULL));
+  /* The guideline's own review (the first), whatever its date. */
+  g_assert_true (g_regex_match (review, contents, 0, &match));
   text = g_string_new (contents);
-  g_assert_cmpuint (g_string_replace (text, "next=\"2027-11-01\"", attribute, 1), ==, 1);
+  {
+    g_autofree char *old = g_match_info_fetch (match, 0);
+    g_assert_cmpuint (g_string_replace (text, old, attribute, 1), ==, 1);
+  }
   g_assert_true (g_file_set_contents (path, text->str, (gssize) text->len, NULL));
+  if (!g_file_test (records, G_FILE_TEST_IS_DIR))
+    copy_medicines (g_getenv ("BEDSIDE_GUIDELINES_DIR"), dir);
 }
 
 /* A guideline past its next review date is tagged in the library and,
@@ -589,8 +625,18 @@ copy_as_text (BedsideWindow *window)
   return text;
 }
 
-#define SAFETY_NET_EN "Get help at once if you have any of these."
-#define SAFETY_NET_ES "Pida ayuda de inmediato si le pasa algo de esto."
+/* @text with each run of white space (a line wrapped and indented) as one
+ * space: the text plan wraps long sentences. */
+static char *
+unwrapped (const char *text)
+{
+  g_autoptr(GRegex) spaces = g_regex_new ("\\s+", 0, 0, NULL);
+
+  return g_regex_replace_literal (spaces, text, -1, 0, " ", G_REGEX_MATCH_DEFAULT, NULL);
+}
+
+#define SAFETY_NET_EN "Call the emergency number or the clinic at once if you have any of these."
+#define SAFETY_NET_ES "Llame de inmediato al número de emergencias o a la clínica si le pasa algo de esto."
 
 /* Español on the plan page: the handout (not the clinician's plan) in
  * Spanish, on screen and in Copy as Text; the preference chooses first. */
@@ -656,7 +702,8 @@ test_handout_language (void)
   g_assert_cmpstr (bedside_plan_page_get_handout_help (page), ==,
                    "En caso de emergencia, llame al 911.\n¿Preguntas? Llame a la clínica al 555-0142.");
   {
-    g_autofree char *text = copy_as_text (window);
+    g_autofree char *copied = copy_as_text (window);
+    g_autofree char *text = unwrapped (copied);
 
     g_assert_nonnull (strstr (text, SAFETY_NET_ES));
     g_assert_null (strstr (text, SAFETY_NET_EN));
@@ -668,7 +715,8 @@ test_handout_language (void)
   iterate ();
   g_assert_true (shows_text (bedside_plan_page_get_row (page, "safety_net"), "Advise the patient to seek help at once"));
   {
-    g_autofree char *text = copy_as_text (window);
+    g_autofree char *copied = copy_as_text (window);
+    g_autofree char *text = unwrapped (copied);
 
     g_assert_nonnull (strstr (text, "Advise the patient to seek help at once"));
     g_assert_null (strstr (text, SAFETY_NET_ES));

@@ -82,15 +82,47 @@ test_load_bundled (void)
   g_autofree char *path = g_test_build_filename (G_TEST_DIST, "..", "data", "guidelines", "back-spasm.xml", NULL);
   g_autoptr(GError) error = NULL;
   g_autoptr(BedsideGuideline) g = bedside_guideline_new_from_file (path, &error);
+  const BedsideMedicineSource *records;
+  const BedsideMedicine *ibuprofen;
+  const BedsideRecommendation *nsaid;
 
   g_assert_no_error (error);
   g_assert_cmpstr (bedside_guideline_get_id (g), ==, "back-spasm");
-  g_assert_cmpstr (bedside_guideline_get_version (g), ==, "1.0.0");
+  g_assert_cmpstr (bedside_guideline_get_version (g), ==, "1.1.0");
   g_assert_cmpint (bedside_guideline_get_status (g), ==, BEDSIDE_STATUS_UNDER_REVIEW);
-  g_assert_cmpuint (bedside_guideline_get_n_items (g), ==, 26);
-  g_assert_cmpuint (bedside_guideline_get_n_recommendations (g), ==, 39);
-  g_assert_cmpuint (bedside_guideline_get_n_references (g), ==, 12);
+  /* 1.1: 37 questions; 59 recommendations and 19 references, counting the
+   * notes and references that join from medicines/analgesics.xml. */
+  g_assert_cmpuint (bedside_guideline_get_n_items (g), ==, 37);
+  g_assert_cmpuint (bedside_guideline_get_n_recommendations (g), ==, 59);
+  g_assert_cmpuint (bedside_guideline_get_n_references (g), ==, 19);
   g_assert_nonnull (bedside_guideline_get_disclaimer (g));
+
+  /* Items replaced in 1.1 are gone; their successors are there. */
+  g_assert_null (bedside_guideline_lookup_item (g, "cardiac"));
+  g_assert_null (bedside_guideline_lookup_item (g, "serotonergic"));
+  g_assert_null (bedside_guideline_lookup_item (g, "cns_depressants"));
+  g_assert_nonnull (bedside_guideline_lookup_item (g, "recent_mi"));
+  g_assert_nonnull (bedside_guideline_lookup_item (g, "ssri_snri"));
+  g_assert_nonnull (bedside_guideline_lookup_item (g, "sedatives"));
+  g_assert_null (bedside_guideline_lookup_recommendation (g, "urgent_red_flag"));
+  g_assert_null (bedside_guideline_lookup_recommendation (g, "second_line_chronic"));
+  g_assert_nonnull (bedside_guideline_lookup_recommendation (g, "emergency_mscc"));
+
+  /* Format 2: one records file, beside the guideline, and six medicines. */
+  g_assert_cmpuint (bedside_guideline_get_n_medicine_sources (g), ==, 1);
+  records = bedside_guideline_get_medicine_source (g, 0);
+  g_assert_cmpstr (records->id, ==, "analgesics");
+  g_assert_true (g_str_has_suffix (records->path, "medicines" G_DIR_SEPARATOR_S "analgesics.xml"));
+  g_assert_cmpuint (strlen (records->sha256), ==, 64);
+  g_assert_cmpuint (bedside_guideline_get_n_medicines (g), ==, 6);
+  ibuprofen = bedside_guideline_lookup_medicine (g, "ibuprofen");
+  g_assert_nonnull (ibuprofen);
+  g_assert_cmpstr (ibuprofen->group, ==, "nsaid");
+  g_assert_cmpuint (ibuprofen->n_against, >, 0);
+  nsaid = bedside_guideline_lookup_recommendation (g, "nsaid");
+  g_assert_cmpuint (nsaid->n_offers, ==, 2);
+  g_assert_true (bedside_guideline_get_medicine (g, nsaid->offers[0]) == ibuprofen);
+  g_assert_cmpstr (bedside_guideline_get_medicine (g, nsaid->offers[1])->id, ==, "naproxen");
 }
 
 static void

@@ -45,15 +45,29 @@ has () {
 # nothing for the clinician only (the review status, the disclaimer).
 status=$(run --format text --audience patient --lang es --clinic-phone 555-0142)
 ok=1
+# Since 1.1 (format 2) each medicine's tablets come from its record, in
+# Spanish from the translated records (es/medicines/).
 [ "$status" = 0 ] && has "SU PLAN DE CUIDADOS" && has "Espasmos intensos de espalda en adultos" \
-  && has "Qué hacer" && has "Medicamentos" && has "Cuánto: Una pastilla de 5 mg hasta 3 veces" \
-  && has "Siga moviéndose" && has "Guía: back-spasm 1.0.0, sha256" \
+  && has "Qué hacer" && has "Medicamentos" \
+  && has "Cuánto: Ciclobenzaprina, tableta de 5 mg (con receta): 1 tableta, hasta" \
+  && has "Cuánto: Ibuprofeno, tableta de 200 mg: 2 tabletas, 3 veces al día, con" \
+  && has "Siga moviéndose" && has "Guía: back-spasm 1.1.0, sha256" \
   && has "Traducción: es, sha256" && has "En caso de emergencia, llame al 911." \
   && has "¿Preguntas? Llame a la clínica al 555-0142." && ok=0
 check $ok "--lang es: a Spanish handout, headings, texts and help box"
 [ ! -s "$tmp/err" ] && ! has "Keep moving" && ! has "What to do" && ! has "How much" \
+  && ! has "mg tablet" && ! has "Cyclobenzaprine" && ! has "At most" \
   && ! has "In an emergency" && ! has "EN REVISIÓN" && ! has "no sustituye al juicio"
 check $? "--lang es: nothing left in English, nothing for the clinician only, no warning"
+
+# A medicine left out: the patient's own reason, in Spanish, from the
+# translated record ("This is because you are pregnant").
+sed 's/"pregnant": "no"/"pregnant": "pregnant"/' "$answers" >"$tmp/pregnant.json"
+"$cli" evaluate back-spasm --answers "$tmp/pregnant.json" --format text --audience patient --lang es \
+  >"$tmp/out" 2>"$tmp/err"
+status=$?
+[ "$status" = 0 ] && has "Esto es porque está embarazada." && ! has "This is because" && ! has "you are pregnant"
+check $? "--lang es: the patient's own reason for a left-out medicine, in Spanish"
 status=$(run --format text --audience patient --lang es)
 cp "$tmp/out" "$tmp/es.txt"
 
@@ -96,6 +110,9 @@ check $? "--lang es without the catalog: exit 1 naming 'es'"
 # is refused, and with it the handout.
 mkdir -p "$tmp/guidelines/es"
 cp "$BEDSIDE_GUIDELINES_DIR/back-spasm.xml" "$tmp/guidelines/"
+# Format 2: each loads its medicine records from the medicines/ beside it.
+cp -R "$BEDSIDE_GUIDELINES_DIR/medicines" "$tmp/guidelines/"
+cp -R "$BEDSIDE_GUIDELINES_DIR/es/medicines" "$tmp/guidelines/es/"
 sed 's/\(<guideline [^>]*version="\)[^"]*"/\10.0.0-other"/' "$BEDSIDE_GUIDELINES_DIR/es/back-spasm.xml" >"$tmp/guidelines/es/back-spasm.xml"
 "$cli" evaluate "$tmp/guidelines/back-spasm.xml" --answers "$answers" --format text --audience patient --lang es \
   >"$tmp/out" 2>"$tmp/err"

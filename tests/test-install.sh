@@ -61,6 +61,9 @@ check_installed bin/bedside-cli
 check_installed share/bedside/guidelines/back-spasm.xml
 check_installed share/bedside/bedside-guideline.rng
 check_installed share/bedside/guidelines/es/back-spasm.xml
+# Format 2: the medicine records each guideline loads from its own folder.
+check_installed share/bedside/guidelines/medicines/analgesics.xml
+check_installed share/bedside/guidelines/es/medicines/analgesics.xml
 check_installed share/locale/es/LC_MESSAGES/bedside.mo
 check_installed share/gettext/its/bedside-guideline.its
 check_installed share/gettext/its/bedside-guideline.loc
@@ -92,18 +95,22 @@ fi
 answers="$tmp/answers.json"
 cat > "$answers" <<'JSON'
 {"age": 40, "pregnant": "no", "rf_cauda_equina": false, "rf_progressive_deficit": false,
- "rf_cancer": false, "rf_infection": false, "rf_fracture": false, "duration_weeks": 1,
- "pain_severity": 7, "radicular": false, "prefers_non_drug": false, "maoi_recent": false,
- "cardiac": false, "hyperthyroid": false, "hepatic": "none", "serotonergic": false,
- "cns_depressants": false, "glaucoma_urinary": false, "drives_or_machinery": false,
- "gi_bleed_history": false, "ckd": "none", "anticoagulant": false, "cv_disease": false,
+ "rf_infection": false, "rf_vascular": false, "rf_major_trauma": false, "rf_cancer": false,
+ "rf_fracture": false, "duration_weeks": 1, "pain_severity": 7, "radicular": false,
+ "prefers_non_drug": false, "prior_mr_course": false, "maoi_recent": false, "recent_mi": false,
+ "heart_failure": false, "arrhythmia": false, "hyperthyroid": false, "hepatic": "none",
+ "ssri_snri": false, "other_serotonergic": false, "alcohol_regular": false, "sedatives": false,
+ "glaucoma_urinary": false, "drives_or_machinery": false, "gi_bleed_history": false,
+ "ckd": "none", "anticoagulant": false, "cv_disease": false, "steroids_oral": false,
  "nsaid_allergy": false}
 JSON
 out=$(env $cli_env LC_ALL=C.UTF-8 "$prefix/bin/bedside-cli" evaluate back-spasm --answers "$answers" \
         --format text --audience patient --lang es 2>&1)
 status=$?
 if [ $status -eq 0 ] && printf '%s' "$out" | grep -q "SU PLAN DE CUIDADOS" \
-   && printf '%s' "$out" | grep -q "Siga moviéndose" && ! printf '%s' "$out" | grep -q "warning"; then
+   && printf '%s' "$out" | grep -q "Siga moviéndose" \
+   && printf '%s' "$out" | grep -q "Cuánto: Ciclobenzaprina, tableta de 5 mg" \
+   && ! printf '%s' "$out" | grep -q "warning"; then
   ok "the installed bedside-cli prints the Spanish handout with no environment"
 else
   not_ok "the installed bedside-cli prints the Spanish handout with no environment" "exit $status: $out"

@@ -213,9 +213,17 @@ test_answers_errors (void)
     { "{\"age\": 4", NULL },
     { "{\"age\": NaN}", NULL },
     { "", "a.json: the file is empty" },
-    { "{\"format\": \"bedside-consultation\", \"guideline\": {\"id\": {}}, \"answers\": {}}",
-      "a.json: the guideline's \"id\" must be text" },
-    { "{\"format\": \"bedside-consultation\", \"guideline\": {\"id\": \"other\"}, \"answers\": {}}",
+    /* A file that says it is a consultation gets the consultation
+     * reader's checks (bedside_consultation_new_from_json): its format
+     * version, then the guideline object, then which guideline it is. */
+    { "{\"format\": \"bedside-consultation\", \"guideline\": {\"id\": \"ankle-sprain-example\", \"version\": \"0.1.0\"},"
+      " \"answers\": {}}",
+      "a.json: \"version\" must be a whole number from 1" },
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": {}, \"version\": \"0.1.0\"},"
+      " \"answers\": {}}",
+      "a.json: \"id\" in \"guideline\" must be text" },
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"other\", \"version\": \"0.1.0\"},"
+      " \"answers\": {}}",
       "a.json: this consultation was made with the guideline 'other', not 'ankle-sprain-example'" },
   };
 
@@ -272,6 +280,19 @@ test_consultation_round_trip (void)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, "bedside-consultation");
+  /* What the consultation reader needs: the format version and which
+   * guideline it was made with. */
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "guideline");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, bedside_guideline_get_id (g));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, bedside_guideline_get_version (g));
+  json_builder_set_member_name (builder, "sha256");
+  json_builder_add_string_value (builder, bedside_guideline_get_sha256 (g));
+  json_builder_end_object (builder);
   json_builder_set_member_name (builder, "answers");
   json_builder_add_value (builder, json_node_copy (answers));
   json_builder_end_object (builder);
