@@ -805,13 +805,10 @@ test_medicines_unknown_reason (void)
   g_assert_error (error, BEDSIDE_EVALUATOR_ERROR, BEDSIDE_EVALUATOR_ERROR_INCOMPLETE);
   g_assert_nonnull (strstr (error->message, "a reason against 'beta'"));
   g_assert_nonnull (strstr (error->message, "cannot be decided without liver"));
-  /* The reason is written in the records file: the message should name
-   * that file and line (eval-records.xml:40), not the guideline's path
-   * with the records file's line number. */
+  /* The reason is written in the records file: the message names that
+   * file and line, not the guideline's path with the records' line. */
   if (strstr (error->message, where) == NULL && strstr (error->message, where_colon) == NULL)
-    g_test_incomplete ("engine bug: the error names the guideline's path with the records file's "
-                       "line (set_undecided_error in bedside-evaluator.c uses the guideline's path for "
-                       "a medicine's reason)");
+    g_error ("'%s' not in: %s", where, error->message);
 }
 
 /* ---- format 2: load errors -------------------------------------------- */
@@ -978,13 +975,8 @@ test_medicines_caution_with_requires (void)
   ids = plan_ids (plan);
   g_assert_null (bedside_care_plan_lookup (plan, "second_line"));
   g_assert_false (bedside_care_plan_offers (plan, bedside_guideline_lookup_medicine (g, "gamma")));
-  if (g_strcmp0 (ids, "rest pain_relief") != 0)
-    {
-      g_assert_cmpstr (ids, ==, "rest pain_relief beta_gamma_caution");
-      g_test_incomplete ("engine bug: a caution with= fires for a medicine offered only by a recommendation that "
-                         "requires= removes afterwards (bedside-evaluator.c computes what is offered before "
-                         "apply_requires)");
-    }
+  /* The caution with= reads what the final plan offers. */
+  g_assert_cmpstr (ids, ==, "rest pain_relief");
   remove_edited (dir);
 }
 

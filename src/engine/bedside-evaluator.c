@@ -37,6 +37,8 @@ struct _BedsideEvaluator
   const BedsideMedicine **medicines;   /* by index */
   guint8               *medicine_state; /* by medicine, per run: MEDICINE_* */
   guint8               *offered;       /* by medicine, per run: offered by a recommendation kept */
+  guint8               *offered_after; /* by medicine: offered once requires is applied */
+  guint8               *decided;       /* by recommendation: the states after decide_recommendations */
   const BedsideBranch **added_by;      /* by recommendation */
   guint                *added_after;   /* by recommendation: branches taken before it */
   const BedsideBranch **taken;         /* branches taken, in walk order */
@@ -77,6 +79,8 @@ bedside_evaluator_new (BedsideGuideline *guideline)
     self->medicines[i] = bedside_guideline_get_medicine (guideline, i);
   self->medicine_state = g_new0 (guint8, MAX (self->n_medicines, 1));
   self->offered = g_new0 (guint8, MAX (self->n_medicines, 1));
+  self->offered_after = g_new0 (guint8, MAX (self->n_medicines, 1));
+  self->decided = g_new0 (guint8, MAX (n, 1));
   self->added_by = g_new0 (const BedsideBranch *, MAX (n, 1));
   self->added_after = g_new0 (guint, MAX (n, 1));
   self->taken = g_new0 (const BedsideBranch *, MAX (bedside_guideline_get_n_branches (guideline), 1));
@@ -100,6 +104,8 @@ bedside_evaluator_free (BedsideEvaluator *self)
   g_free (self->medicines);
   g_free (self->medicine_state);
   g_free (self->offered);
+  g_free (self->offered_after);
+  g_free (self->decided);
   g_free (self->added_by);
   g_free (self->added_after);
   g_free (self->taken);
@@ -147,11 +153,12 @@ collect_unknown (const BedsideSymbol *symbol,
 }
 
 static void
-set_undecided_error (BedsideEvaluator  *self,
-                     const BedsideExpr *expr,
-                     guint              line,
-                     const char        *what,
-                     GError           **error)
+set_undecided_error_in (BedsideEvaluator  *self,
+                        const char        *file,
+                        const BedsideExpr *expr,
+                        guint              line,
+                        const char        *what,
+                        GError           **error)
 {
   g_autoptr(GPtrArray) names = g_ptr_array_new ();
   UnknownData data = { self, names, 0 };
@@ -164,7 +171,7 @@ set_undecided_error (BedsideEvaluator  *self,
   if (value.state == BEDSIDE_VALUE_ERROR)
     g_set_error (error, BEDSIDE_EVALUATOR_ERROR, BEDSIDE_EVALUATOR_ERROR_RUNTIME,
                  "%s:%u: %s '%s' cannot be evaluated (division by zero or overflow)",
-                 bedside_guideline_get_path (self->guideline), line, what, bedside_expr_get_source (expr));
+                 file, line, what, bedside_expr_get_source (expr));
   else
     {
       g_ptr_array_add (names, NULL);
@@ -173,10 +180,20 @@ set_undecided_error (BedsideEvaluator  *self,
         g_set_error (error, BEDSIDE_EVALUATOR_ERROR, BEDSIDE_EVALUATOR_ERROR_INCOMPLETE,
                      "incomplete answers: %s '%s' (%s line %u) cannot be decided without %s",
                      what, bedside_expr_get_source (expr),
-                     bedside_guideline_get_path (self->guideline), line,
+                     file, line,
                      *list ? list : "more answers");
       }
     }
+}
+
+static void
+set_undecided_error (BedsideEvaluator  *self,
+                     const BedsideExpr *expr,
+                     guint              line,
+                     const char        *what,
+                     GError           **error)
+{
+  set_undecided_error_in (self, bedside_guideline_get_path (self->guideline), expr, line, what, error);
 }
 
 /* ---- the walk -------------------------------------------------------- */
@@ -298,7 +315,13 @@ condition_holds (BedsideEvaluator        *self,
   else
     {
       g_autofree char *description = g_strdup_printf ("%s '%s'", what, subject);
-      set_undecided_error (self, condition->when, condition->line, description, error);
+      /* A medicine record's line is a line of its records file. */
+      const char *file = condition->medicine >= 0
+        ? bedside_guideline_get_medicine_source (self->guideline,
+                                                 self->medicines[condition->medicine]->source)->path
+        : bedside_guideline_get_path (self->guideline);
+
+      set_undecided_error_in (self, file, condition->when, condition->line, description, error);
       *failed = TRUE;
     }
   return FALSE;
@@ -413,12 +436,9 @@ emit_conditions (BedsideEvaluator       *self,
  * take its place; a kept one comes with the notes of the medicines it
  * left out, then its cautions and those of the medicines it offers. */
 static gboolean
-apply_safety (BedsideEvaluator  *self,
-              GError           **error)
+emit_plan (BedsideEvaluator  *self,
+           GError           **error)
 {
-  if (!decide_recommendations (self, error))
-    return FALSE;
-
   for (guint i = 0; i < self->n_added; i++)
     {
       guint index = self->added[i];
@@ -458,6 +478,57 @@ apply_safety (BedsideEvaluator  *self,
                                 BEDSIDE_ORIGIN_CAUTION, index, "a caution of", medicine->id, error))
             return FALSE;
         }
+    }
+  return TRUE;
+}
+
+static void apply_requires (BedsideEvaluator *self);
+
+/* The medicines the plan offers once requires has removed what it removes. */
+static void
+collect_offered (BedsideEvaluator *self,
+                 guint8           *offered)
+{
+  memset (offered, 0, MAX (self->n_medicines, 1));
+  for (guint i = 0; i < self->n_out; i++)
+    {
+      const BedsideRecommendation *rec = self->recs[self->out[i]];
+
+      if (self->out_origin[i] != BEDSIDE_ORIGIN_TREE)
+        continue;
+      for (guint m = 0; m < rec->n_offers; m++)
+        if (self->medicine_state[rec->offers[m]] == MEDICINE_OK)
+          offered[rec->offers[m]] = TRUE;
+    }
+}
+
+/* Decides what stays, then lays out the plan.  A caution with= reads what
+ * the final plan offers, and requires may still remove a recommendation
+ * (and its medicines) after the cautions are placed: when that changes
+ * what is offered, the plan is laid out again with the final answer.
+ * requires does not read cautions, so the second layout is the last. */
+static gboolean
+apply_safety (BedsideEvaluator  *self,
+              GError           **error)
+{
+  if (!decide_recommendations (self, error))
+    return FALSE;
+  memcpy (self->decided, self->state, MAX (self->n_recommendations, 1));
+
+  for (guint pass = 0; pass < 2; pass++)
+    {
+      if (pass > 0)
+        {
+          memcpy (self->state, self->decided, MAX (self->n_recommendations, 1));
+          memcpy (self->offered, self->offered_after, MAX (self->n_medicines, 1));
+          self->n_out = 0;
+        }
+      if (!emit_plan (self, error))
+        return FALSE;
+      apply_requires (self);
+      collect_offered (self, self->offered_after);
+      if (memcmp (self->offered, self->offered_after, MAX (self->n_medicines, 1)) == 0)
+        break;
     }
   return TRUE;
 }
@@ -539,7 +610,6 @@ bedside_evaluator_run (BedsideEvaluator    *self,
     return FALSE;
   if (!apply_safety (self, error))
     return FALSE;
-  apply_requires (self);
 
   self->have_run = TRUE;
   if (out != NULL)

@@ -127,6 +127,34 @@ differ (Differences *d,
   va_end (args);
 }
 
+/* While a medicine is compared, lines are lines of its records file. */
+typedef struct {
+  Differences *d;
+  const char  *saved;
+} RecordsPath;
+
+static RecordsPath *
+records_path_push (Differences            *d,
+                   const BedsideGuideline *translation,
+                   const BedsideMedicine  *medicine)
+{
+  RecordsPath *pushed = g_new0 (RecordsPath, 1);
+
+  pushed->d = d;
+  pushed->saved = d->path;
+  d->path = bedside_guideline_get_medicine_source (translation, medicine->source)->path;
+  return pushed;
+}
+
+static void
+records_path_pop (RecordsPath *pushed)
+{
+  pushed->d->path = pushed->saved;
+  g_free (pushed);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (RecordsPath, records_path_pop)
+
 static const char *
 expr_source (const BedsideExpr *expr)
 {
@@ -372,6 +400,7 @@ compare_medicines (Differences            *d,
     {
       const BedsideMedicine *a = bedside_guideline_get_medicine (source, i);
       const BedsideMedicine *b = bedside_guideline_get_medicine (translation, i);
+      g_autoptr(RecordsPath) in_records = records_path_push (d, translation, b);
 
       if (!g_str_equal (a->id, b->id) || g_strcmp0 (a->group, b->group) != 0)
         differ (d, b->line, "medicine '%s' where the guideline has '%s'", b->id, a->id);
@@ -532,6 +561,7 @@ compare_texts (Differences            *d,
     {
       const BedsideMedicine *a = bedside_guideline_get_medicine (source, i);
       const BedsideMedicine *b = bedside_guideline_get_medicine (translation, i);
+      g_autoptr(RecordsPath) in_records = records_path_push (d, translation, b);
       const struct { const char *what; const char *a; const char *b; } texts[] = {
         { "a medicine's name", a->name, b->name },
         { "a medicine's dose", a->dose, b->dose },
