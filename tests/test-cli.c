@@ -505,6 +505,95 @@ test_evaluate_output_errors (void)
   g_rmdir (directory);
 }
 
+/* The answers json-glib would read leniently (issue 13): each refused with
+ * FILE:LINE:COLUMN, in an answers file, a batch line and a vignette, and
+ * never a plan that dropped the red flag. */
+static void
+test_strict_json (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *acute = data_file ("acute.json");
+  g_autofree char *contents = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
+  g_autofree char *answers = g_build_filename (directory, "answers.json", NULL);
+  g_autofree char *batch = g_build_filename (directory, "cases.jsonl", NULL);
+  g_autofree char *vignettes = g_build_filename (directory, "vignettes.jsonl", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *octal = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *commented = NULL;
+  g_autofree char *cases = NULL;
+  g_autofree char *vignette = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) flat = NULL;
+
+  g_assert_true (g_file_get_contents (acute, &contents, NULL, NULL));
+  flat = g_strsplit (contents, "\n", -1);
+  line = g_strjoinv ("", flat);
+  g_strstrip (line);
+
+  /* "age": 020 is not 16, nor 20: it is not JSON. */
+  {
+    g_auto(GStrv) parts = g_strsplit (line, "\"age\": 40", 2);
+    octal = g_strjoinv ("\"age\": 020", parts);
+  }
+  /* A red flag said twice, the second time in single quotes or behind a
+   * comment: json-glib kept "false" and dropped the red flag. */
+  {
+    g_auto(GStrv) parts = g_strsplit (line, "\"rf_cauda_equina\": false", 2);
+    quoted = g_strjoinv ("\"rf_cauda_equina\": true, 'rf_cauda_equina': false", parts);
+    commented = g_strjoinv ("\"rf_cauda_equina\": true /*, \"rf_cauda_equina\": false */", parts);
+  }
+
+  g_assert_true (g_file_set_contents (answers, octal, -1, NULL));
+  run_cli (&run, "evaluate", "back-spasm", "--answers", answers, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:1:11: a number may not start with 0", answers);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  g_assert_cmpstr (run.out, ==, "");
+
+  g_assert_true (g_file_set_contents (answers, commented, -1, NULL));
+  run_cli (&run, "evaluate", "back-spasm", "--answers", answers, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "comments are not allowed in JSON");
+  g_assert_cmpstr (run.out, ==, "");
+
+  cases = g_strjoin ("\n", line, octal, quoted, commented, "", NULL);
+  g_assert_true (g_file_set_contents (batch, cases, -1, NULL));
+  run_cli (&run, "evaluate", "back-spasm", "--batch", batch, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_null (strstr (lines[0], "\"error\""));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:2:11: a number may not start with 0", batch);
+  assert_contains (lines[1], expected);
+  assert_contains (run.err, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:3:", batch);
+  assert_contains (lines[2], expected);
+  assert_contains (lines[2], "single quotes are not JSON");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:4:", batch);
+  assert_contains (lines[3], expected);
+  assert_contains (lines[3], "comments are not allowed in JSON");
+
+  vignette = g_strdup_printf ("{\"name\": \"octal\", \"answers\": %s, \"expect\": {\"pathway\": \"acute\"}}\n", octal);
+  g_assert_true (g_file_set_contents (vignettes, vignette, -1, NULL));
+  run_cli (&run, "test", "back-spasm", vignettes, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:1:", vignettes);
+  assert_contains (run.out, expected);
+  assert_contains (run.out, "a number may not start with 0");
+
+  g_unlink (answers);
+  g_unlink (batch);
+  g_unlink (vignettes);
+  g_rmdir (directory);
+}
+
 static void
 test_vignettes (void)
 {
@@ -688,6 +777,7 @@ main (int    argc,
   g_test_add_func ("/cli/evaluate/bad-answers", test_evaluate_bad_answers);
   g_test_add_func ("/cli/evaluate/batch", test_evaluate_batch);
   g_test_add_func ("/cli/evaluate/output-errors", test_evaluate_output_errors);
+  g_test_add_func ("/cli/evaluate/strict-json", test_strict_json);
   g_test_add_func ("/cli/test", test_vignettes);
   g_test_add_func ("/cli/review-overdue", test_review_overdue);
   g_test_add_func ("/cli/only-verified", test_only_verified);

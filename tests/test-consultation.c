@@ -426,6 +426,17 @@ test_damaged_files (void)
       BEDSIDE_CONSULTATION_ERROR_DAMAGED },
     { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"other\", \"version\": \"1.2.3\"}, \"answers\": {}}",
       BEDSIDE_CONSULTATION_ERROR_OTHER_GUIDELINE },
+    /* JSON that json-glib reads leniently (issue 13): each refused. */
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {\"age\": 040}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {\"red_flag\": true, 'red_flag': false}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {\"red_flag\": true /*, \"red_flag\": false */}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {\"red_flag\": true, \"red\\u005fflag\": false}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {},}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
   };
 
   set (source, "age", "40");

@@ -206,8 +206,8 @@ test_answers_errors (void)
     { "{\"age\": 400}", "a.json: age: 400 is out of range (0 to 120 years)" },
     { "{\"swelling\": \"huge\"}", "a.json: swelling: \"huge\" is not one of mild, moderate, severe" },
     { "{\"asthma_nsaid\": null}", "a.json: asthma_nsaid: expected true or false, not null" },
-    { "{\"age\": 40, \"age\": 41}", "a.json:1: the key \"age\" appears twice" },
-    { "{\"age\": 40, \"a\\u0067e\": 41}", "a.json:1: the key \"age\" appears twice" },
+    { "{\"age\": 40, \"age\": 41}", "a.json:1:13: the key \"age\" appears twice" },
+    { "{\"age\": 40, \"a\\u0067e\": 41}", "a.json:1:13: the key \"age\" appears twice" },
     { "{\"age\": 40,\n \"x\": {\"age\": 1}}", "a.json: \"x\" is not an item of the guideline 'ankle-sprain-example'" },
     { "[1, 2]", "a.json: expected a JSON object mapping item ids to answers" },
     { "{\"age\": 4", NULL },
@@ -242,7 +242,7 @@ test_answers_deep_nesting (void)
     g_string_append_c (json, ']');
   g_string_append_c (json, '}');
   message = load_error (g, json->str);
-  g_assert_cmpstr (message, ==, "a.json:1: JSON nested more than 32 deep");
+  g_assert_cmpstr (message, ==, "a.json:1:40: JSON nested more than 32 deep");
 }
 
 static void

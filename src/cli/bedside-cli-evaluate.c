@@ -174,6 +174,8 @@ static BedsideCarePlan *
 evaluate_case (Batch       *batch,
                const char  *line,
                gsize        length,
+               const char  *file_name,
+               guint        line_number,
                const char  *display_name,
                GError     **error)
 {
@@ -182,7 +184,7 @@ evaluate_case (Batch       *batch,
   const guint *out;
   guint n_out;
 
-  answers = bedside_answers_data_read (line, (gssize) length, display_name, error);
+  answers = bedside_answers_line_read (line, (gssize) length, file_name, line_number, error);
   if (answers == NULL)
     return NULL;
 
@@ -276,7 +278,7 @@ evaluate_batch (BedsideGuideline *guideline,
       line_number++;
       g_snprintf (display_name, sizeof display_name, "%s:%u", cases_path, line_number);
 
-      plan = evaluate_case (&batch, data, length, display_name, &line_error);
+      plan = evaluate_case (&batch, data, length, cases_path, line_number, display_name, &line_error);
       if (plan != NULL)
         bedside_json_plan_writer_append (writer, plan, buffer);
       else

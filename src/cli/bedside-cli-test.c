@@ -113,6 +113,7 @@ static char *
 run_vignette (BedsideSession *session,
               const char     *line,
               gsize           length,
+              const char     *file_name,
               const char     *display_name,
               guint           line_number,
               char          **name)
@@ -134,7 +135,7 @@ run_vignette (BedsideSession *session,
 
   /* The answers reader refuses duplicate keys, which matters as much in a
    * vignette as in an answers file. */
-  root = bedside_answers_data_read (line, (gssize) length, display_name, &error);
+  root = bedside_answers_line_read (line, (gssize) length, file_name, line_number, &error);
   if (root == NULL)
     return bedside_cli_format_error (display_name, error);
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -241,7 +242,7 @@ bedside_cli_test (int    argc,
         }
 
       display_name = g_strdup_printf ("%s:%u", vignettes_path, line_number);
-      failure = run_vignette (session, data, line_length, display_name, line_number, &name);
+      failure = run_vignette (session, data, line_length, vignettes_path, display_name, line_number, &name);
 
       if (failure == NULL)
         {

@@ -75,12 +75,19 @@ gboolean                 bedside_session_load_answers_json (BedsideSession *self
                                                             JsonNode       *root,
                                                             const char     *display_name,
                                                             GError        **error);
-/* Reads and parses a file (bounded size; duplicate keys refused). */
+/* Reads and parses a file: bounded size, strict RFC 8259 JSON with no
+ * duplicate keys (bedside-json-strict.h); errors read "FILE:LINE:COLUMN: …". */
 JsonNode                *bedside_answers_file_read       (const char  *path,
                                                           GError     **error);
 JsonNode                *bedside_answers_data_read       (const char  *data,
                                                           gssize       length,
                                                           const char  *display_name,
+                                                          GError     **error);
+/* One line of a batch or vignettes file: errors read "FILE:LINE:COLUMN: …". */
+JsonNode                *bedside_answers_line_read       (const char  *data,
+                                                          gssize       length,
+                                                          const char  *file_name,
+                                                          guint        line,
                                                           GError     **error);
 /* The answers as a JSON object of item id → value (enabled or not). */
 JsonNode                *bedside_session_answers_to_json (BedsideSession *self);
