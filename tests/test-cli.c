@@ -2,8 +2,10 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
 
 #include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -56,6 +58,43 @@ run_cli (CliRun     *run,
       run->status = error->code;
     }
 
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+/* Runs bedside-cli with @stdin_text (or the file @stdin_path) as its
+ * standard input. */
+static void
+run_cli_stdin (CliRun     *run,
+               const char *stdin_text,
+               const char *stdin_path,
+               const char *first_argument,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argument;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("BEDSIDE_CLI"));
+  va_start (args, first_argument);
+  for (argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) argument);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  cli_run_clear (run);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (stdin_path == NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0));
+  if (stdin_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, stdin_text, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
   g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
 }
 
@@ -594,6 +633,71 @@ test_strict_json (void)
   g_rmdir (directory);
 }
 
+/* Inputs that are not regular files (issue 13): standard input when asked
+ * for with "-", a batch from a pipe, and never a device or a FIFO read
+ * without end or waited on. */
+static void
+test_input_streams (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *acute = data_file ("acute.json");
+  g_autofree char *batch = data_file ("batch.jsonl");
+  g_autofree char *answers = NULL;
+  g_autofree char *cases = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (directory, "answers.json", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (acute, &answers, NULL, NULL));
+  g_assert_true (g_file_get_contents (batch, &cases, NULL, NULL));
+
+  run_cli_stdin (&run, answers, NULL, "evaluate", "back-spasm", "--answers", "-", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "\"pathway\" : \"acute\"");
+
+  /* A batch from a pipe, line by line (it used to say "mmap() failed"). */
+  run_cli_stdin (&run, cases, NULL, "evaluate", "back-spasm", "--batch", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+
+  run_cli_stdin (&run, "{\"age\": 020}", NULL, "evaluate", "back-spasm", "--answers", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "-:1:9: a number may not start with 0");
+
+  /* Endless standard input: refused at the limit, in bounded memory. */
+  run_cli_stdin (&run, NULL, "/dev/zero", "evaluate", "back-spasm", "--answers", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "-: the file is too large (the limit is 4 MiB)");
+  run_cli_stdin (&run, NULL, "/dev/zero", "evaluate", "back-spasm", "--batch", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "-:1: the line is too long (the limit is 4 MiB)");
+
+  /* A named device or FIFO is not read at all: /dev/zero used to grow to
+   * gigabytes, a FIFO with no writer to block for ever. */
+  run_cli (&run, "evaluate", "back-spasm", "--answers", "/dev/zero", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "/dev/zero: is not a regular file (give - to read standard input)\n");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  run_cli (&run, "evaluate", "back-spasm", "--answers", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s: is not a regular file", fifo);
+  assert_contains (run.err, expected);
+  run_cli (&run, "evaluate", "back-spasm", "--batch", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, expected);
+  run_cli (&run, "test", "back-spasm", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, expected);
+  run_cli (&run, "validate", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, expected);
+
+  g_unlink (fifo);
+  g_rmdir (directory);
+}
+
 static void
 test_vignettes (void)
 {
@@ -778,6 +882,7 @@ main (int    argc,
   g_test_add_func ("/cli/evaluate/batch", test_evaluate_batch);
   g_test_add_func ("/cli/evaluate/output-errors", test_evaluate_output_errors);
   g_test_add_func ("/cli/evaluate/strict-json", test_strict_json);
+  g_test_add_func ("/cli/evaluate/input-streams", test_input_streams);
   g_test_add_func ("/cli/test", test_vignettes);
   g_test_add_func ("/cli/review-overdue", test_review_overdue);
   g_test_add_func ("/cli/only-verified", test_only_verified);

@@ -206,8 +206,11 @@ generate (const char *name)
     write_big_file (path, "{\"age\": ", "[", "", 1000000);
   else if (g_str_equal (name, "folder.xml") || g_str_equal (name, "answers-folder.json"))
     g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
-  else if (g_str_equal (name, "fifo.xml"))
+  else if (g_str_equal (name, "fifo.xml") || g_str_equal (name, "answers-fifo.json"))
     g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  else if (g_str_equal (name, "dev-zero.xml") || g_str_equal (name, "answers-dev-zero.json"))
+    /* Endless, and st_size says 0: refused before a byte is read. */
+    g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
   else if (g_str_equal (name, "missing.xml") || g_str_equal (name, "answers-missing.json"))
     ; /* nothing: the file does not exist */
   else if (g_str_equal (name, "unreadable.xml") || g_str_equal (name, "answers-unreadable.json"))

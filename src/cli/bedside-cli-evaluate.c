@@ -122,7 +122,7 @@ evaluate_one (BedsideGuideline   *guideline,
   g_autofree char *missing = NULL;
   g_autofree char *text = NULL;
 
-  answers = bedside_answers_file_read (answers_path, &error);
+  answers = bedside_answers_file_read_full (answers_path, BEDSIDE_FILE_READ_STDIN, &error);
   if (answers == NULL)
     {
       bedside_cli_print_error (answers_path, error);
@@ -228,21 +228,23 @@ evaluate_batch (BedsideGuideline *guideline,
                 const char       *output)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(BedsideLineReader) reader = NULL;
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(BedsideSession) session = NULL;
   g_autoptr(BedsideEvaluator) evaluator = NULL;
   g_autoptr(BedsideJsonPlanWriter) writer = NULL;
   g_autoptr(GString) buffer = NULL;
-  const char *data;
-  const char *end;
+  const char *line;
+  gsize length;
+  gboolean too_long;
   guint line_number = 0;
   guint n_failed = 0;
   Batch batch;
 
-  /* Mapped rather than read: a batch may be far larger than the plans. */
-  mapped = g_mapped_file_new (cases_path, FALSE, &error);
-  if (mapped == NULL)
+  /* Line by line: a batch may be far larger than memory, or a pipe. */
+  reader = bedside_line_reader_new (cases_path, BEDSIDE_FILE_READ_STDIN, BEDSIDE_ANSWERS_MAX_SIZE, &error);
+  if (reader == NULL)
     {
       bedside_cli_print_error (cases_path, error);
       return BEDSIDE_CLI_EXIT_FAILED;
@@ -261,24 +263,24 @@ evaluate_batch (BedsideGuideline *guideline,
   buffer = g_string_sized_new (BATCH_FLUSH_SIZE + 64 * 1024);
   batch = (Batch) { session, evaluator };
 
-  data = g_mapped_file_get_contents (mapped);
-  end = data + g_mapped_file_get_length (mapped);
-
-  while (data != NULL && data < end)
+  while (bedside_line_reader_next (reader, &line, &length, &too_long, &read_error))
     {
-      const char *newline = memchr (data, '\n', (gsize) (end - data));
-      const char *line_end = newline != NULL ? newline : end;
-      gsize length = (gsize) (line_end - data);
       g_autoptr(BedsideCarePlan) plan = NULL;
       g_autoptr(GError) line_error = NULL;
       char display_name[4096];
 
-      if (length > 0 && data[length - 1] == '\r')
-        length--;
       line_number++;
       g_snprintf (display_name, sizeof display_name, "%s:%u", cases_path, line_number);
 
-      plan = evaluate_case (&batch, data, length, cases_path, line_number, display_name, &line_error);
+      if (too_long)
+        {
+          g_autofree char *limit = bedside_file_format_limit (BEDSIDE_ANSWERS_MAX_SIZE);
+          g_set_error (&line_error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                       "%s: the line is too long (the limit is %s); the lines after it are not read",
+                       display_name, limit);
+        }
+      else
+        plan = evaluate_case (&batch, line, length, cases_path, line_number, display_name, &line_error);
       if (plan != NULL)
         bedside_json_plan_writer_append (writer, plan, buffer);
       else
@@ -298,10 +300,16 @@ evaluate_batch (BedsideGuideline *guideline,
             break;
           g_string_truncate (buffer, 0);
         }
-
-      data = newline != NULL ? newline + 1 : end;
     }
 
+  /* A batch that could not be read to its end is no batch: nothing
+   * replaces the output. */
+  if (read_error != NULL)
+    {
+      bedside_cli_print_error (cases_path, read_error);
+      bedside_cli_abandon_output (stream);
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
   if (error == NULL)
     g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, NULL, &error);
   if (error == NULL)
@@ -338,9 +346,9 @@ bedside_cli_evaluate (int    argc,
   gboolean only_verified = FALSE;
   const GOptionEntry entries[] = {
     { "answers", 'a', 0, G_OPTION_ARG_FILENAME, &answers_path,
-      "The answers of one consultation (JSON object, or a saved consultation)", "ANSWERS.json" },
+      "The answers of one consultation (JSON object, or a saved consultation; - reads standard input)", "ANSWERS.json" },
     { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &cases_path,
-      "One answers object per line; writes one JSON plan per line", "CASES.jsonl" },
+      "One answers object per line; writes one JSON plan per line (- reads standard input)", "CASES.jsonl" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       "text (default), json or pdf", "FORMAT" },
     { "audience", 0, 0, G_OPTION_ARG_STRING, &audience_name,

@@ -7,12 +7,16 @@
 #include "bedside-cli-private.h"
 #include "bedside-evaluator.h"
 
+/* Thousands of vignettes fit in a few megabytes. */
+#define VIGNETTES_MAX_SIZE (64 * 1024 * 1024)
+
 static const char test_summary[] =
   "Runs each vignette of VIGNETTES.jsonl, one JSON object per line:\n"
   "  {\"name\": …, \"answers\": {…}, \"expect\": {\"include\": [ids],\n"
   "   \"exclude\": [ids], \"pathway\": …}}\n"
   "and prints PASS or FAIL for each, then 'N passed, N failed'.\n"
-  "A vignette that cannot be evaluated fails with the reason.";
+  "A vignette that cannot be evaluated fails with the reason.\n"
+  "VIGNETTES.jsonl may be - to read standard input.";
 
 /* Checks that @member of @expect, when present, is an array of strings that
  * name recommendations of the guideline: a misspelt id in "exclude" would
@@ -211,9 +215,10 @@ bedside_cli_test (int    argc,
   if (guideline == NULL)
     return BEDSIDE_CLI_EXIT_FAILED;
 
-  if (!g_file_get_contents (vignettes_path, &contents, &length, &error))
+  if (!bedside_file_read (vignettes_path, VIGNETTES_MAX_SIZE, BEDSIDE_FILE_READ_STDIN,
+                          &contents, &length, &error))
     {
-      fprintf (stderr, "%s: %s\n", vignettes_path, error->message);
+      bedside_cli_print_error (vignettes_path, error);
       return BEDSIDE_CLI_EXIT_FAILED;
     }
 

@@ -3,15 +3,12 @@
 
 #include <math.h>
 #include <string.h>
-#include <sys/stat.h>
 
-#include <glib/gstdio.h>
-
+#include "bedside-file.h"
 #include "bedside-guideline-private.h"
 #include "bedside-json-strict.h"
 #include "bedside-session.h"
 
-#define ANSWERS_MAX_SIZE  (4 * 1024 * 1024)
 
 /* Every JSON text an answers file, a batch line or a consultation holds is
  * read by the strict RFC 8259 tokenizer before json-glib builds a tree. */
@@ -27,10 +24,10 @@ answers_read (const char  *data,
 
   if (length < 0)
     length = (gssize) strlen (data);
-  if (length > ANSWERS_MAX_SIZE)
+  if (length > BEDSIDE_ANSWERS_MAX_SIZE)
     {
       g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: the file is too large (the limit is %d MiB)", name, ANSWERS_MAX_SIZE / (1024 * 1024));
+                   "%s: the file is too large (the limit is %d MiB)", name, BEDSIDE_ANSWERS_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
 
@@ -65,40 +62,27 @@ bedside_answers_line_read (const char  *data,
 }
 
 JsonNode *
-bedside_answers_file_read (const char  *path,
-                           GError     **error)
+bedside_answers_file_read_full (const char            *path,
+                                BedsideFileReadFlags   flags,
+                                GError               **error)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
   gsize length;
 
-  if (g_stat (path, &st) != 0)
+  if (!bedside_file_read (path, BEDSIDE_ANSWERS_MAX_SIZE, flags, &contents, &length, &local_error))
     {
-      int saved = errno;
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: cannot read the file: %s", path, g_strerror (saved));
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: is a folder, not an answers file", path);
-      return NULL;
-    }
-  if (st.st_size > ANSWERS_MAX_SIZE)
-    {
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: the file is too large (the limit is %d MiB)", path, ANSWERS_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: cannot read the file: %s", path, local_error->message);
+      g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID, local_error->message);
       return NULL;
     }
   return bedside_answers_data_read (contents, (gssize) length, path, error);
+}
+
+JsonNode *
+bedside_answers_file_read (const char  *path,
+                           GError     **error)
+{
+  return bedside_answers_file_read_full (path, BEDSIDE_FILE_READ_REGULAR, error);
 }
 
 static const char *

@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 
 #include "bedside-consultation.h"
+#include "bedside-file.h"
 #include "bedside-guideline-private.h"
 
 G_DEFINE_QUARK (bedside-consultation-error-quark, bedside_consultation_error)
@@ -460,41 +461,17 @@ bedside_consultation_read (const char  *path,
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
   gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_stat (path, &st) != 0)
+  if (!bedside_file_read (path, CONSULTATION_MAX_SIZE, BEDSIDE_FILE_READ_REGULAR, &contents, &length,
+                          &local_error))
     {
-      int saved = errno;
-      g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_IO,
-                   "%s: cannot read the file: %s", path, g_strerror (saved));
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_IO,
-                   "%s: not a regular file", path);
-      return NULL;
-    }
-  if (st.st_size > CONSULTATION_MAX_SIZE)
-    {
-      set_damaged (error, path, "the file is too large for a consultation (the limit is %d MiB)",
-                   CONSULTATION_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_IO,
-                   "%s: cannot read the file: %s", path, local_error->message);
-      return NULL;
-    }
-  /* The size may have changed since the stat. */
-  if (length > CONSULTATION_MAX_SIZE)
-    {
-      set_damaged (error, path, "the file is too large for a consultation (the limit is %d MiB)",
-                   CONSULTATION_MAX_SIZE / (1024 * 1024));
+      g_set_error_literal (error, BEDSIDE_CONSULTATION_ERROR,
+                           g_error_matches (local_error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_TOO_LARGE)
+                             ? BEDSIDE_CONSULTATION_ERROR_DAMAGED : BEDSIDE_CONSULTATION_ERROR_IO,
+                           local_error->message);
       return NULL;
     }
   return bedside_consultation_read_data (contents, (gssize) length, path, error);

@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "bedside-file.h"
 #include "bedside-guideline.h"
 
 G_BEGIN_DECLS
@@ -75,10 +76,17 @@ gboolean                 bedside_session_load_answers_json (BedsideSession *self
                                                             JsonNode       *root,
                                                             const char     *display_name,
                                                             GError        **error);
+/* An answers file, or one line of a batch, is a few kilobytes. */
+#define BEDSIDE_ANSWERS_MAX_SIZE (4 * 1024 * 1024)
+
 /* Reads and parses a file: bounded size, strict RFC 8259 JSON with no
  * duplicate keys (bedside-json-strict.h); errors read "FILE:LINE:COLUMN: …". */
 JsonNode                *bedside_answers_file_read       (const char  *path,
                                                           GError     **error);
+/* The same; with BEDSIDE_FILE_READ_STDIN, "-" reads standard input. */
+JsonNode                *bedside_answers_file_read_full  (const char            *path,
+                                                          BedsideFileReadFlags   flags,
+                                                          GError               **error);
 JsonNode                *bedside_answers_data_read       (const char  *data,
                                                           gssize       length,
                                                           const char  *display_name,
