@@ -3,6 +3,7 @@
 
 #include <string.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib.h>
 #include <gio/gio.h>
@@ -698,6 +699,178 @@ test_input_streams (void)
   g_rmdir (directory);
 }
 
+/* -o writes only to a regular file or a new path (issue 13): a symbolic
+ * link, a FIFO, a folder, the guideline and the answers file are left as
+ * they were, and the command fails naming the path. */
+static void
+test_safe_outputs (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *acute = data_file ("acute.json");
+    g_autofree char *directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
+  g_autofree char *answers = g_build_filename (directory, "answers.json", NULL);
+  g_autofree char *answers_link = g_build_filename (directory, "answers-hard-link.json", NULL);
+  g_autofree char *guideline = g_build_filename (directory, "guideline.xml", NULL);
+  g_autofree char *target = g_build_filename (directory, "target.txt", NULL);
+  g_autofree char *symlink_path = g_build_filename (directory, "link.txt", NULL);
+  g_autofree char *fifo = g_build_filename (directory, "fifo", NULL);
+  g_autofree char *plan = g_build_filename (directory, "plan.txt", NULL);
+  g_autofree char *answers_text = NULL;
+  g_autofree char *guideline_text = NULL;
+  g_autofree char *cases = NULL;
+  const char * const formats[] = { "text", "json", "pdf", NULL };
+
+  g_assert_true (g_file_get_contents (acute, &answers_text, NULL, NULL));
+  g_assert_true (g_file_set_contents (answers, answers_text, -1, NULL));
+  g_assert_cmpint (link (answers, answers_link), ==, 0);
+  {
+    g_autofree char *bundled = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
+    g_assert_true (g_file_get_contents (bundled, &guideline_text, NULL, NULL));
+    g_assert_true (g_file_set_contents (guideline, guideline_text, -1, NULL));
+  }
+  g_assert_true (g_file_set_contents (target, "keep\n", -1, NULL));
+  g_assert_cmpint (symlink (target, symlink_path), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint f = 0; formats[f] != NULL; f++)
+    {
+      const char * const outputs[] = { symlink_path, fifo, directory, guideline, answers, answers_link, NULL };
+      const char * const expected[] = { ": is a symbolic link;", ": is a FIFO;", ": is a folder;",
+                                        ": is the input", ": is the input", ": is the input" };
+
+      for (guint o = 0; outputs[o] != NULL; o++)
+        {
+          g_autofree char *prefix = g_strdup_printf ("%s%s", outputs[o], expected[o]);
+
+          run_cli (&run, "evaluate", guideline, "--answers", answers, "--format", formats[f],
+                   "-o", outputs[o], NULL);
+          g_assert_cmpint (run.status, ==, 1);
+          g_assert_true (g_str_has_prefix (run.err, prefix));
+          g_assert_cmpstr (run.out, ==, "");
+        }
+    }
+  /* The batch output too, and its input. */
+  run_cli (&run, "evaluate", "back-spasm", "--batch", answers, "-o", answers, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, ": is the input");
+  run_cli (&run, "evaluate", "back-spasm", "--batch", answers, "-o", symlink_path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, ": is a symbolic link;");
+
+  /* Everything as it was. */
+  {
+    g_autofree char *text = NULL;
+    GStatBuf st;
+
+    g_assert_true (g_file_test (symlink_path, G_FILE_TEST_IS_SYMLINK));
+    g_assert_true (g_file_get_contents (target, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, "keep\n");
+    g_clear_pointer (&text, g_free);
+    g_assert_cmpint (lstat (fifo, &st), ==, 0);
+    g_assert_true (S_ISFIFO (st.st_mode));
+    g_assert_true (g_file_get_contents (answers, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, answers_text);
+    g_clear_pointer (&text, g_free);
+    g_assert_true (g_file_get_contents (guideline, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, guideline_text);
+  }
+
+  /* A regular file or a new path is written; "-o -" is standard output. */
+  run_cli (&run, "evaluate", guideline, "--answers", answers, "-o", plan, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (plan, G_FILE_TEST_IS_REGULAR));
+  run_cli (&run, "evaluate", guideline, "--answers", answers, "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "back-spasm");
+
+  g_unlink (plan);
+  g_unlink (symlink_path);
+  g_unlink (fifo);
+  g_unlink (target);
+  g_unlink (guideline);
+  g_unlink (answers_link);
+  g_unlink (answers);
+  g_rmdir (directory);
+}
+
+/* Runs bedside-cli with standard output on /dev/full. */
+static void
+run_cli_full (CliRun     *run,
+              const char *first_argument,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) err = NULL;
+  const char *argument;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("BEDSIDE_CLI"));
+  va_start (args, first_argument);
+  for (argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) argument);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  cli_run_clear (run);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  run->out = g_strdup ("");
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstderr:\n%s", run->status, run->err);
+}
+
+/* Every command fails when its output cannot be written (> /dev/full):
+ * lint, validate and test used to exit 0. */
+static void
+test_stdout_errors (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *acute = data_file ("acute.json");
+  g_autofree char *batch = data_file ("batch.jsonl");
+  g_autofree char *vignettes = g_test_build_filename (G_TEST_DIST, "data", "public-vignettes.jsonl", NULL);
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+
+  run_cli_full (&run, "validate", "back-spasm", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "cannot write to standard output");
+  run_cli_full (&run, "lint", "back-spasm", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "cannot write to standard output");
+  run_cli_full (&run, "questions", "back-spasm", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "cannot write to standard output");
+  run_cli_full (&run, "questions", "back-spasm", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli_full (&run, "evaluate", "back-spasm", "--answers", acute, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "cannot write to standard output");
+  run_cli_full (&run, "evaluate", "back-spasm", "--answers", acute, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli_full (&run, "evaluate", "back-spasm", "--answers", acute, "--format", "pdf", "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli_full (&run, "evaluate", "back-spasm", "--batch", batch, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli_full (&run, "test", "back-spasm", vignettes, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "cannot write to standard output");
+  run_cli_full (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+}
+
 static void
 test_vignettes (void)
 {
@@ -883,6 +1056,8 @@ main (int    argc,
   g_test_add_func ("/cli/evaluate/output-errors", test_evaluate_output_errors);
   g_test_add_func ("/cli/evaluate/strict-json", test_strict_json);
   g_test_add_func ("/cli/evaluate/input-streams", test_input_streams);
+  g_test_add_func ("/cli/evaluate/safe-outputs", test_safe_outputs);
+  g_test_add_func ("/cli/stdout-errors", test_stdout_errors);
   g_test_add_func ("/cli/test", test_vignettes);
   g_test_add_func ("/cli/review-overdue", test_review_overdue);
   g_test_add_func ("/cli/only-verified", test_only_verified);

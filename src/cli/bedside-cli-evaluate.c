@@ -85,18 +85,15 @@ write_pdf (BedsideCarePlan  *plan,
   g_autoptr(BedsidePages) pages = bedside_pages_new (plan, audience, &pdf->options);
   gboolean written;
 
-  if (g_str_equal (output, "-"))
-    {
-      g_autoptr(GOutputStream) stream = bedside_cli_open_output (output, &error);
+  {
+    g_autoptr(GOutputStream) stream = bedside_cli_open_output (output, &error);
 
-      written = bedside_pages_write_pdf (pages, pdf->paper, stream, NULL, &error);
-    }
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
-
-      written = bedside_pages_save_pdf (pages, pdf->paper, file, NULL, &error);
-    }
+    written = stream != NULL && bedside_pages_write_pdf (pages, pdf->paper, stream, NULL, &error);
+    if (stream != NULL && !written)
+      bedside_cli_abandon_output (stream);
+    else if (written)
+      written = g_output_stream_close (stream, NULL, &error);
+  }
 
   if (!written)
     {
@@ -431,6 +428,15 @@ bedside_cli_evaluate (int    argc,
   guideline = bedside_cli_load_guideline_verified (argv[1], &integrity);
   if (guideline == NULL)
     return BEDSIDE_CLI_EXIT_FAILED;
+  /* -o never replaces a device, a FIFO, a folder or a link, nor the
+   * guideline or the answers it was made from. */
+  {
+    const char * const inputs[] = { bedside_guideline_get_path (guideline),
+                                    answers_path != NULL ? answers_path : cases_path, NULL };
+
+    if (!bedside_cli_check_output (output, inputs))
+      return BEDSIDE_CLI_EXIT_FAILED;
+  }
   if (only_verified && integrity != BEDSIDE_INTEGRITY_VERIFIED)
     {
       fprintf (stderr, "%s: not verified: the SHA256SUMS list in its folder does not name this file\n",

@@ -11,7 +11,8 @@ typedef enum {
   BEDSIDE_FILE_ERROR_NOT_FOUND,    /* no such file */
   BEDSIDE_FILE_ERROR_NOT_REGULAR,  /* a folder, a device, a FIFO, a socket */
   BEDSIDE_FILE_ERROR_TOO_LARGE,    /* more than the caller's limit */
-  BEDSIDE_FILE_ERROR_IO,           /* cannot be opened or read */
+  BEDSIDE_FILE_ERROR_IO,           /* cannot be opened, read or written */
+  BEDSIDE_FILE_ERROR_NOT_REPLACEABLE, /* an output that is not a regular file */
 } BedsideFileError;
 
 GQuark bedside_file_error_quark (void);
