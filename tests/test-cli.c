@@ -871,6 +871,54 @@ test_stdout_errors (void)
   g_assert_cmpint (run.status, ==, 1);
 }
 
+/* An answer to a question not asked is an error naming the item, in an
+ * answers file and in a batch line; a long list of problems is cut at 20
+ * and counted, per file and per line. */
+static void
+test_not_asked_and_bounded (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *tiny = data_file ("tiny.xml");
+  g_autofree char *directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
+  g_autofree char *answers = g_build_filename (directory, "answers.json", NULL);
+  g_autofree char *batch = g_build_filename (directory, "cases.jsonl", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) unknown = g_string_new ("{");
+  g_autofree char *cases = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_set_contents (answers, "{\"age\": 40, \"red_flag\": true, \"pain\": \"severe\"}", -1, NULL));
+  run_cli (&run, "evaluate", tiny, "--answers", answers, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  /* (after the warning that tiny.xml's review is overdue) */
+  expected = g_strdup_printf ("\n%s: pain: answered, but these answers do not ask it (its enable-when is not true)\n",
+                              answers);
+  g_assert_true (g_str_has_suffix (run.err, expected));
+  g_assert_cmpstr (run.out, ==, "");
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (unknown, "%s\"x%u\": 1", i > 0 ? ", " : "", i);
+  g_string_append_c (unknown, '}');
+  cases = g_strdup_printf ("{\"age\": 40, \"red_flag\": false, \"pain\": \"mild\"}\n"
+                           "{\"age\": 40, \"red_flag\": true, \"pain\": \"mild\"}\n"
+                           "%s\n%s\n", unknown->str, unknown->str);
+  g_assert_true (g_file_set_contents (batch, cases, -1, NULL));
+  run_cli (&run, "evaluate", tiny, "--batch", batch, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_null (strstr (lines[0], "\"error\""));
+  assert_contains (lines[1], "pain: answered, but these answers do not ask it");
+  assert_contains (lines[2], "… and 4980 more errors");
+  /* 20 lines and the count for each of the two lines: not 10,000. */
+  g_assert_cmpuint (strlen (run.err), <, 8 * 1024);
+  assert_contains (run.err, ":4: … and 4980 more errors");
+
+  g_unlink (answers);
+  g_unlink (batch);
+  g_rmdir (directory);
+}
+
 static void
 test_vignettes (void)
 {
@@ -1058,6 +1106,7 @@ main (int    argc,
   g_test_add_func ("/cli/evaluate/input-streams", test_input_streams);
   g_test_add_func ("/cli/evaluate/safe-outputs", test_safe_outputs);
   g_test_add_func ("/cli/stdout-errors", test_stdout_errors);
+  g_test_add_func ("/cli/evaluate/not-asked-and-bounded", test_not_asked_and_bounded);
   g_test_add_func ("/cli/test", test_vignettes);
   g_test_add_func ("/cli/review-overdue", test_review_overdue);
   g_test_add_func ("/cli/only-verified", test_only_verified);

@@ -202,6 +202,16 @@ generate (const char *name)
   else if (g_str_equal (name, "answers-3mb.json"))
     /* Under the 4 MiB limit: read and parsed, then refused for its content. */
     write_big_file (path, "{\"note\": \"", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "\", \"age\": \"x\"}\n", 3 * 1024 * 1024);
+  else if (g_str_equal (name, "answers-200000-unknown-keys.json"))
+    {
+      /* Each unknown key is an error: 13.7 MB of them, once. */
+      GString *s = g_string_new ("{");
+      for (guint i = 0; i < 200000; i++)
+        g_string_append_printf (s, "%s\"unknown_%u\": 1", i > 0 ? ", " : "", i);
+      g_string_append (s, "}\n");
+      write_file (path, s->str, s->len);
+      g_string_free (s, TRUE);
+    }
   else if (g_str_equal (name, "answers-deep-1000000.json"))
     write_big_file (path, "{\"age\": ", "[", "", 1000000);
   else if (g_str_equal (name, "folder.xml") || g_str_equal (name, "answers-folder.json"))

@@ -123,12 +123,36 @@ expected_kind (const BedsideItem *item)
     }
 }
 
+/* What is wrong with an answers file, one line each: the first
+ * BEDSIDE_ANSWERS_MAX_ERRORS, then only counted, so that 200,000 unknown
+ * keys make one screen of messages, not 13 MB. */
+typedef struct
+{
+  GString *text;
+  guint    count;
+} Problems;
+
+G_GNUC_PRINTF (2, 3)
+static void
+add_problem (Problems   *problems,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  if (problems->count++ >= BEDSIDE_ANSWERS_MAX_ERRORS)
+    return;
+  va_start (args, format);
+  g_string_append_vprintf (problems->text, format, args);
+  va_end (args);
+}
+
 /* Converts one JSON value to the item's type; reports in @problems. */
 static gboolean
 json_to_value (const BedsideItem *item,
                JsonNode          *node,
                BedsideValue      *value,
-               GString           *problems,
+               Problems          *problems,
                const char        *name)
 {
   GType vtype = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
@@ -158,7 +182,7 @@ json_to_value (const BedsideItem *item,
           value->decimal = json_node_get_double (node);
           if (!isfinite (value->decimal))
             {
-              g_string_append_printf (problems, "%s: %s: not a finite number\n", name, item->id);
+              add_problem (problems, "%s: %s: not a finite number\n", name, item->id);
               return FALSE;
             }
           return TRUE;
@@ -179,7 +203,7 @@ json_to_value (const BedsideItem *item,
             g_autofree char *shown = g_strescape (code, NULL);
             if (strlen (shown) > 60)
               shown[60] = '\0';
-            g_string_append_printf (problems, "%s: %s: \"%s\" is not one of %s\n",
+            add_problem (problems, "%s: %s: \"%s\" is not one of %s\n",
                                     name, item->id, shown, codes);
           }
           return FALSE;
@@ -201,7 +225,7 @@ json_to_value (const BedsideItem *item,
       break;
     }
 
-  g_string_append_printf (problems, "%s: %s: expected %s, not %s\n",
+  add_problem (problems, "%s: %s: expected %s, not %s\n",
                           name, item->id, expected_kind (item), json_kind (node));
   return FALSE;
 }
@@ -212,14 +236,24 @@ bedside_session_load_answers_json (BedsideSession  *self,
                                    const char      *display_name,
                                    GError         **error)
 {
+  return bedside_session_load_answers_json_full (self, root, display_name, BEDSIDE_ANSWERS_LOAD_DEFAULT, error);
+}
+
+gboolean
+bedside_session_load_answers_json_full (BedsideSession          *self,
+                                        JsonNode                *root,
+                                        const char              *display_name,
+                                        BedsideAnswersLoadFlags  flags,
+                                        GError                 **error)
+{
   BedsideGuideline *guideline = bedside_session_get_guideline (self);
-  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GString) problem_text = g_string_new (NULL);
+  Problems problems_data = { problem_text, 0 };
+  Problems *problems = &problems_data;
   const char *name = display_name ? display_name : "<answers>";
   JsonObject *answers;
   JsonObject *object;
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *node;
+  g_autoptr(GList) members = NULL;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -274,6 +308,10 @@ bedside_session_load_answers_json (BedsideSession  *self,
             }
         }
       answers = json_node_get_object (answers_node);
+      /* A saved consultation keeps what was answered before a later
+       * answer hid the question, so that it comes back if the question
+       * does (bedside_session_answers_to_json). */
+      flags |= BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN;
     }
 
   /* Validate everything before touching the session, so a bad file
@@ -281,9 +319,13 @@ bedside_session_load_answers_json (BedsideSession  *self,
   {
     BedsideValue value;
 
-    json_object_iter_init (&iter, answers);
-    while (json_object_iter_next (&iter, &member, &node))
+    /* In the file's order, so that the first problems listed are the
+     * first in the file. */
+    members = json_object_get_members (answers);
+    for (GList *l = members; l != NULL; l = l->next)
       {
+        const char *member = l->data;
+        JsonNode *node = json_object_get_member (answers, member);
         const BedsideItem *item = bedside_guideline_lookup_item (guideline, member);
 
         if (item == NULL)
@@ -291,7 +333,7 @@ bedside_session_load_answers_json (BedsideSession  *self,
             g_autofree char *shown = g_strescape (member, NULL);
             if (strlen (shown) > 60)
               shown[60] = '\0';
-            g_string_append_printf (problems, "%s: \"%s\" is not an item of the guideline '%s'\n",
+            add_problem (problems, "%s: \"%s\" is not an item of the guideline '%s'\n",
                                     name, shown, bedside_guideline_get_id (guideline));
             continue;
           }
@@ -300,16 +342,31 @@ bedside_session_load_answers_json (BedsideSession  *self,
             g_autoptr(GError) local = NULL;
             if (!bedside_session_store_answer (self, item->index, &value, &local))
               {
-                g_string_append_printf (problems, "%s: %s\n", name, local->message);
+                add_problem (problems, "%s: %s\n", name, local->message);
               }
           }
       }
 
-    if (problems->len > 0)
+    /* An answer to a question these answers do not ask would be dropped
+     * without a word: whoever wrote it thought it counted. */
+    if (problems->count == 0 && !(flags & BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN))
+      {
+        bedside_session_refresh (self);
+        for (guint i = 0; i < bedside_guideline_get_n_items (guideline); i++)
+          if (bedside_session_get_answer (self, i)->state == BEDSIDE_VALUE_KNOWN &&
+              !bedside_session_is_enabled (self, i))
+            add_problem (problems, "%s: %s: answered, but these answers do not ask it (its enable-when is not true)\n",
+                         name, bedside_guideline_get_item (guideline, i)->id);
+      }
+
+    if (problems->count > 0)
       {
         bedside_session_clear (self);
-        g_strchomp (problems->str);
-        g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID, problems->str);
+        if (problems->count > BEDSIDE_ANSWERS_MAX_ERRORS)
+          g_string_append_printf (problems->text, "%s: … and %u more errors", name,
+                                  problems->count - BEDSIDE_ANSWERS_MAX_ERRORS);
+        g_strchomp (problems->text->str);
+        g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID, problems->text->str);
         return FALSE;
       }
   }

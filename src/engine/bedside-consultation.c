@@ -472,7 +472,7 @@ check_one_answer (BedsideGuideline *guideline,
 
   json_object_set_member (object, item_id, json_node_copy (value));
   json_node_set_object (root, object);
-  if (bedside_session_load_answers_json (probe, root, "-", &error))
+  if (bedside_session_load_answers_json_full (probe, root, "-", BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN, &error))
     return NULL;
   return g_strdup (strip_prefixes (error->message, item_id));
 }
@@ -508,7 +508,8 @@ bedside_consultation_restore (BedsideConsultation  *self,
 
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) bedside_answer_mismatch_free);
   session = bedside_session_new (guideline);
-  if (bedside_session_load_answers_json (session, self->answers, self->display_name, &local_error))
+  if (bedside_session_load_answers_json_full (session, self->answers, self->display_name,
+                                              BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN, &local_error))
     {
       if (mismatches != NULL)
         *mismatches = g_steal_pointer (&found);
@@ -547,7 +548,8 @@ bedside_consultation_restore (BedsideConsultation  *self,
   fitting_root = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (fitting_root, fitting);
   g_clear_error (&local_error);
-  if (!bedside_session_load_answers_json (session, fitting_root, self->display_name, &local_error))
+  if (!bedside_session_load_answers_json_full (session, fitting_root, self->display_name,
+                                               BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN, &local_error))
     {
       g_set_error_literal (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_DAMAGED,
                            local_error->message);

@@ -76,6 +76,23 @@ gboolean                 bedside_session_load_answers_json (BedsideSession *self
                                                             JsonNode       *root,
                                                             const char     *display_name,
                                                             GError        **error);
+
+/* At most this many problems are listed, then "… and N more errors". */
+#define BEDSIDE_ANSWERS_MAX_ERRORS 20
+
+typedef enum {
+  /* An answer to a question the answers do not ask (its enable-when is not
+   * true) is an error naming the item. */
+  BEDSIDE_ANSWERS_LOAD_DEFAULT     = 0,
+  /* Kept instead, unused while hidden: what a saved consultation holds. */
+  BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN = 1 << 0,
+} BedsideAnswersLoadFlags;
+
+gboolean                 bedside_session_load_answers_json_full (BedsideSession          *self,
+                                                                 JsonNode                *root,
+                                                                 const char              *display_name,
+                                                                 BedsideAnswersLoadFlags  flags,
+                                                                 GError                 **error);
 /* An answers file, or one line of a batch, is a few kilobytes. */
 #define BEDSIDE_ANSWERS_MAX_SIZE (4 * 1024 * 1024)
 
