@@ -277,6 +277,15 @@ test_consultation_round_trip (void)
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "format");
   json_builder_add_string_value (builder, "bedside-consultation");
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, 1);
+  json_builder_set_member_name (builder, "guideline");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "id");
+  json_builder_add_string_value (builder, bedside_guideline_get_id (g));
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_string_value (builder, bedside_guideline_get_version (g));
+  json_builder_end_object (builder);
   json_builder_set_member_name (builder, "answers");
   json_builder_add_value (builder, json_node_copy (answers));
   json_builder_end_object (builder);
