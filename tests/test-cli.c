@@ -2,8 +2,11 @@
 #include "config.h"
 
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include <glib.h>
+#include <gio/gio.h>
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 
@@ -56,6 +59,43 @@ run_cli (CliRun     *run,
       run->status = error->code;
     }
 
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+/* Runs bedside-cli with @stdin_text (or the file @stdin_path) as its
+ * standard input. */
+static void
+run_cli_stdin (CliRun     *run,
+               const char *stdin_text,
+               const char *stdin_path,
+               const char *first_argument,
+               ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argument;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("BEDSIDE_CLI"));
+  va_start (args, first_argument);
+  for (argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) argument);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  cli_run_clear (run);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
+                                        (stdin_path == NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0));
+  if (stdin_path != NULL)
+    g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, stdin_text, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
   g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
 }
 
@@ -586,6 +626,380 @@ test_evaluate_output_errors (void)
   g_rmdir (directory);
 }
 
+/* The answers json-glib would read leniently (issue 13): each refused with
+ * FILE:LINE:COLUMN, in an answers file, a batch line and a vignette, and
+ * never a plan that dropped the red flag. */
+static void
+test_strict_json (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *acute = data_file ("acute.json");
+  g_autofree char *contents = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
+  g_autofree char *answers = g_build_filename (directory, "answers.json", NULL);
+  g_autofree char *batch = g_build_filename (directory, "cases.jsonl", NULL);
+  g_autofree char *vignettes = g_build_filename (directory, "vignettes.jsonl", NULL);
+  g_autofree char *expected = NULL;
+  g_autofree char *line = NULL;
+  g_autofree char *octal = NULL;
+  g_autofree char *quoted = NULL;
+  g_autofree char *commented = NULL;
+  g_autofree char *cases = NULL;
+  g_autofree char *vignette = NULL;
+  g_auto(GStrv) lines = NULL;
+  g_auto(GStrv) flat = NULL;
+
+  g_assert_true (g_file_get_contents (acute, &contents, NULL, NULL));
+  flat = g_strsplit (contents, "\n", -1);
+  line = g_strjoinv ("", flat);
+  g_strstrip (line);
+
+  /* "age": 020 is not 16, nor 20: it is not JSON. */
+  {
+    g_auto(GStrv) parts = g_strsplit (line, "\"age\": 40", 2);
+    octal = g_strjoinv ("\"age\": 020", parts);
+  }
+  /* A red flag said twice, the second time in single quotes or behind a
+   * comment: json-glib kept "false" and dropped the red flag. */
+  {
+    g_auto(GStrv) parts = g_strsplit (line, "\"rf_cauda_equina\": false", 2);
+    quoted = g_strjoinv ("\"rf_cauda_equina\": true, 'rf_cauda_equina': false", parts);
+    commented = g_strjoinv ("\"rf_cauda_equina\": true /*, \"rf_cauda_equina\": false */", parts);
+  }
+
+  g_assert_true (g_file_set_contents (answers, octal, -1, NULL));
+  run_cli (&run, "evaluate", "back-spasm", "--answers", answers, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s:1:11: a number may not start with 0", answers);
+  g_assert_true (g_str_has_prefix (run.err, expected));
+  g_assert_cmpstr (run.out, ==, "");
+
+  g_assert_true (g_file_set_contents (answers, commented, -1, NULL));
+  run_cli (&run, "evaluate", "back-spasm", "--answers", answers, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "comments are not allowed in JSON");
+  g_assert_cmpstr (run.out, ==, "");
+
+  cases = g_strjoin ("\n", line, octal, quoted, commented, "", NULL);
+  g_assert_true (g_file_set_contents (batch, cases, -1, NULL));
+  run_cli (&run, "evaluate", "back-spasm", "--batch", batch, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_null (strstr (lines[0], "\"error\""));
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:2:11: a number may not start with 0", batch);
+  assert_contains (lines[1], expected);
+  assert_contains (run.err, expected);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:3:", batch);
+  assert_contains (lines[2], expected);
+  assert_contains (lines[2], "single quotes are not JSON");
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:4:", batch);
+  assert_contains (lines[3], expected);
+  assert_contains (lines[3], "comments are not allowed in JSON");
+
+  vignette = g_strdup_printf ("{\"name\": \"octal\", \"answers\": %s, \"expect\": {\"pathway\": \"acute\"}}\n", octal);
+  g_assert_true (g_file_set_contents (vignettes, vignette, -1, NULL));
+  run_cli (&run, "test", "back-spasm", vignettes, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_clear_pointer (&expected, g_free);
+  expected = g_strdup_printf ("%s:1:", vignettes);
+  assert_contains (run.out, expected);
+  assert_contains (run.out, "a number may not start with 0");
+
+  g_unlink (answers);
+  g_unlink (batch);
+  g_unlink (vignettes);
+  g_rmdir (directory);
+}
+
+/* Inputs that are not regular files (issue 13): standard input when asked
+ * for with "-", a batch from a pipe, and never a device or a FIFO read
+ * without end or waited on. */
+static void
+test_input_streams (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *acute = data_file ("acute.json");
+  g_autofree char *batch = data_file ("batch.jsonl");
+  g_autofree char *answers = NULL;
+  g_autofree char *cases = NULL;
+  g_autofree char *directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
+  g_autofree char *fifo = g_build_filename (directory, "answers.json", NULL);
+  g_autofree char *expected = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_get_contents (acute, &answers, NULL, NULL));
+  g_assert_true (g_file_get_contents (batch, &cases, NULL, NULL));
+
+  run_cli_stdin (&run, answers, NULL, "evaluate", "back-spasm", "--answers", "-", "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "\"pathway\" : \"acute\"");
+
+  /* A batch from a pipe, line by line (it used to say "mmap() failed"). */
+  run_cli_stdin (&run, cases, NULL, "evaluate", "back-spasm", "--batch", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 4);
+
+  run_cli_stdin (&run, "{\"age\": 020}", NULL, "evaluate", "back-spasm", "--answers", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "-:1:9: a number may not start with 0");
+
+  /* Endless standard input: refused at the limit, in bounded memory. */
+  run_cli_stdin (&run, NULL, "/dev/zero", "evaluate", "back-spasm", "--answers", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "-: the file is too large (the limit is 4 MiB)");
+  run_cli_stdin (&run, NULL, "/dev/zero", "evaluate", "back-spasm", "--batch", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "-:1: the line is too long (the limit is 4 MiB)");
+
+  /* A named device or FIFO is not read at all: /dev/zero used to grow to
+   * gigabytes, a FIFO with no writer to block for ever. */
+  run_cli (&run, "evaluate", "back-spasm", "--answers", "/dev/zero", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  g_assert_cmpstr (run.err, ==, "/dev/zero: is not a regular file (give - to read standard input)\n");
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+  run_cli (&run, "evaluate", "back-spasm", "--answers", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  expected = g_strdup_printf ("%s: is not a regular file", fifo);
+  assert_contains (run.err, expected);
+  run_cli (&run, "evaluate", "back-spasm", "--batch", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, expected);
+  run_cli (&run, "test", "back-spasm", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, expected);
+  run_cli (&run, "validate", fifo, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, expected);
+
+  g_unlink (fifo);
+  g_rmdir (directory);
+}
+
+/* -o writes only to a regular file or a new path (issue 13): a symbolic
+ * link, a FIFO, a folder, the guideline and the answers file are left as
+ * they were, and the command fails naming the path. */
+static void
+test_safe_outputs (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *acute = data_file ("acute.json");
+    g_autofree char *directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
+  g_autofree char *answers = g_build_filename (directory, "answers.json", NULL);
+  g_autofree char *answers_link = g_build_filename (directory, "answers-hard-link.json", NULL);
+  g_autofree char *guideline = g_build_filename (directory, "guideline.xml", NULL);
+  g_autofree char *target = g_build_filename (directory, "target.txt", NULL);
+  g_autofree char *symlink_path = g_build_filename (directory, "link.txt", NULL);
+  g_autofree char *fifo = g_build_filename (directory, "fifo", NULL);
+  g_autofree char *plan = g_build_filename (directory, "plan.txt", NULL);
+  g_autofree char *answers_text = NULL;
+  g_autofree char *guideline_text = NULL;
+  g_autofree char *cases = NULL;
+  const char * const formats[] = { "text", "json", "pdf", NULL };
+
+  g_assert_true (g_file_get_contents (acute, &answers_text, NULL, NULL));
+  g_assert_true (g_file_set_contents (answers, answers_text, -1, NULL));
+  g_assert_cmpint (link (answers, answers_link), ==, 0);
+  {
+    g_autofree char *bundled = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
+    g_assert_true (g_file_get_contents (bundled, &guideline_text, NULL, NULL));
+    g_assert_true (g_file_set_contents (guideline, guideline_text, -1, NULL));
+  }
+  g_assert_true (g_file_set_contents (target, "keep\n", -1, NULL));
+  g_assert_cmpint (symlink (target, symlink_path), ==, 0);
+  g_assert_cmpint (mkfifo (fifo, 0600), ==, 0);
+
+  for (guint f = 0; formats[f] != NULL; f++)
+    {
+      const char * const outputs[] = { symlink_path, fifo, directory, guideline, answers, answers_link, NULL };
+      const char * const expected[] = { ": is a symbolic link;", ": is a FIFO;", ": is a folder;",
+                                        ": is the input", ": is the input", ": is the input" };
+
+      for (guint o = 0; outputs[o] != NULL; o++)
+        {
+          g_autofree char *prefix = g_strdup_printf ("%s%s", outputs[o], expected[o]);
+
+          run_cli (&run, "evaluate", guideline, "--answers", answers, "--format", formats[f],
+                   "-o", outputs[o], NULL);
+          g_assert_cmpint (run.status, ==, 1);
+          g_assert_true (g_str_has_prefix (run.err, prefix));
+          g_assert_cmpstr (run.out, ==, "");
+        }
+    }
+  /* The batch output too, and its input. */
+  run_cli (&run, "evaluate", "back-spasm", "--batch", answers, "-o", answers, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, ": is the input");
+  run_cli (&run, "evaluate", "back-spasm", "--batch", answers, "-o", symlink_path, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, ": is a symbolic link;");
+
+  /* Everything as it was. */
+  {
+    g_autofree char *text = NULL;
+    GStatBuf st;
+
+    g_assert_true (g_file_test (symlink_path, G_FILE_TEST_IS_SYMLINK));
+    g_assert_true (g_file_get_contents (target, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, "keep\n");
+    g_clear_pointer (&text, g_free);
+    g_assert_cmpint (lstat (fifo, &st), ==, 0);
+    g_assert_true (S_ISFIFO (st.st_mode));
+    g_assert_true (g_file_get_contents (answers, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, answers_text);
+    g_clear_pointer (&text, g_free);
+    g_assert_true (g_file_get_contents (guideline, &text, NULL, NULL));
+    g_assert_cmpstr (text, ==, guideline_text);
+  }
+
+  /* A regular file or a new path is written; "-o -" is standard output. */
+  run_cli (&run, "evaluate", guideline, "--answers", answers, "-o", plan, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_true (g_file_test (plan, G_FILE_TEST_IS_REGULAR));
+  run_cli (&run, "evaluate", guideline, "--answers", answers, "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "back-spasm");
+
+  g_unlink (plan);
+  g_unlink (symlink_path);
+  g_unlink (fifo);
+  g_unlink (target);
+  g_unlink (guideline);
+  g_unlink (answers_link);
+  g_unlink (answers);
+  g_rmdir (directory);
+}
+
+/* Runs bedside-cli with standard output on /dev/full. */
+static void
+run_cli_full (CliRun     *run,
+              const char *first_argument,
+              ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) err = NULL;
+  const char *argument;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("BEDSIDE_CLI"));
+  va_start (args, first_argument);
+  for (argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) argument);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  cli_run_clear (run);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_stdout_file_path (launcher, "/dev/full");
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate (process, NULL, NULL, NULL, &err, &error);
+  g_assert_no_error (error);
+  run->err = g_strndup (g_bytes_get_data (err, NULL), g_bytes_get_size (err));
+  run->out = g_strdup ("");
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstderr:\n%s", run->status, run->err);
+}
+
+/* Every command fails when its output cannot be written (> /dev/full):
+ * lint, validate and test used to exit 0. */
+static void
+test_stdout_errors (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *acute = data_file ("acute.json");
+  g_autofree char *batch = data_file ("batch.jsonl");
+  g_autofree char *vignettes = g_test_build_filename (G_TEST_DIST, "data", "public-vignettes.jsonl", NULL);
+
+  if (!g_file_test ("/dev/full", G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("no /dev/full");
+      return;
+    }
+
+  run_cli_full (&run, "validate", "back-spasm", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "cannot write to standard output");
+  run_cli_full (&run, "lint", "back-spasm", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "cannot write to standard output");
+  run_cli_full (&run, "questions", "back-spasm", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "cannot write to standard output");
+  run_cli_full (&run, "questions", "back-spasm", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli_full (&run, "evaluate", "back-spasm", "--answers", acute, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "cannot write to standard output");
+  run_cli_full (&run, "evaluate", "back-spasm", "--answers", acute, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli_full (&run, "evaluate", "back-spasm", "--answers", acute, "--format", "pdf", "-o", "-", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli_full (&run, "evaluate", "back-spasm", "--batch", batch, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  run_cli_full (&run, "test", "back-spasm", vignettes, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "cannot write to standard output");
+  run_cli_full (&run, "--help", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+}
+
+/* An answer to a question not asked is an error naming the item, in an
+ * answers file and in a batch line; a long list of problems is cut at 20
+ * and counted, per file and per line. */
+static void
+test_not_asked_and_bounded (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *tiny = data_file ("tiny.xml");
+  g_autofree char *directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
+  g_autofree char *answers = g_build_filename (directory, "answers.json", NULL);
+  g_autofree char *batch = g_build_filename (directory, "cases.jsonl", NULL);
+  g_autofree char *expected = NULL;
+  g_autoptr(GString) unknown = g_string_new ("{");
+  g_autofree char *cases = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  g_assert_true (g_file_set_contents (answers, "{\"age\": 40, \"red_flag\": true, \"pain\": \"severe\"}", -1, NULL));
+  run_cli (&run, "evaluate", tiny, "--answers", answers, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  /* (after the warning that tiny.xml's review is overdue) */
+  expected = g_strdup_printf ("\n%s: pain: answered, but these answers do not ask it (its enable-when is not true)\n",
+                              answers);
+  g_assert_true (g_str_has_suffix (run.err, expected));
+  g_assert_cmpstr (run.out, ==, "");
+
+  for (guint i = 0; i < 5000; i++)
+    g_string_append_printf (unknown, "%s\"x%u\": 1", i > 0 ? ", " : "", i);
+  g_string_append_c (unknown, '}');
+  cases = g_strdup_printf ("{\"age\": 40, \"red_flag\": false, \"pain\": \"mild\"}\n"
+                           "{\"age\": 40, \"red_flag\": true, \"pain\": \"mild\"}\n"
+                           "%s\n%s\n", unknown->str, unknown->str);
+  g_assert_true (g_file_set_contents (batch, cases, -1, NULL));
+  run_cli (&run, "evaluate", tiny, "--batch", batch, NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  lines = g_strsplit (run.out, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 5);
+  g_assert_null (strstr (lines[0], "\"error\""));
+  assert_contains (lines[1], "pain: answered, but these answers do not ask it");
+  assert_contains (lines[2], "… and 4980 more errors");
+  /* 20 lines and the count for each of the two lines: not 10,000. */
+  g_assert_cmpuint (strlen (run.err), <, 8 * 1024);
+  assert_contains (run.err, ":4: … and 4980 more errors");
+
+  g_unlink (answers);
+  g_unlink (batch);
+  g_rmdir (directory);
+}
+
 static void
 test_vignettes (void)
 {
@@ -784,6 +1198,11 @@ main (int    argc,
   g_test_add_func ("/cli/evaluate/bad-answers", test_evaluate_bad_answers);
   g_test_add_func ("/cli/evaluate/batch", test_evaluate_batch);
   g_test_add_func ("/cli/evaluate/output-errors", test_evaluate_output_errors);
+  g_test_add_func ("/cli/evaluate/strict-json", test_strict_json);
+  g_test_add_func ("/cli/evaluate/input-streams", test_input_streams);
+  g_test_add_func ("/cli/evaluate/safe-outputs", test_safe_outputs);
+  g_test_add_func ("/cli/stdout-errors", test_stdout_errors);
+  g_test_add_func ("/cli/evaluate/not-asked-and-bounded", test_not_asked_and_bounded);
   g_test_add_func ("/cli/test", test_vignettes);
   g_test_add_func ("/cli/review-overdue", test_review_overdue);
   g_test_add_func ("/cli/only-verified", test_only_verified);

@@ -5,6 +5,8 @@
 #include <signal.h>
 #include <string.h>
 #include <sys/resource.h>
+#include <sys/time.h>
+#include <time.h>
 #include <unistd.h>
 
 #include <glib/gstdio.h>
@@ -347,7 +349,7 @@ test_atomic_save (void)
     }
   g_assert_cmpuint (count_files (dir), ==, 1);
 
-  /* Over a folder: the rename fails after the temporary file was written. */
+  /* Over a folder: refused before anything is written. */
   {
     g_autofree char *folder = g_build_filename (dir, "a-folder", NULL);
     g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
@@ -357,12 +359,36 @@ test_atomic_save (void)
     g_rmdir (folder);
   }
 
+  /* Over a symbolic link: refused, the link and its file left as they were. */
+  {
+    g_autofree char *link = g_build_filename (dir, "link.json", NULL);
+    g_assert_cmpint (symlink (path, link), ==, 0);
+    save_or_fail (session, link, FALSE);
+    g_assert_true (g_file_test (link, G_FILE_TEST_IS_SYMLINK));
+    g_assert_cmpuint (count_files (dir), ==, 2);
+    g_unlink (link);
+  }
+
+  /* A save killed halfway (kill -9) left its temporary file, with the
+   * patient's answers in it: the next save in the folder removes it. */
+  {
+    g_autofree char *stale = g_build_filename (dir, ".tiny.json.bedside-Ab12Cd", NULL);
+    struct timeval an_hour_ago[2] = { { .tv_sec = time (NULL) - 3600 }, { .tv_sec = time (NULL) - 3600 } };
+
+    g_assert_true (g_file_set_contents (stale, "{\"patient\": {\"name\": \"Ada Example\"}", -1, NULL));
+    g_assert_cmpint (utimes (stale, an_hour_ago), ==, 0);
+    g_assert_cmpuint (count_files (dir), ==, 2);
+    save_or_fail (session, path, TRUE);
+    g_assert_false (g_file_test (stale, G_FILE_TEST_EXISTS));
+  }
+
   /* With room again, the save goes through. */
   save_or_fail (session, path, TRUE);
   {
     g_autofree char *text = read_text (path);
     g_assert_nonnull (strstr (text, "much longer"));
   }
+  g_assert_cmpuint (count_files (dir), ==, 1);
   remove_dir (dir);
 }
 
@@ -426,6 +452,17 @@ test_damaged_files (void)
       BEDSIDE_CONSULTATION_ERROR_DAMAGED },
     { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"other\", \"version\": \"1.2.3\"}, \"answers\": {}}",
       BEDSIDE_CONSULTATION_ERROR_OTHER_GUIDELINE },
+    /* JSON that json-glib reads leniently (issue 13): each refused. */
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {\"age\": 040}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {\"red_flag\": true, 'red_flag': false}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {\"red_flag\": true /*, \"red_flag\": false */}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {\"red_flag\": true, \"red\\u005fflag\": false}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {},}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
   };
 
   set (source, "age", "40");

@@ -202,12 +202,25 @@ generate (const char *name)
   else if (g_str_equal (name, "answers-3mb.json"))
     /* Under the 4 MiB limit: read and parsed, then refused for its content. */
     write_big_file (path, "{\"note\": \"", "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx", "\", \"age\": \"x\"}\n", 3 * 1024 * 1024);
+  else if (g_str_equal (name, "answers-200000-unknown-keys.json"))
+    {
+      /* Each unknown key is an error: 13.7 MB of them, once. */
+      GString *s = g_string_new ("{");
+      for (guint i = 0; i < 200000; i++)
+        g_string_append_printf (s, "%s\"unknown_%u\": 1", i > 0 ? ", " : "", i);
+      g_string_append (s, "}\n");
+      write_file (path, s->str, s->len);
+      g_string_free (s, TRUE);
+    }
   else if (g_str_equal (name, "answers-deep-1000000.json"))
     write_big_file (path, "{\"age\": ", "[", "", 1000000);
   else if (g_str_equal (name, "folder.xml") || g_str_equal (name, "answers-folder.json"))
     g_assert_cmpint (g_mkdir (path, 0700), ==, 0);
-  else if (g_str_equal (name, "fifo.xml"))
+  else if (g_str_equal (name, "fifo.xml") || g_str_equal (name, "answers-fifo.json"))
     g_assert_cmpint (mkfifo (path, 0600), ==, 0);
+  else if (g_str_equal (name, "dev-zero.xml") || g_str_equal (name, "answers-dev-zero.json"))
+    /* Endless, and st_size says 0: refused before a byte is read. */
+    g_assert_cmpint (symlink ("/dev/zero", path), ==, 0);
   else if (g_str_equal (name, "missing.xml") || g_str_equal (name, "answers-missing.json"))
     ; /* nothing: the file does not exist */
   else if (g_str_equal (name, "unreadable.xml") || g_str_equal (name, "answers-unreadable.json"))

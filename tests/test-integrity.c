@@ -232,7 +232,7 @@ test_bad_list (Fixture *f, gconstpointer data)
     g_assert_cmpint (g_mkdir (list, 0700), ==, 0);
     g_assert_false (bedside_integrity_check (f->guideline, f->sha256, &status, NULL, &error));
     g_assert_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST);
-    g_assert_nonnull (strstr (error->message, "not a regular file"));
+    g_assert_nonnull (strstr (error->message, "is a folder, not a file"));
   }
 }
 

@@ -1,13 +1,18 @@
 /* bedside-cli-common.c: option parsing, error printing and output for bedside-cli. */
 #include "config.h"
 
+#include <errno.h>
 #include <stdio.h>
+#include <sys/stat.h>
 #include <unistd.h>
+
+#include <glib/gstdio.h>
 
 #include <gio/gunixoutputstream.h>
 
 #include "bedside-cli-private.h"
 #include "bedside-library.h"
+#include "bedside-replace-stream.h"
 
 GOptionContext *
 bedside_cli_option_context_new (const char         *name,
@@ -153,18 +158,13 @@ GOutputStream *
 bedside_cli_open_output (const char  *path,
                          GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-
   if (path == NULL || g_str_equal (path, "-"))
     return g_unix_output_stream_new (STDOUT_FILENO, FALSE);
 
-  /* REPLACE_DESTINATION writes a temporary file and renames it on close, so
-   * a reader never sees half a plan; PRIVATE, because a plan may carry the
-   * patient's name: only its owner reads it. */
-  file = g_file_new_for_commandline_arg (path);
-  return G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE,
-                                          G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
-                                          NULL, error));
+  /* Only a regular file or a new path is replaced, through a temporary
+   * file renamed on close, so a reader never sees half a plan; mode 0600,
+   * because a plan may carry the patient's name. */
+  return bedside_replace_stream_new (path, error);
 }
 
 void
@@ -173,8 +173,7 @@ bedside_cli_abandon_output (GOutputStream *stream)
   g_autoptr(GCancellable) abandon = g_cancellable_new ();
 
   /* A replace stream closed while cancelled deletes its temporary file and
-   * leaves the old file as it was; unclosed, dispose would close it and
-   * rename half an output into place. */
+   * leaves the old file as it was. */
   g_cancellable_cancel (abandon);
   g_output_stream_close (stream, abandon, NULL);
 }
@@ -190,20 +189,75 @@ bedside_cli_write_output (const char *path,
     {
       if (fwrite (data, 1, length, stdout) != length || fflush (stdout) != 0)
         {
-          fprintf (stderr, "bedside-cli: cannot write to standard output\n");
+          int saved = errno;
+          fprintf (stderr, "bedside-cli: cannot write to standard output: %s\n", g_strerror (saved));
           return FALSE;
         }
       return TRUE;
     }
 
-  /* Written beside @path and renamed, readable by its owner only (a plan
-   * may carry the patient's name). */
-  if (!g_file_set_contents_full (path, data, (gssize) length,
-                                 G_FILE_SET_CONTENTS_CONSISTENT | G_FILE_SET_CONTENTS_DURABLE, 0600, &error))
+  if (!bedside_file_replace_contents (path, data, length, &error))
     {
-      fprintf (stderr, "%s: %s\n", path, error->message);
+      bedside_cli_print_error (path, error);
       return FALSE;
     }
 
+  return TRUE;
+}
+
+gboolean
+bedside_cli_check_output (const char         *output,
+                          const char * const *inputs)
+{
+  struct stat out_st;
+
+  if (output == NULL || g_str_equal (output, "-"))
+    return TRUE;
+
+  /* A path the output could not replace anyway is refused before any work. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!bedside_file_check_replaceable (output, &error))
+      {
+        bedside_cli_print_error (output, error);
+        return FALSE;
+      }
+  }
+
+  if (stat (output, &out_st) != 0)
+    return TRUE;   /* a new file is none of the inputs */
+  for (guint i = 0; inputs[i] != NULL; i++)
+    {
+      struct stat in_st;
+      int found = g_str_equal (inputs[i], "-") ? fstat (STDIN_FILENO, &in_st) : stat (inputs[i], &in_st);
+
+      if (found == 0 && in_st.st_dev == out_st.st_dev && in_st.st_ino == out_st.st_ino)
+        {
+          fprintf (stderr, "%s: is the input %s; Bedside does not write over its inputs\n", output, inputs[i]);
+          return FALSE;
+        }
+    }
+  return TRUE;
+}
+
+gboolean
+bedside_cli_finish_stdout (void)
+{
+  int saved = 0;
+
+  /* Buffered output is only known to have failed here (> /dev/full):
+   * a command whose output was lost has not succeeded. */
+  if (fflush (stdout) != 0)
+    saved = errno;
+  if (ferror (stdout) && saved == 0)
+    saved = EIO;
+  if (fclose (stdout) != 0 && saved == 0 && errno != EBADF)
+    saved = errno;
+  if (saved != 0)
+    {
+      fprintf (stderr, "bedside-cli: cannot write to standard output: %s\n", g_strerror (saved));
+      return FALSE;
+    }
   return TRUE;
 }

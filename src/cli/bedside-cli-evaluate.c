@@ -92,18 +92,15 @@ write_pdf (BedsideCarePlan  *plan,
   g_autoptr(BedsidePages) pages = bedside_pages_new (plan, audience, &pdf->options);
   gboolean written;
 
-  if (g_str_equal (output, "-"))
-    {
-      g_autoptr(GOutputStream) stream = bedside_cli_open_output (output, &error);
+  {
+    g_autoptr(GOutputStream) stream = bedside_cli_open_output (output, &error);
 
-      written = bedside_pages_write_pdf (pages, pdf->paper, stream, NULL, &error);
-    }
-  else
-    {
-      g_autoptr(GFile) file = g_file_new_for_commandline_arg (output);
-
-      written = bedside_pages_save_pdf (pages, pdf->paper, file, NULL, &error);
-    }
+    written = stream != NULL && bedside_pages_write_pdf (pages, pdf->paper, stream, NULL, &error);
+    if (stream != NULL && !written)
+      bedside_cli_abandon_output (stream);
+    else if (written)
+      written = g_output_stream_close (stream, NULL, &error);
+  }
 
   if (!written)
     {
@@ -189,7 +186,7 @@ evaluate_one (BedsideGuideline   *guideline,
   g_autofree char *missing = NULL;
   g_autofree char *text = NULL;
 
-  answers = bedside_answers_file_read (answers_path, &error);
+  answers = bedside_answers_file_read_full (answers_path, BEDSIDE_FILE_READ_STDIN, &error);
   if (answers == NULL)
     {
       bedside_cli_print_error (answers_path, error);
@@ -248,6 +245,8 @@ static BedsideCarePlan *
 evaluate_case (Batch       *batch,
                const char  *line,
                gsize        length,
+               const char  *file_name,
+               guint        line_number,
                const char  *display_name,
                GError     **error)
 {
@@ -256,7 +255,7 @@ evaluate_case (Batch       *batch,
   const guint *out;
   guint n_out;
 
-  answers = bedside_answers_data_read (line, (gssize) length, display_name, error);
+  answers = bedside_answers_line_read (line, (gssize) length, file_name, line_number, error);
   if (answers == NULL)
     return NULL;
 
@@ -300,21 +299,23 @@ evaluate_batch (BedsideGuideline *guideline,
                 const char       *output)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GMappedFile) mapped = NULL;
+  g_autoptr(GError) read_error = NULL;
+  g_autoptr(BedsideLineReader) reader = NULL;
   g_autoptr(GOutputStream) stream = NULL;
   g_autoptr(BedsideSession) session = NULL;
   g_autoptr(BedsideEvaluator) evaluator = NULL;
   g_autoptr(BedsideJsonPlanWriter) writer = NULL;
   g_autoptr(GString) buffer = NULL;
-  const char *data;
-  const char *end;
+  const char *line;
+  gsize length;
+  gboolean too_long;
   guint line_number = 0;
   guint n_failed = 0;
   Batch batch;
 
-  /* Mapped rather than read: a batch may be far larger than the plans. */
-  mapped = g_mapped_file_new (cases_path, FALSE, &error);
-  if (mapped == NULL)
+  /* Line by line: a batch may be far larger than memory, or a pipe. */
+  reader = bedside_line_reader_new (cases_path, BEDSIDE_FILE_READ_STDIN, BEDSIDE_ANSWERS_MAX_SIZE, &error);
+  if (reader == NULL)
     {
       bedside_cli_print_error (cases_path, error);
       return BEDSIDE_CLI_EXIT_FAILED;
@@ -333,24 +334,24 @@ evaluate_batch (BedsideGuideline *guideline,
   buffer = g_string_sized_new (BATCH_FLUSH_SIZE + 64 * 1024);
   batch = (Batch) { session, evaluator };
 
-  data = g_mapped_file_get_contents (mapped);
-  end = data + g_mapped_file_get_length (mapped);
-
-  while (data != NULL && data < end)
+  while (bedside_line_reader_next (reader, &line, &length, &too_long, &read_error))
     {
-      const char *newline = memchr (data, '\n', (gsize) (end - data));
-      const char *line_end = newline != NULL ? newline : end;
-      gsize length = (gsize) (line_end - data);
       g_autoptr(BedsideCarePlan) plan = NULL;
       g_autoptr(GError) line_error = NULL;
       char display_name[4096];
 
-      if (length > 0 && data[length - 1] == '\r')
-        length--;
       line_number++;
       g_snprintf (display_name, sizeof display_name, "%s:%u", cases_path, line_number);
 
-      plan = evaluate_case (&batch, data, length, display_name, &line_error);
+      if (too_long)
+        {
+          g_autofree char *limit = bedside_file_format_limit (BEDSIDE_ANSWERS_MAX_SIZE);
+          g_set_error (&line_error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                       "%s: the line is too long (the limit is %s); the lines after it are not read",
+                       display_name, limit);
+        }
+      else
+        plan = evaluate_case (&batch, line, length, cases_path, line_number, display_name, &line_error);
       if (plan != NULL)
         bedside_json_plan_writer_append (writer, plan, buffer);
       else
@@ -370,10 +371,16 @@ evaluate_batch (BedsideGuideline *guideline,
             break;
           g_string_truncate (buffer, 0);
         }
-
-      data = newline != NULL ? newline + 1 : end;
     }
 
+  /* A batch that could not be read to its end is no batch: nothing
+   * replaces the output. */
+  if (read_error != NULL)
+    {
+      bedside_cli_print_error (cases_path, read_error);
+      bedside_cli_abandon_output (stream);
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
   if (error == NULL)
     g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, NULL, &error);
   if (error == NULL)
@@ -411,9 +418,9 @@ bedside_cli_evaluate (int    argc,
   gboolean only_verified = FALSE;
   const GOptionEntry entries[] = {
     { "answers", 'a', 0, G_OPTION_ARG_FILENAME, &answers_path,
-      "The answers of one consultation (JSON object, or a saved consultation)", "ANSWERS.json" },
+      "The answers of one consultation (JSON object, or a saved consultation; - reads standard input)", "ANSWERS.json" },
     { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &cases_path,
-      "One answers object per line; writes one JSON plan per line", "CASES.jsonl" },
+      "One answers object per line; writes one JSON plan per line (- reads standard input)", "CASES.jsonl" },
     { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
       "text (default), json or pdf", "FORMAT" },
     { "audience", 0, 0, G_OPTION_ARG_STRING, &audience_name,
@@ -505,6 +512,15 @@ bedside_cli_evaluate (int    argc,
   guideline = bedside_cli_load_guideline_verified (argv[1], &integrity);
   if (guideline == NULL)
     return BEDSIDE_CLI_EXIT_FAILED;
+  /* -o never replaces a device, a FIFO, a folder or a link, nor the
+   * guideline or the answers it was made from. */
+  {
+    const char * const inputs[] = { bedside_guideline_get_path (guideline),
+                                    answers_path != NULL ? answers_path : cases_path, NULL };
+
+    if (!bedside_cli_check_output (output, inputs))
+      return BEDSIDE_CLI_EXIT_FAILED;
+  }
   if (only_verified && integrity != BEDSIDE_INTEGRITY_VERIFIED)
     {
       fprintf (stderr, "%s: not verified: the SHA256SUMS list in its folder does not name this file\n",

@@ -61,7 +61,7 @@ void              bedside_cli_warn_if_overdue    (BedsideGuideline *guideline);
 char             *bedside_cli_describe_missing   (BedsideSession *session);
 
 /* Standard output for NULL or "-"; otherwise @path, replaced atomically when
- * the stream is closed. */
+ * the stream is closed (a regular file or a new path only). */
 GOutputStream    *bedside_cli_open_output        (const char  *path,
                                                   GError     **error);
 /* Closes @stream without replacing the file it was to replace. */
@@ -70,5 +70,15 @@ void              bedside_cli_abandon_output     (GOutputStream *stream);
 gboolean          bedside_cli_write_output       (const char  *path,
                                                   const char  *data,
                                                   gsize        length);
+
+/* Whether @output (NULL or "-": standard output) may be written: a regular
+ * file or a new path, and none of the NULL-terminated @inputs (same device
+ * and inode).  Prints why not. */
+gboolean          bedside_cli_check_output       (const char         *output,
+                                                  const char * const *inputs);
+
+/* Flushes and closes standard output; FALSE (and a message) when anything
+ * written to it was lost. */
+gboolean          bedside_cli_finish_stdout      (void);
 
 G_END_DECLS

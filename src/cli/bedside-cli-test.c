@@ -7,12 +7,16 @@
 #include "bedside-cli-private.h"
 #include "bedside-evaluator.h"
 
+/* Thousands of vignettes fit in a few megabytes. */
+#define VIGNETTES_MAX_SIZE (64 * 1024 * 1024)
+
 static const char test_summary[] =
   "Runs each vignette of VIGNETTES.jsonl, one JSON object per line:\n"
   "  {\"name\": …, \"answers\": {…}, \"expect\": {\"include\": [ids],\n"
   "   \"exclude\": [ids], \"pathway\": …}}\n"
   "and prints PASS or FAIL for each, then 'N passed, N failed'.\n"
-  "A vignette that cannot be evaluated fails with the reason.";
+  "A vignette that cannot be evaluated fails with the reason.\n"
+  "VIGNETTES.jsonl may be - to read standard input.";
 
 /* Checks that @member of @expect, when present, is an array of strings that
  * name recommendations of the guideline: a misspelt id in "exclude" would
@@ -113,6 +117,7 @@ static char *
 run_vignette (BedsideSession *session,
               const char     *line,
               gsize           length,
+              const char     *file_name,
               const char     *display_name,
               guint           line_number,
               char          **name)
@@ -134,7 +139,7 @@ run_vignette (BedsideSession *session,
 
   /* The answers reader refuses duplicate keys, which matters as much in a
    * vignette as in an answers file. */
-  root = bedside_answers_data_read (line, (gssize) length, display_name, &error);
+  root = bedside_answers_line_read (line, (gssize) length, file_name, line_number, &error);
   if (root == NULL)
     return bedside_cli_format_error (display_name, error);
   if (!JSON_NODE_HOLDS_OBJECT (root))
@@ -210,9 +215,10 @@ bedside_cli_test (int    argc,
   if (guideline == NULL)
     return BEDSIDE_CLI_EXIT_FAILED;
 
-  if (!g_file_get_contents (vignettes_path, &contents, &length, &error))
+  if (!bedside_file_read (vignettes_path, VIGNETTES_MAX_SIZE, BEDSIDE_FILE_READ_STDIN,
+                          &contents, &length, &error))
     {
-      fprintf (stderr, "%s: %s\n", vignettes_path, error->message);
+      bedside_cli_print_error (vignettes_path, error);
       return BEDSIDE_CLI_EXIT_FAILED;
     }
 
@@ -241,7 +247,7 @@ bedside_cli_test (int    argc,
         }
 
       display_name = g_strdup_printf ("%s:%u", vignettes_path, line_number);
-      failure = run_vignette (session, data, line_length, display_name, line_number, &name);
+      failure = run_vignette (session, data, line_length, vignettes_path, display_name, line_number, &name);
 
       if (failure == NULL)
         {

@@ -59,9 +59,9 @@ lookup_command (const char *name)
   return NULL;
 }
 
-int
-main (int    argc,
-      char **argv)
+static int
+run (int    argc,
+     char **argv)
 {
   const BedsideCliCommand *command;
 
@@ -117,4 +117,17 @@ main (int    argc,
     }
 
   return command->run (argc - 1, argv + 1);
+}
+
+int
+main (int    argc,
+      char **argv)
+{
+  int status = run (argc, argv);
+
+  /* A report that never reached its reader is a failure, whatever the
+   * command (validate, lint, questions, evaluate, test, help). */
+  if (!bedside_cli_finish_stdout () && status == BEDSIDE_CLI_EXIT_OK)
+    status = BEDSIDE_CLI_EXIT_FAILED;
+  return status;
 }

@@ -3,181 +3,44 @@
 
 #include <math.h>
 #include <string.h>
-#include <sys/stat.h>
-
-#include <glib/gstdio.h>
 
 #include "bedside-consultation.h"
+#include "bedside-file.h"
 #include "bedside-guideline-private.h"
+#include "bedside-json-strict.h"
 #include "bedside-session.h"
 
-#define ANSWERS_MAX_SIZE  (4 * 1024 * 1024)
-#define ANSWERS_MAX_DEPTH 32
 
-/* One pass over the text before json-glib sees it: json-glib parses
- * recursively with no depth limit, and keeps the last of two equal keys
- * without a word, so both are checked here.  Keys are compared as they are
- * written; a key with an escape sends the caller to the slower check. */
-typedef struct
+/* Every JSON text an answers file, a batch line or a consultation holds is
+ * read by the strict RFC 8259 tokenizer before json-glib builds a tree. */
+static JsonNode *
+answers_read (const char  *data,
+              gssize       length,
+              const char  *name,
+              guint        first_line,
+              GError     **error)
 {
-  gsize offset;
-  gsize length;
-} KeySpan;
+  g_autoptr(GError) local_error = NULL;
+  JsonNode *root;
 
-static gboolean
-prescan (const char  *data,
-         gsize        length,
-         const char  *name,
-         gboolean    *has_escaped_key,
-         GError     **error)
-{
-  KeySpan keys[256];
-  guint object_start[ANSWERS_MAX_DEPTH + 1];
-  gboolean is_object[ANSWERS_MAX_DEPTH + 1];
-  guint n_keys = 0, depth = 0, line = 1;
-  gboolean closed = FALSE;   /* the top-level object or list has ended */
-
-  *has_escaped_key = FALSE;
-  for (gsize i = 0; i < length; i++)
+  if (length < 0)
+    length = (gssize) strlen (data);
+  if (length > BEDSIDE_ANSWERS_MAX_SIZE)
     {
-      char c = data[i];
-
-      /* json-glib ignores whatever follows the first value: a second
-       * object would be dropped without a word. */
-      if (closed && !g_ascii_isspace (c))
-        {
-          g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                       "%s:%u: text after the end of the JSON value; an answers file holds one object",
-                       name, line);
-          return FALSE;
-        }
-
-      if (c == '\n')
-        line++;
-      else if (c == '"')
-        {
-          gsize start = ++i;
-          gboolean escaped = FALSE;
-          gsize j;
-
-          for (; i < length && data[i] != '"'; i++)
-            if (data[i] == '\\')
-              {
-                escaped = TRUE;
-                /* "\u0000" would cut the text short where C reads it. */
-                if (length - i > 5 && memcmp (data + i + 1, "u0000", 5) == 0)
-                  {
-                    g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                                 "%s:%u: a text holds a NUL character (\\u0000)", name, line);
-                    return FALSE;
-                  }
-                i++;
-              }
-          if (i >= length)
-            return TRUE; /* unterminated: json-glib reports it */
-
-          /* A string followed by ':' inside an object is a key. */
-          for (j = i + 1; j < length && g_ascii_isspace (data[j]); j++)
-            ;
-          if (j >= length || data[j] != ':' || depth == 0 || !is_object[depth])
-            continue;
-          if (escaped)
-            {
-              *has_escaped_key = TRUE;
-              continue;
-            }
-          for (guint k = object_start[depth]; k < n_keys; k++)
-            if (keys[k].length == i - start && memcmp (data + keys[k].offset, data + start, i - start) == 0)
-              {
-                g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                             "%s:%u: the key \"%.*s\" appears twice", name, line,
-                             (int) MIN (i - start, 60), data + start);
-                return FALSE;
-              }
-          if (n_keys < G_N_ELEMENTS (keys))
-            {
-              keys[n_keys].offset = start;
-              keys[n_keys].length = i - start;
-              n_keys++;
-            }
-          else
-            *has_escaped_key = TRUE; /* too many to track here: use the slow check */
-        }
-      else if (c == '{' || c == '[')
-        {
-          if (++depth > ANSWERS_MAX_DEPTH)
-            {
-              g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                           "%s:%u: JSON nested more than %d deep", name, line, ANSWERS_MAX_DEPTH);
-              return FALSE;
-            }
-          is_object[depth] = c == '{';
-          object_start[depth] = n_keys;
-        }
-      else if ((c == '}' || c == ']') && depth > 0)
-        {
-          n_keys = object_start[depth];
-          depth--;
-          closed = depth == 0;
-        }
-      else if (c == '-' || g_ascii_isdigit (c))
-        {
-          /* json-glib saturates a whole number past 64 bits (to -1, or to
-           * the largest value) instead of refusing it. */
-          gsize start = i, digits = 0;
-          gboolean whole = TRUE;
-
-          if (c == '-')
-            i++;
-          while (i < length && data[i] == '0')
-            i++;
-          for (; i < length && (g_ascii_isdigit (data[i]) || strchr (".eE+-", data[i]) != NULL); i++)
-            if (g_ascii_isdigit (data[i]))
-              digits++;
-            else
-              whole = FALSE;
-          if (whole && digits >= 19)
-            {
-              const char *first = data + i - digits;
-              const char *limit = c == '-' ? "9223372036854775808" : "9223372036854775807";
-
-              if (digits > 19 || memcmp (first, limit, 19) > 0)
-                {
-                  g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                               "%s:%u: the number %.*s is too large", name, line,
-                               (int) MIN (i - start, 40), data + start);
-                  return FALSE;
-                }
-            }
-          i--;
-        }
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: the file is too large (the limit is %d MiB)", name, BEDSIDE_ANSWERS_MAX_SIZE / (1024 * 1024));
+      return NULL;
     }
-  return TRUE;
-}
 
-typedef struct
-{
-  GHashTable *counts;        /* JsonObject * → members seen */
-  char       *duplicate;
-  guint       duplicate_line;
-} DuplicateCheck;
-
-static void
-on_object_member (JsonParser *parser,
-                  JsonObject *object,
-                  const char *member_name,
-                  gpointer    user_data)
-{
-  DuplicateCheck *check = user_data;
-  guint seen = GPOINTER_TO_UINT (g_hash_table_lookup (check->counts, object)) + 1;
-
-  g_hash_table_insert (check->counts, object, GUINT_TO_POINTER (seen));
-  /* A count above the object's size means one key came twice. */
-  if (check->duplicate == NULL && seen > json_object_get_size (object))
+  root = bedside_json_parse_strict (data, (gsize) length, name, first_line, BEDSIDE_JSON_STRICT_DEFAULT,
+                                    &local_error);
+  if (root == NULL)
     {
-      check->duplicate = g_strdup (member_name);
-      check->duplicate_line = json_parser_get_current_line (parser);
+      /* Already names the file, the line and the column. */
+      g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID, local_error->message);
+      return NULL;
     }
+  return root;
 }
 
 JsonNode *
@@ -186,109 +49,41 @@ bedside_answers_data_read (const char  *data,
                            const char  *display_name,
                            GError     **error)
 {
-  g_autoptr(JsonParser) parser = NULL;
+  return answers_read (data, length, display_name ? display_name : "<answers>", 1, error);
+}
+
+JsonNode *
+bedside_answers_line_read (const char  *data,
+                           gssize       length,
+                           const char  *file_name,
+                           guint        line,
+                           GError     **error)
+{
+  return answers_read (data, length, file_name ? file_name : "<answers>", line, error);
+}
+
+JsonNode *
+bedside_answers_file_read_full (const char            *path,
+                                BedsideFileReadFlags   flags,
+                                GError               **error)
+{
+  g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
-  DuplicateCheck check = { 0 };
-  gboolean slow_check = FALSE;
-  const char *name = display_name ? display_name : "<answers>";
-  JsonNode *root;
+  gsize length;
 
-  if (length < 0)
-    length = (gssize) strlen (data);
-  if (length == 0)
+  if (!bedside_file_read (path, BEDSIDE_ANSWERS_MAX_SIZE, flags, &contents, &length, &local_error))
     {
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: the file is empty", name);
+      g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID, local_error->message);
       return NULL;
     }
-  if (length > ANSWERS_MAX_SIZE)
-    {
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: the file is too large (the limit is %d MiB)", name, ANSWERS_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (memchr (data, '\0', (gsize) length) != NULL || !g_utf8_validate (data, length, NULL))
-    {
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: not UTF-8 text", name);
-      return NULL;
-    }
-  if (!prescan (data, (gsize) length, name, &slow_check, error))
-    return NULL;
-
-  parser = json_parser_new_immutable ();
-  check.counts = g_hash_table_new (NULL, NULL);
-  if (slow_check)
-    g_signal_connect (parser, "object-member", G_CALLBACK (on_object_member), &check);
-  if (!json_parser_load_from_data (parser, data, length, &local_error))
-    {
-      const char *message = local_error->message;
-      /* json-glib names the input "<data>"; put the file's name there. */
-      if (g_str_has_prefix (message, "<data>:"))
-        g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                     "%s:%s", name, message + strlen ("<data>:"));
-      else
-        g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                     "%s: not valid JSON: %s", name, message);
-      /* A duplicate key seen before the syntax error (found by fuzz-answers). */
-      g_free (check.duplicate);
-      g_hash_table_unref (check.counts);
-      return NULL;
-    }
-  g_hash_table_unref (check.counts);
-  if (check.duplicate != NULL)
-    {
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s:%u: the key \"%s\" appears twice", name, check.duplicate_line, check.duplicate);
-      g_free (check.duplicate);
-      return NULL;
-    }
-
-  root = json_parser_get_root (parser);
-  if (root == NULL)
-    {
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: the file holds no JSON value", name);
-      return NULL;
-    }
-  return json_node_copy (root);
+  return bedside_answers_data_read (contents, (gssize) length, path, error);
 }
 
 JsonNode *
 bedside_answers_file_read (const char  *path,
                            GError     **error)
 {
-  g_autofree char *contents = NULL;
-  g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
-  gsize length;
-
-  if (g_stat (path, &st) != 0)
-    {
-      int saved = errno;
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: cannot read the file: %s", path, g_strerror (saved));
-      return NULL;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: is a folder, not an answers file", path);
-      return NULL;
-    }
-  if (st.st_size > ANSWERS_MAX_SIZE)
-    {
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: the file is too large (the limit is %d MiB)", path, ANSWERS_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: cannot read the file: %s", path, local_error->message);
-      return NULL;
-    }
-  return bedside_answers_data_read (contents, (gssize) length, path, error);
+  return bedside_answers_file_read_full (path, BEDSIDE_FILE_READ_REGULAR, error);
 }
 
 static const char *
@@ -329,12 +124,36 @@ expected_kind (const BedsideItem *item)
     }
 }
 
+/* What is wrong with an answers file, one line each: the first
+ * BEDSIDE_ANSWERS_MAX_ERRORS, then only counted, so that 200,000 unknown
+ * keys make one screen of messages, not 13 MB. */
+typedef struct
+{
+  GString *text;
+  guint    count;
+} Problems;
+
+G_GNUC_PRINTF (2, 3)
+static void
+add_problem (Problems   *problems,
+             const char *format,
+             ...)
+{
+  va_list args;
+
+  if (problems->count++ >= BEDSIDE_ANSWERS_MAX_ERRORS)
+    return;
+  va_start (args, format);
+  g_string_append_vprintf (problems->text, format, args);
+  va_end (args);
+}
+
 /* Converts one JSON value to the item's type; reports in @problems. */
 static gboolean
 json_to_value (const BedsideItem *item,
                JsonNode          *node,
                BedsideValue      *value,
-               GString           *problems,
+               Problems          *problems,
                const char        *name)
 {
   GType vtype = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
@@ -364,7 +183,7 @@ json_to_value (const BedsideItem *item,
           value->decimal = json_node_get_double (node);
           if (!isfinite (value->decimal))
             {
-              g_string_append_printf (problems, "%s: %s: not a finite number\n", name, item->id);
+              add_problem (problems, "%s: %s: not a finite number\n", name, item->id);
               return FALSE;
             }
           return TRUE;
@@ -385,7 +204,7 @@ json_to_value (const BedsideItem *item,
             g_autofree char *shown = g_strescape (code, NULL);
             if (strlen (shown) > 60)
               shown[60] = '\0';
-            g_string_append_printf (problems, "%s: %s: \"%s\" is not one of %s\n",
+            add_problem (problems, "%s: %s: \"%s\" is not one of %s\n",
                                     name, item->id, shown, codes);
           }
           return FALSE;
@@ -407,7 +226,7 @@ json_to_value (const BedsideItem *item,
       break;
     }
 
-  g_string_append_printf (problems, "%s: %s: expected %s, not %s\n",
+  add_problem (problems, "%s: %s: expected %s, not %s\n",
                           name, item->id, expected_kind (item), json_kind (node));
   return FALSE;
 }
@@ -418,14 +237,24 @@ bedside_session_load_answers_json (BedsideSession  *self,
                                    const char      *display_name,
                                    GError         **error)
 {
+  return bedside_session_load_answers_json_full (self, root, display_name, BEDSIDE_ANSWERS_LOAD_DEFAULT, error);
+}
+
+gboolean
+bedside_session_load_answers_json_full (BedsideSession          *self,
+                                        JsonNode                *root,
+                                        const char              *display_name,
+                                        BedsideAnswersLoadFlags  flags,
+                                        GError                 **error)
+{
   BedsideGuideline *guideline = bedside_session_get_guideline (self);
-  g_autoptr(GString) problems = g_string_new (NULL);
+  g_autoptr(GString) problem_text = g_string_new (NULL);
+  Problems problems_data = { problem_text, 0 };
+  Problems *problems = &problems_data;
   const char *name = display_name ? display_name : "<answers>";
   JsonObject *answers;
   JsonObject *object;
-  JsonObjectIter iter;
-  const char *member;
-  JsonNode *node;
+  g_autoptr(GList) members = NULL;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -486,6 +315,10 @@ bedside_session_load_answers_json (BedsideSession  *self,
             }
         }
       answers = json_node_get_object (answers_node);
+      /* A saved consultation keeps what was answered before a later
+       * answer hid the question, so that it comes back if the question
+       * does (bedside_session_answers_to_json). */
+      flags |= BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN;
     }
 
   /* Validate everything before touching the session, so a bad file
@@ -493,9 +326,13 @@ bedside_session_load_answers_json (BedsideSession  *self,
   {
     BedsideValue value;
 
-    json_object_iter_init (&iter, answers);
-    while (json_object_iter_next (&iter, &member, &node))
+    /* In the file's order, so that the first problems listed are the
+     * first in the file. */
+    members = json_object_get_members (answers);
+    for (GList *l = members; l != NULL; l = l->next)
       {
+        const char *member = l->data;
+        JsonNode *node = json_object_get_member (answers, member);
         const BedsideItem *item = bedside_guideline_lookup_item (guideline, member);
 
         if (item == NULL)
@@ -503,7 +340,7 @@ bedside_session_load_answers_json (BedsideSession  *self,
             g_autofree char *shown = g_strescape (member, NULL);
             if (strlen (shown) > 60)
               shown[60] = '\0';
-            g_string_append_printf (problems, "%s: \"%s\" is not an item of the guideline '%s'\n",
+            add_problem (problems, "%s: \"%s\" is not an item of the guideline '%s'\n",
                                     name, shown, bedside_guideline_get_id (guideline));
             continue;
           }
@@ -512,16 +349,31 @@ bedside_session_load_answers_json (BedsideSession  *self,
             g_autoptr(GError) local = NULL;
             if (!bedside_session_store_answer (self, item->index, &value, &local))
               {
-                g_string_append_printf (problems, "%s: %s\n", name, local->message);
+                add_problem (problems, "%s: %s\n", name, local->message);
               }
           }
       }
 
-    if (problems->len > 0)
+    /* An answer to a question these answers do not ask would be dropped
+     * without a word: whoever wrote it thought it counted. */
+    if (problems->count == 0 && !(flags & BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN))
+      {
+        bedside_session_refresh (self);
+        for (guint i = 0; i < bedside_guideline_get_n_items (guideline); i++)
+          if (bedside_session_get_answer (self, i)->state == BEDSIDE_VALUE_KNOWN &&
+              !bedside_session_is_enabled (self, i))
+            add_problem (problems, "%s: %s: answered, but these answers do not ask it (its enable-when is not true)\n",
+                         name, bedside_guideline_get_item (guideline, i)->id);
+      }
+
+    if (problems->count > 0)
       {
         bedside_session_clear (self);
-        g_strchomp (problems->str);
-        g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID, problems->str);
+        if (problems->count > BEDSIDE_ANSWERS_MAX_ERRORS)
+          g_string_append_printf (problems->text, "%s: … and %u more errors", name,
+                                  problems->count - BEDSIDE_ANSWERS_MAX_ERRORS);
+        g_strchomp (problems->text->str);
+        g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID, problems->text->str);
         return FALSE;
       }
   }

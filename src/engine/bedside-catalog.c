@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bedside-catalog.h"
+#include "bedside-file.h"
 
 #define MO_MAGIC         0x950412deu
 #define MO_MAGIC_SWAPPED 0xde120495u
@@ -170,12 +171,12 @@ bedside_catalog_new_from_file (const char  *path,
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (!g_file_get_contents (path, &contents, &size, &local_error))
+  if (!bedside_file_read (path, MO_MAX_SIZE, BEDSIDE_FILE_READ_REGULAR, &contents, &size, &local_error))
     {
-      g_set_error (error, BEDSIDE_CATALOG_ERROR,
-                   g_error_matches (local_error, G_FILE_ERROR, G_FILE_ERROR_NOENT)
-                     ? BEDSIDE_CATALOG_ERROR_NOT_FOUND : BEDSIDE_CATALOG_ERROR_INVALID,
-                   "%s", local_error->message);
+      g_set_error_literal (error, BEDSIDE_CATALOG_ERROR,
+                           g_error_matches (local_error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_NOT_FOUND)
+                             ? BEDSIDE_CATALOG_ERROR_NOT_FOUND : BEDSIDE_CATALOG_ERROR_INVALID,
+                           local_error->message);
       return NULL;
     }
 

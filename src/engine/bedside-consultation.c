@@ -10,6 +10,8 @@
 #include <glib/gstdio.h>
 
 #include "bedside-consultation.h"
+#include "bedside-file.h"
+#include "bedside-replace-stream.h"
 #include "bedside-guideline-private.h"
 
 G_DEFINE_QUARK (bedside-consultation-error-quark, bedside_consultation_error)
@@ -145,93 +147,6 @@ bedside_consultation_to_data (BedsideSession               *session,
   return data;
 }
 
-static gboolean
-write_all (int          fd,
-           const char  *data,
-           gsize        length,
-           int         *saved_errno)
-{
-  while (length > 0)
-    {
-      gssize written = write (fd, data, MIN (length, (gsize) G_MAXSSIZE));
-
-      if (written < 0)
-        {
-          if (errno == EINTR)
-            continue;
-          *saved_errno = errno;
-          return FALSE;
-        }
-      data += written;
-      length -= (gsize) written;
-    }
-  return TRUE;
-}
-
-/* The new text goes to a temporary file next to @path, is flushed to the
- * disk, and only then renamed over @path: a crash or a full disk leaves
- * either the old file or the new one, never a mixture.  The folder is
- * flushed too, so the rename itself survives a crash. */
-static gboolean
-write_atomically (const char  *path,
-                  const char  *data,
-                  gsize        length,
-                  GError     **error)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *template = g_strdup_printf (".%s.XXXXXX", base);
-  g_autofree char *temp = g_build_filename (dir, template, NULL);
-  int saved_errno = 0;
-  int fd;
-
-  /* Patient information: readable by the user only. */
-  fd = g_mkstemp_full (temp, O_WRONLY | O_CLOEXEC, 0600);
-  if (fd < 0)
-    {
-      saved_errno = errno;
-      g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_IO,
-                   "%s: cannot write in the folder %s: %s", path, dir, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  if (write_all (fd, data, length, &saved_errno) && fsync (fd) != 0)
-    saved_errno = errno;
-  if (saved_errno != 0)
-    {
-      close (fd);
-      g_unlink (temp);
-      g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_IO,
-                   "%s: cannot write the file: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (close (fd) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_IO,
-                   "%s: cannot write the file: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-  if (g_rename (temp, path) != 0)
-    {
-      saved_errno = errno;
-      g_unlink (temp);
-      g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_IO,
-                   "%s: cannot replace the file: %s", path, g_strerror (saved_errno));
-      return FALSE;
-    }
-
-  /* Not every file system can flush a folder; the file is safe either way. */
-  fd = g_open (dir, O_RDONLY | O_DIRECTORY | O_CLOEXEC, 0);
-  if (fd >= 0)
-    {
-      fsync (fd);
-      close (fd);
-    }
-  return TRUE;
-}
-
 gboolean
 bedside_consultation_save (BedsideSession               *session,
                            const BedsidePatient         *patient,
@@ -240,14 +155,24 @@ bedside_consultation_save (BedsideSession               *session,
                            GError                      **error)
 {
   g_autofree char *data = NULL;
+  g_autoptr(GError) local_error = NULL;
   gsize length;
 
   g_return_val_if_fail (session != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
 
+  /* A temporary file in the same folder, flushed to the disk, and only
+   * then renamed over @path: a crash or a full disk leaves either the old
+   * file or the new one, never a mixture; mode 0600, as it may carry the
+   * patient's name; temporary files of interrupted saves are removed. */
   data = bedside_consultation_to_data (session, patient, flags, &length);
-  return write_atomically (path, data, length, error);
+  if (!bedside_file_replace_contents (path, data, length, &local_error))
+    {
+      g_set_error_literal (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_IO, local_error->message);
+      return FALSE;
+    }
+  return TRUE;
 }
 
 /* ---- reading ---------------------------------------------------------- */
@@ -476,41 +401,17 @@ bedside_consultation_read (const char  *path,
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
   gsize length;
 
   g_return_val_if_fail (path != NULL, NULL);
 
-  if (g_stat (path, &st) != 0)
+  if (!bedside_file_read (path, CONSULTATION_MAX_SIZE, BEDSIDE_FILE_READ_REGULAR, &contents, &length,
+                          &local_error))
     {
-      int saved = errno;
-      g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_IO,
-                   "%s: cannot read the file: %s", path, g_strerror (saved));
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_IO,
-                   "%s: not a regular file", path);
-      return NULL;
-    }
-  if (st.st_size > CONSULTATION_MAX_SIZE)
-    {
-      set_damaged (error, path, "the file is too large for a consultation (the limit is %d MiB)",
-                   CONSULTATION_MAX_SIZE / (1024 * 1024));
-      return NULL;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_IO,
-                   "%s: cannot read the file: %s", path, local_error->message);
-      return NULL;
-    }
-  /* The size may have changed since the stat. */
-  if (length > CONSULTATION_MAX_SIZE)
-    {
-      set_damaged (error, path, "the file is too large for a consultation (the limit is %d MiB)",
-                   CONSULTATION_MAX_SIZE / (1024 * 1024));
+      g_set_error_literal (error, BEDSIDE_CONSULTATION_ERROR,
+                           g_error_matches (local_error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_TOO_LARGE)
+                             ? BEDSIDE_CONSULTATION_ERROR_DAMAGED : BEDSIDE_CONSULTATION_ERROR_IO,
+                           local_error->message);
       return NULL;
     }
   return bedside_consultation_read_data (contents, (gssize) length, path, error);
@@ -587,7 +488,7 @@ check_one_answer (BedsideGuideline *guideline,
 
   json_object_set_member (object, item_id, json_node_copy (value));
   json_node_set_object (root, object);
-  if (bedside_session_load_answers_json (probe, root, "-", &error))
+  if (bedside_session_load_answers_json_full (probe, root, "-", BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN, &error))
     return NULL;
   return g_strdup (strip_prefixes (error->message, item_id));
 }
@@ -645,7 +546,8 @@ bedside_consultation_restore (BedsideConsultation  *self,
 
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) bedside_answer_mismatch_free);
   session = bedside_session_new (guideline);
-  if (bedside_session_load_answers_json (session, self->answers, self->display_name, &local_error))
+  if (bedside_session_load_answers_json_full (session, self->answers, self->display_name,
+                                              BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN, &local_error))
     {
       if (mismatches != NULL)
         *mismatches = g_steal_pointer (&found);
@@ -684,7 +586,8 @@ bedside_consultation_restore (BedsideConsultation  *self,
   fitting_root = json_node_new (JSON_NODE_OBJECT);
   json_node_set_object (fitting_root, fitting);
   g_clear_error (&local_error);
-  if (!bedside_session_load_answers_json (session, fitting_root, self->display_name, &local_error))
+  if (!bedside_session_load_answers_json_full (session, fitting_root, self->display_name,
+                                               BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN, &local_error))
     {
       g_set_error_literal (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_DAMAGED,
                            local_error->message);

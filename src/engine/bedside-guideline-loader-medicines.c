@@ -442,7 +442,7 @@ read_records_file (Loader     *loader,
     g_free (path);
     path = with_ext;
   }
-  if (!bedside_guideline_read_file (path, path, &contents, &length, &error))
+  if (!bedside_guideline_read_file (path, &contents, &length, &error))
     {
       bedside_loader_error (loader, bedside_node_line (uses_node), BEDSIDE_GUIDELINE_ERROR_IO,
                             "medicine records '%s': %s", records, error->message);

@@ -11,6 +11,7 @@
 #include <libxml/parser.h>
 #include <libxml/SAX2.h>
 
+#include "bedside-file.h"
 #include "bedside-guideline-peek.h"
 #include "bedside-guideline-private.h"
 
@@ -538,37 +539,19 @@ bedside_guideline_peek_metadata (const char  *path,
                                  GError     **error)
 {
   g_autoptr(BedsideGuidelineInfo) info = g_new0 (BedsideGuidelineInfo, 1);
+  g_autoptr(GError) local_error = NULL;
   Peek peek = { 0 };
-  GStatBuf st;
   int fd;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  fd = g_open (path, O_RDONLY | O_CLOEXEC, 0);
-  if (fd < 0 || fstat (fd, &st) != 0)
+  /* The same opening as every other read; the size is checked as the
+   * stream is read (st_size says nothing for a device). */
+  fd = bedside_file_open (path, BEDSIDE_FILE_READ_REGULAR, &local_error);
+  if (fd < 0)
     {
-      int saved = errno;
-      if (fd >= 0)
-        close (fd);
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
-                   "%s: cannot read the file: %s", path, g_strerror (saved));
-      return NULL;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      close (fd);
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
-                   S_ISDIR (st.st_mode) ? "%s: is a folder, not a guideline file" : "%s: is not a regular file",
-                   path);
-      return NULL;
-    }
-  if (st.st_size > BEDSIDE_GUIDELINE_MAX_SIZE)
-    {
-      close (fd);
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_TOO_LARGE,
-                   "%s: the file is too large (%" G_GINT64_FORMAT " bytes; the limit is %d MiB)",
-                   path, (gint64) st.st_size, BEDSIDE_GUIDELINE_MAX_SIZE / (1024 * 1024));
+      g_set_error_literal (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO, local_error->message);
       return NULL;
     }
 

@@ -93,7 +93,6 @@ typedef struct
 
 /* bedside-guideline.c */
 gboolean bedside_guideline_read_file (const char  *path,
-                                      const char  *display_name,
                                       char       **contents,
                                       gsize       *length,
                                       GError     **error);

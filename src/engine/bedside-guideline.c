@@ -8,6 +8,7 @@
 #include <gio/gio.h>
 #include <glib/gstdio.h>
 
+#include "bedside-file.h"
 #include "bedside-guideline-private.h"
 #include "bedside-library.h"
 
@@ -335,52 +336,19 @@ bedside_guideline_new_from_data (const char  *data,
 /* Reads a regular file of at most BEDSIDE_GUIDELINE_MAX_SIZE bytes. */
 gboolean
 bedside_guideline_read_file (const char  *path,
-                             const char  *display_name,
                              char       **contents,
                              gsize       *length,
                              GError     **error)
 {
   g_autoptr(GError) local_error = NULL;
-  GStatBuf st;
 
-  if (g_stat (path, &st) != 0)
+  if (!bedside_file_read (path, BEDSIDE_GUIDELINE_MAX_SIZE, BEDSIDE_FILE_READ_REGULAR, contents, length,
+                          &local_error))
     {
-      int saved = errno;
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
-                   "%s: cannot read the file: %s", display_name, g_strerror (saved));
-      return FALSE;
-    }
-  if (S_ISDIR (st.st_mode))
-    {
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
-                   "%s: is a folder, not a guideline file", display_name);
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode))
-    {
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
-                   "%s: is not a regular file", display_name);
-      return FALSE;
-    }
-  if (st.st_size > BEDSIDE_GUIDELINE_MAX_SIZE)
-    {
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_TOO_LARGE,
-                   "%s: the file is too large (%" G_GINT64_FORMAT " bytes; the limit is %d MiB)",
-                   display_name, (gint64) st.st_size, BEDSIDE_GUIDELINE_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  if (!g_file_get_contents (path, contents, length, &local_error))
-    {
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_IO,
-                   "%s: cannot read the file: %s", display_name, local_error->message);
-      return FALSE;
-    }
-  if (*length > BEDSIDE_GUIDELINE_MAX_SIZE)
-    {
-      g_clear_pointer (contents, g_free);
-      g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_TOO_LARGE,
-                   "%s: the file is too large (the limit is %d MiB)",
-                   display_name, BEDSIDE_GUIDELINE_MAX_SIZE / (1024 * 1024));
+      g_set_error_literal (error, BEDSIDE_GUIDELINE_ERROR,
+                           g_error_matches (local_error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_TOO_LARGE)
+                             ? BEDSIDE_GUIDELINE_ERROR_TOO_LARGE : BEDSIDE_GUIDELINE_ERROR_IO,
+                           local_error->message);
       return FALSE;
     }
   return TRUE;
@@ -399,7 +367,7 @@ bedside_guideline_new_from_file (const char  *path,
   g_return_val_if_fail (path != NULL, NULL);
 
   display_name = display_name_for (path);
-  if (!bedside_guideline_read_file (path, display_name, &contents, &length, error))
+  if (!bedside_guideline_read_file (path, &contents, &length, error))
     return NULL;
   base_dir = g_path_get_dirname (path);
   self = guideline_load (contents, length, display_name, base_dir, error);

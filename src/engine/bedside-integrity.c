@@ -7,6 +7,7 @@
 
 #include <glib/gstdio.h>
 
+#include "bedside-file.h"
 #include "bedside-integrity.h"
 
 G_DEFINE_QUARK (bedside-integrity-error-quark, bedside_integrity_error)
@@ -135,7 +136,6 @@ bedside_integrity_check (const char              *path,
   g_auto(GStrv) lines = NULL;
   char *found_hex = NULL;
   guint found_line = 0;
-  GStatBuf st;
   gsize length;
 
   g_return_val_if_fail (path != NULL, FALSE);
@@ -150,27 +150,13 @@ bedside_integrity_check (const char              *path,
   base = g_path_get_basename (path);
   list = g_build_filename (dir, BEDSIDE_INTEGRITY_LIST_NAME, NULL);
 
-  if (g_stat (list, &st) != 0)
+  if (!bedside_file_read (list, BEDSIDE_INTEGRITY_LIST_MAX_SIZE, BEDSIDE_FILE_READ_REGULAR,
+                          &contents, &length, &local_error))
     {
-      int saved = errno;
-
-      if (saved == ENOENT)
+      if (g_error_matches (local_error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_NOT_FOUND))
         return TRUE;   /* the clinic keeps no list here */
       g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST,
-                   "%s: the checksum list %s cannot be read: %s", path, list, g_strerror (saved));
-      return FALSE;
-    }
-  if (!S_ISREG (st.st_mode) || st.st_size > BEDSIDE_INTEGRITY_LIST_MAX_SIZE)
-    {
-      g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST,
-                   "%s: the checksum list %s is %s", path, list,
-                   S_ISREG (st.st_mode) ? "too large" : "not a regular file");
-      return FALSE;
-    }
-  if (!g_file_get_contents (list, &contents, &length, &local_error))
-    {
-      g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST,
-                   "%s: the checksum list %s cannot be read: %s", path, list, local_error->message);
+                   "%s: the checksum list cannot be used: %s", path, local_error->message);
       return FALSE;
     }
   if (memchr (contents, '\0', length) != NULL)
@@ -269,24 +255,16 @@ bedside_integrity_check_file (const char              *path,
   g_autoptr(GError) local_error = NULL;
   g_autofree char *contents = NULL;
   g_autofree char *sha256 = NULL;
-  GStatBuf st;
   gsize length;
 
   g_return_val_if_fail (path != NULL, FALSE);
   g_return_val_if_fail (status != NULL, FALSE);
 
   *status = BEDSIDE_INTEGRITY_UNVERIFIED;
-  if (g_stat (path, &st) != 0 || !S_ISREG (st.st_mode) || st.st_size > BEDSIDE_GUIDELINE_MAX_SIZE)
+  if (!bedside_file_read (path, BEDSIDE_GUIDELINE_MAX_SIZE, BEDSIDE_FILE_READ_REGULAR, &contents, &length,
+                          &local_error))
     {
-      g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_IO,
-                   "%s: cannot be checked: not a readable guideline file of at most %d MiB",
-                   path, BEDSIDE_GUIDELINE_MAX_SIZE / (1024 * 1024));
-      return FALSE;
-    }
-  if (!g_file_get_contents (path, &contents, &length, &local_error))
-    {
-      g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_IO,
-                   "%s: cannot read the file: %s", path, local_error->message);
+      g_set_error_literal (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_IO, local_error->message);
       return FALSE;
     }
   sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);

@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "bedside-file.h"
 #include "bedside-guideline.h"
 
 G_BEGIN_DECLS
@@ -77,12 +78,43 @@ gboolean                 bedside_session_load_answers_json (BedsideSession *self
                                                             JsonNode       *root,
                                                             const char     *display_name,
                                                             GError        **error);
-/* Reads and parses a file (bounded size; duplicate keys refused). */
+
+/* At most this many problems are listed, then "… and N more errors". */
+#define BEDSIDE_ANSWERS_MAX_ERRORS 20
+
+typedef enum {
+  /* An answer to a question the answers do not ask (its enable-when is not
+   * true) is an error naming the item. */
+  BEDSIDE_ANSWERS_LOAD_DEFAULT     = 0,
+  /* Kept instead, unused while hidden: what a saved consultation holds. */
+  BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN = 1 << 0,
+} BedsideAnswersLoadFlags;
+
+gboolean                 bedside_session_load_answers_json_full (BedsideSession          *self,
+                                                                 JsonNode                *root,
+                                                                 const char              *display_name,
+                                                                 BedsideAnswersLoadFlags  flags,
+                                                                 GError                 **error);
+/* An answers file, or one line of a batch, is a few kilobytes. */
+#define BEDSIDE_ANSWERS_MAX_SIZE (4 * 1024 * 1024)
+
+/* Reads and parses a file: bounded size, strict RFC 8259 JSON with no
+ * duplicate keys (bedside-json-strict.h); errors read "FILE:LINE:COLUMN: …". */
 JsonNode                *bedside_answers_file_read       (const char  *path,
                                                           GError     **error);
+/* The same; with BEDSIDE_FILE_READ_STDIN, "-" reads standard input. */
+JsonNode                *bedside_answers_file_read_full  (const char            *path,
+                                                          BedsideFileReadFlags   flags,
+                                                          GError               **error);
 JsonNode                *bedside_answers_data_read       (const char  *data,
                                                           gssize       length,
                                                           const char  *display_name,
+                                                          GError     **error);
+/* One line of a batch or vignettes file: errors read "FILE:LINE:COLUMN: …". */
+JsonNode                *bedside_answers_line_read       (const char  *data,
+                                                          gssize       length,
+                                                          const char  *file_name,
+                                                          guint        line,
                                                           GError     **error);
 /* The answers as a JSON object of item id → value (enabled or not). */
 JsonNode                *bedside_session_answers_to_json (BedsideSession *self);

@@ -9,6 +9,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bedside-render-pages-private.h"
+#include "bedside-replace-stream.h"
 
 /* Half an inch: well inside the area any office printer can print. */
 #define DEFAULT_MARGIN 36.0
@@ -562,28 +563,36 @@ bedside_pages_save_pdf (BedsidePages  *self,
                         GCancellable  *cancellable,
                         GError       **error)
 {
-  g_autoptr(GFileOutputStream) stream = NULL;
+  g_autoptr(GOutputStream) stream = NULL;
+  g_autofree char *path = NULL;
 
   g_return_val_if_fail (self != NULL, FALSE);
   g_return_val_if_fail (G_IS_FILE (file), FALSE);
 
-  /* REPLACE_DESTINATION writes a temporary file and renames it on close:
-   * a reader never sees half a plan, and a failure leaves the old file.
-   * PRIVATE: a plan may carry the patient's name, so only its owner reads it. */
-  stream = g_file_replace (file, NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
-                           cancellable, error);
+  /* A temporary file renamed on close: a reader never sees half a plan,
+   * and a failure leaves the old file.  Mode 0600: a plan may carry the
+   * patient's name.  A local file goes through the engine's writer, which
+   * replaces only a regular file and cleans up after interrupted saves;
+   * anything else (a GVfs location) through GIO's. */
+  path = g_file_get_path (file);
+  if (path != NULL)
+    stream = bedside_replace_stream_new (path, error);
+  else
+    stream = G_OUTPUT_STREAM (g_file_replace (file, NULL, FALSE,
+                                              G_FILE_CREATE_REPLACE_DESTINATION | G_FILE_CREATE_PRIVATE,
+                                              cancellable, error));
   if (stream == NULL)
     return FALSE;
 
-  if (!bedside_pages_write_pdf (self, paper, G_OUTPUT_STREAM (stream), cancellable, error))
+  if (!bedside_pages_write_pdf (self, paper, stream, cancellable, error))
     {
       g_autoptr(GCancellable) abandon = g_cancellable_new ();
 
       /* Closed while cancelled, a replace stream deletes its temporary file. */
       g_cancellable_cancel (abandon);
-      g_output_stream_close (G_OUTPUT_STREAM (stream), abandon, NULL);
+      g_output_stream_close (stream, abandon, NULL);
       return FALSE;
     }
 
-  return g_output_stream_close (G_OUTPUT_STREAM (stream), cancellable, error);
+  return g_output_stream_close (stream, cancellable, error);
 }
