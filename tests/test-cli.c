@@ -806,8 +806,17 @@ test_safe_outputs (void)
   g_assert_cmpint (link (answers, answers_link), ==, 0);
   {
     g_autofree char *bundled = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
+    g_autofree char *records = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "medicines", "analgesics.xml", NULL);
+    g_autofree char *records_dir = g_build_filename (directory, "medicines", NULL);
+    g_autofree char *records_copy = g_build_filename (records_dir, "analgesics.xml", NULL);
+    g_autofree char *records_text = NULL;
+
     g_assert_true (g_file_get_contents (bundled, &guideline_text, NULL, NULL));
     g_assert_true (g_file_set_contents (guideline, guideline_text, -1, NULL));
+    /* The guideline reads its medicine records from medicines/ beside it. */
+    g_assert_true (g_file_get_contents (records, &records_text, NULL, NULL));
+    g_assert_cmpint (g_mkdir (records_dir, 0700), ==, 0);
+    g_assert_true (g_file_set_contents (records_copy, records_text, -1, NULL));
   }
   g_assert_true (g_file_set_contents (target, "keep\n", -1, NULL));
   g_assert_cmpint (symlink (target, symlink_path), ==, 0);
@@ -871,6 +880,13 @@ test_safe_outputs (void)
   g_unlink (guideline);
   g_unlink (answers_link);
   g_unlink (answers);
+  {
+    g_autofree char *records_dir = g_build_filename (directory, "medicines", NULL);
+    g_autofree char *records_copy = g_build_filename (records_dir, "analgesics.xml", NULL);
+
+    g_unlink (records_copy);
+    g_rmdir (records_dir);
+  }
   g_rmdir (directory);
 }
 

@@ -206,8 +206,8 @@ test_answers_errors (void)
     { "{\"age\": 400}", "a.json: age: 400 is out of range (0 to 120 years)" },
     { "{\"swelling\": \"huge\"}", "a.json: swelling: \"huge\" is not one of mild, moderate, severe" },
     { "{\"asthma_nsaid\": null}", "a.json: asthma_nsaid: expected true or false, not null" },
-    { "{\"age\": 40, \"age\": 41}", "a.json:1: the key \"age\" appears twice" },
-    { "{\"age\": 40, \"a\\u0067e\": 41}", "a.json:1: the key \"age\" appears twice" },
+    { "{\"age\": 40, \"age\": 41}", "a.json:1:13: the key \"age\" appears twice" },
+    { "{\"age\": 40, \"a\\u0067e\": 41}", "a.json:1:13: the key \"age\" appears twice" },
     { "{\"age\": 40,\n \"x\": {\"age\": 1}}", "a.json: \"x\" is not an item of the guideline 'ankle-sprain-example'" },
     { "[1, 2]", "a.json: expected a JSON object mapping item ids to answers" },
     { "{\"age\": 4", NULL },
@@ -253,7 +253,7 @@ test_answers_deep_nesting (void)
     g_string_append_c (json, ']');
   g_string_append_c (json, '}');
   message = load_error (g, json->str);
-  g_assert_cmpstr (message, ==, "a.json:1: JSON nested more than 32 deep");
+  g_assert_cmpstr (message, ==, "a.json:1:40: JSON nested more than 32 deep");
 }
 
 static void
@@ -308,6 +308,84 @@ test_consultation_round_trip (void)
   g_assert_cmpint (bedside_session_get_answer (b, item_index (g, "asthma_nsaid"))->state, ==, BEDSIDE_VALUE_UNKNOWN);
 }
 
+static BedsideGuideline *
+load_tiny (void)
+{
+  g_autofree char *path = g_test_build_filename (G_TEST_DIST, "data", "cli", "tiny.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  BedsideGuideline *g = bedside_guideline_new_from_file (path, &error);
+
+  g_assert_no_error (error);
+  return g;
+}
+
+/* An answer to a question those answers do not ask ("pain" is asked only
+ * without a red flag) used to be dropped without a word. */
+static void
+test_answers_not_asked (void)
+{
+  g_autoptr(BedsideGuideline) g = load_tiny ();
+  g_autofree char *message = NULL;
+  static const char consultation[] =
+    "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.0.0\"}, "
+    "\"answers\": {\"age\": 40, \"red_flag\": true, \"pain\": \"mild\"}}";
+
+  message = load_error (g, "{\"age\": 40, \"red_flag\": true, \"pain\": \"mild\"}");
+  g_assert_cmpstr (message, ==, "a.json: pain: answered, but these answers do not ask it (its enable-when is not true)");
+  g_clear_pointer (&message, g_free);
+
+  /* Unknown is not true either, but while red_flag is missing the missing
+   * answer is the error: the answers load, and the session is incomplete. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) root = bedside_answers_data_read ("{\"age\": 40, \"pain\": \"mild\"}", -1, "a.json", &error);
+    g_autoptr(BedsideSession) session = bedside_session_new (g);
+    g_autoptr(GPtrArray) missing = NULL;
+
+    g_assert_no_error (error);
+    g_assert_true (bedside_session_load_answers_json (session, root, "a.json", &error));
+    missing = bedside_session_get_missing_items (session);
+    g_assert_cmpuint (missing->len, ==, 1);
+    g_assert_cmpstr (((const BedsideItem *) missing->pdata[0])->id, ==, "red_flag");
+  }
+
+  /* Asked: fine. */
+  g_assert_null (load_error (g, "{\"age\": 40, \"red_flag\": false, \"pain\": \"mild\"}"));
+
+  /* A saved consultation keeps the answer a later one hid, unused. */
+  {
+    g_autoptr(GError) error = NULL;
+    g_autoptr(JsonNode) root = bedside_answers_data_read (consultation, -1, "c.json", &error);
+    g_autoptr(BedsideSession) session = bedside_session_new (g);
+
+    g_assert_no_error (error);
+    g_assert_true (bedside_session_load_answers_json (session, root, "c.json", &error));
+    g_assert_no_error (error);
+    g_assert_false (bedside_session_is_enabled (session, item_index (g, "pain")));
+    g_assert_cmpint (bedside_session_get_answer (session, item_index (g, "pain"))->state, ==, BEDSIDE_VALUE_KNOWN);
+    g_assert_cmpint (bedside_session_get_values (session)[item_index (g, "pain")].state, ==, BEDSIDE_VALUE_UNKNOWN);
+  }
+}
+
+/* At most 20 problems are listed, then a count. */
+static void
+test_answers_bounded_errors (void)
+{
+  g_autoptr(BedsideGuideline) g = load_example ();
+  g_autoptr(GString) json = g_string_new ("{");
+  g_autofree char *message = NULL;
+  g_auto(GStrv) lines = NULL;
+
+  for (guint i = 0; i < 1000; i++)
+    g_string_append_printf (json, "%s\"unknown_%u\": 1", i > 0 ? ", " : "", i);
+  g_string_append_c (json, '}');
+  message = load_error (g, json->str);
+  lines = g_strsplit (message, "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, BEDSIDE_ANSWERS_MAX_ERRORS + 1);
+  g_assert_cmpstr (lines[0], ==, "a.json: \"unknown_0\" is not an item of the guideline 'ankle-sprain-example'");
+  g_assert_cmpstr (lines[BEDSIDE_ANSWERS_MAX_ERRORS], ==, "a.json: … and 980 more errors");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -321,5 +399,7 @@ main (int argc, char **argv)
   g_test_add_func ("/session/answers/deep-nesting", test_answers_deep_nesting);
   g_test_add_func ("/session/answers/all-problems", test_answers_all_problems);
   g_test_add_func ("/session/answers/consultation-round-trip", test_consultation_round_trip);
+  g_test_add_func ("/session/answers/not-asked", test_answers_not_asked);
+  g_test_add_func ("/session/answers/bounded-errors", test_answers_bounded_errors);
   return g_test_run ();
 }

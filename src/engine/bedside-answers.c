@@ -231,6 +231,14 @@ json_to_value (const BedsideItem *item,
   return FALSE;
 }
 
+static gboolean
+session_has_missing (BedsideSession *self)
+{
+  g_autoptr(GPtrArray) missing = bedside_session_get_missing_items (self);
+
+  return missing != NULL && missing->len > 0;
+}
+
 gboolean
 bedside_session_load_answers_json (BedsideSession  *self,
                                    JsonNode        *root,
@@ -355,10 +363,13 @@ bedside_session_load_answers_json_full (BedsideSession          *self,
       }
 
     /* An answer to a question these answers do not ask would be dropped
-     * without a word: whoever wrote it thought it counted. */
-    if (problems->count == 0 && !(flags & BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN))
+     * without a word: whoever wrote it thought it counted.  While required
+     * answers are missing, whether a question is asked may not be known
+     * yet: the missing answers are the error then (the caller reports
+     * them), and this check comes once they are given. */
+    if (problems->count == 0 && !(flags & BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN) &&
+        (bedside_session_refresh (self), !session_has_missing (self)))
       {
-        bedside_session_refresh (self);
         for (guint i = 0; i < bedside_guideline_get_n_items (guideline); i++)
           if (bedside_session_get_answer (self, i)->state == BEDSIDE_VALUE_KNOWN &&
               !bedside_session_is_enabled (self, i))
