@@ -588,6 +588,16 @@ test_refused (void)
     assert_refused_in ("medicines/analgesics.xml", from->str, to->str,
                        "a medicine's patient maximum does not have the same numbers");
   }
+  /* Numbers are compared in order, each with its unit, as written: two
+   * doses swapped, a unit changed, and locale digit grouping are refused
+   * (each would pass a comparison of the numbers as a sorted set). */
+  assert_refused ("Ciclobenzaprina 5 mg hasta tres veces al día (se puede aumentar a 10 mg",
+                  "Ciclobenzaprina 10 mg hasta tres veces al día (se puede aumentar a 5 mg",
+                  "in the same order");
+  assert_refused ("Ciclobenzaprina 5 mg hasta tres veces al día",
+                  "Ciclobenzaprina 5 g hasta tres veces al día", "numbers and units");
+  assert_refused ("Ciclobenzaprina 5 mg hasta tres veces al día",
+                  "Ciclobenzaprina 5.000 mg hasta tres veces al día", "numbers and units");
 }
 
 /* The clinic's checksum list in es/ guards the translation too. */
