@@ -1198,6 +1198,122 @@ test_only_verified (void)
   g_rmdir (dir);
 }
 
+/* Runs bedside-cli in @cwd, with BEDSIDE_GUIDELINES_DIR set to @guidelines
+ * (NULL: as the test runs). */
+static void
+run_cli_in (CliRun     *run,
+            const char *cwd,
+            const char *guidelines,
+            const char *first_argument,
+            ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *argument;
+  va_list args;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("BEDSIDE_CLI"));
+  va_start (args, first_argument);
+  for (argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) argument);
+  va_end (args);
+  g_ptr_array_add (argv, NULL);
+
+  cli_run_clear (run);
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_cwd (launcher, cwd);
+  if (guidelines != NULL)
+    g_subprocess_launcher_setenv (launcher, "BEDSIDE_GUIDELINES_DIR", guidelines, TRUE);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
+/* An id resolves by the id attribute over the library's folders, never to
+ * a file of that name in the current folder (issue 13); a file is named as
+ * a path. */
+static void
+test_ids (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *tiny = data_file ("tiny.xml");
+  g_autofree char *dir = g_dir_make_tmp ("bedside-cli-ids-XXXXXX", NULL);
+  g_autofree char *folder = g_build_filename (dir, "guidelines", NULL);
+  g_autofree char *renamed = g_build_filename (folder, "renamed.xml", NULL);
+  g_autofree char *impostor = g_build_filename (dir, "back-spasm", NULL);
+  g_autofree char *text = NULL;
+
+  g_assert_true (g_file_get_contents (tiny, &text, NULL, NULL));
+  g_assert_cmpint (g_mkdir (folder, 0700), ==, 0);
+  g_assert_true (g_file_set_contents (renamed, text, -1, NULL));
+  g_assert_true (g_file_set_contents (impostor, text, -1, NULL));
+
+  /* A file named back-spasm in the current folder does not take the id. */
+  run_cli_in (&run, dir, NULL, "validate", "back-spasm", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "(back-spasm 1.1.0,");
+  /* As a path, it is that file. */
+  run_cli_in (&run, dir, NULL, "validate", "./back-spasm", NULL);
+  assert_contains (run.out, "(tiny ");
+
+  /* The id is the id attribute, whatever the file is called. */
+  run_cli_in (&run, dir, folder, "validate", "tiny", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "(tiny 1.2.3,");
+  run_cli_in (&run, dir, folder, "validate", "renamed", NULL);
+  g_assert_cmpint (run.status, ==, 1);
+  assert_contains (run.err, "no installed guideline has this id");
+
+  g_unlink (renamed);
+  g_unlink (impostor);
+  g_rmdir (folder);
+  g_rmdir (dir);
+}
+
+/* A saved consultation given as answers gets the app's checks; one saved
+ * with another version of the guideline is a warning. */
+static void
+test_consultation_answers (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *acute = data_file ("acute.json");
+  g_autofree char *dir = g_dir_make_tmp ("bedside-cli-consultation-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "c.json", NULL);
+  g_autofree char *answers = NULL;
+  const struct { const char *head; int status; const char *message; } cases[] = {
+    { "\"version\": 1, \"guideline\": {\"id\": \"back-spasm\", \"version\": \"1.0.0\"}", 0,
+      "warning: " },
+    { "\"version\": 99, \"guideline\": {\"id\": \"back-spasm\", \"version\": \"1.1.0\"}", 1,
+      "made by a newer version of Bedside" },
+    { "\"version\": 1", 1, "\"guideline\" must be an object" },
+    { "\"version\": 1, \"guideline\": \"back-spasm\"", 1, "\"guideline\" must be an object" },
+    { "\"version\": 1, \"guideline\": {\"id\": \"sore-throat\", \"version\": \"1.0.0\"}", 1,
+      "made with the guideline 'sore-throat'" },
+  };
+
+  g_assert_true (g_file_get_contents (acute, &answers, NULL, NULL));
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("{\"format\": \"bedside-consultation\", %s, \"answers\": %s}\n",
+                                               cases[i].head, answers);
+
+      g_assert_true (g_file_set_contents (file, text, -1, NULL));
+      run_cli (&run, "evaluate", "back-spasm", "--answers", file, "--format", "json", NULL);
+      g_assert_cmpint (run.status, ==, cases[i].status);
+      assert_contains (run.err, cases[i].message);
+      if (cases[i].status == 0)
+        assert_contains (run.err, "saved with version 1.0.0 of the guideline 'back-spasm'; this is version 1.1.0");
+    }
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1223,6 +1339,8 @@ main (int    argc,
   g_test_add_func ("/cli/review-overdue", test_review_overdue);
   g_test_add_func ("/cli/only-verified", test_only_verified);
   g_test_add_func ("/cli/broken-fixtures", test_broken_fixtures);
+  g_test_add_func ("/cli/ids", test_ids);
+  g_test_add_func ("/cli/evaluate/consultation", test_consultation_answers);
 
   return g_test_run ();
 }
