@@ -5,33 +5,7 @@
 
 #include <libxml/tree.h>
 
-#include "bedside-guideline-loader-private.h"
-
-/* What is kept of a medicine until its conditions are compiled: they read
- * the guideline's items and definitions through the records file's map,
- * so they are compiled once the definitions they may read exist, or when
- * suitable(MEDICINE) first needs them. */
-typedef struct
-{
-  char       *file_name;        /* for messages */
-  GHashTable *map;              /* the records' names → the guideline's */
-  GPtrArray  *against_sources;  /* char *, by reason */
-  GPtrArray  *caution_sources;  /* char * or NULL, by caution */
-  GPtrArray  *caution_with;     /* char * or NULL, by caution: with= as written */
-  gboolean    compiled;
-  gboolean    compiling;
-} MedicineState;
-
-static void
-medicine_state_free (MedicineState *state)
-{
-  g_free (state->file_name);
-  g_clear_pointer (&state->map, g_hash_table_unref);
-  g_ptr_array_unref (state->against_sources);
-  g_ptr_array_unref (state->caution_sources);
-  g_ptr_array_unref (state->caution_with);
-  g_free (state);
-}
+#include "bedside-guideline-loader-medicines-private.h"
 
 /* A condition read from a records file, before its note, citations and
  * companions are resolved. */
@@ -398,58 +372,34 @@ load_notes (Loader      *loader,
   }
 }
 
-static void
-read_records_file (Loader     *loader,
+/* Reads, parses and checks the records file a <medicines> element names;
+ * NULL (reported) when it cannot be used.  Sets *@path and the file's
+ * source entry. */
+static xmlDoc *
+open_records_file (Loader     *loader,
                    xmlNode    *uses_node,
-                   GHashTable *all_medicines)
+                   const char *records,
+                   char      **path)
 {
-  BedsideGuideline *g = loader->guideline;
-  g_autofree char *records = NULL;
-  g_autofree char *path = NULL;
+  g_autofree char *name = g_strconcat (records, ".xml", NULL);
   g_autofree char *contents = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GPtrArray) children = NULL;
-  g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func ((GDestroyNotify) used_medicine_free);
-  g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
-  g_autoptr(GHashTable) needed_notes = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GHashTable) needed_refs = g_hash_table_new (g_str_hash, g_str_equal);
-  RecordsFile file = { 0 };
   BedsideMedicineSource *source;
   const char *guideline_name = loader->name;
+  guint errors_before = loader->n_errors;
   xmlDoc *doc = NULL;
   xmlNode *root;
   gsize length = 0;
-  guint errors_before = loader->n_errors;
 
-  if (!bedside_loader_check_attributes (loader, uses_node, (const char * const []) { "records", NULL }))
-    return;
-  records = bedside_loader_get_id (loader, uses_node, "records");
-  if (records == NULL)
-    return;
-  if (loader->base_dir == NULL)
-    {
-      bedside_loader_error (loader, bedside_node_line (uses_node), BEDSIDE_GUIDELINE_ERROR_IO,
-                            "medicine records '%s' cannot be found: the guideline was not read from a file",
-                            records);
-      return;
-    }
-
-  /* The guideline's own <use> and <map> children. */
-  children = bedside_loader_element_children (loader, uses_node);
-  path = g_build_filename (loader->base_dir, "medicines", records, NULL);
-  {
-    char *with_ext = g_strconcat (path, ".xml", NULL);
-    g_free (path);
-    path = with_ext;
-  }
-  if (!bedside_guideline_read_file (path, &contents, &length, &error))
+  *path = g_build_filename (loader->base_dir, "medicines", name, NULL);
+  if (!bedside_guideline_read_file (*path, &contents, &length, &error))
     {
       bedside_loader_error (loader, bedside_node_line (uses_node), BEDSIDE_GUIDELINE_ERROR_IO,
                             "medicine records '%s': %s", records, error->message);
-      return;
+      return NULL;
     }
 
-  loader->name = path;
+  loader->name = *path;
   if (length == 0)
     bedside_loader_error (loader, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, "the file is empty");
   else if (bedside_check_encoding (loader, contents, length))
@@ -460,39 +410,41 @@ read_records_file (Loader     *loader,
   if (root != NULL && loader->n_errors == errors_before && !bedside_loader_node_is (root, "medicine-records"))
     bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
                           "the document element is <%s>, not <medicine-records>", root->name);
+  if (root != NULL && loader->n_errors == errors_before)
+    {
+      g_autofree char *id = bedside_loader_get_attr (root, "id");
+      if (g_strcmp0 (id, records) != 0)
+        bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
+                              "the records file's id is '%s', but the guideline asks for '%s'", id, records);
+    }
+  loader->name = guideline_name;
   if (loader->n_errors > errors_before)
     {
-      loader->name = guideline_name;
-      if (doc != NULL)
-        xmlFreeDoc (doc);
-      return;
+      g_clear_pointer (&doc, xmlFreeDoc);
+      return NULL;
     }
 
-  {
-    g_autofree char *id = bedside_loader_get_attr (root, "id");
-    if (g_strcmp0 (id, records) != 0)
-      bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                            "the records file's id is '%s', but the guideline asks for '%s'", id, records);
-  }
   source = g_new0 (BedsideMedicineSource, 1);
   source->id = g_strdup (records);
   source->version = bedside_loader_get_attr (root, "version");
-  source->path = g_strdup (path);
+  source->path = g_strdup (*path);
   source->sha256 = g_compute_checksum_for_data (G_CHECKSUM_SHA256, (const guchar *) contents, length);
-  g_ptr_array_add (g->medicine_sources, source);
+  g_ptr_array_add (loader->guideline->medicine_sources, source);
+  return doc;
+}
 
-  file.file_name = path;
-  index_records (loader, root, &file);
-  {
-    GHashTableIter iter;
-    gpointer key;
-    g_hash_table_iter_init (&iter, file.medicines);
-    while (g_hash_table_iter_next (&iter, &key, NULL))
-      g_hash_table_add (all_medicines, g_strdup (key));
-  }
+/* The guideline's <use> and <map> children of one <medicines>. */
+static void
+read_uses (Loader      *loader,
+           xmlNode     *uses_node,
+           RecordsFile *file,
+           const char  *path,
+           GHashTable  *map,
+           GPtrArray   *used)
+{
+  BedsideGuideline *g = loader->guideline;
+  g_autoptr(GPtrArray) children = bedside_loader_element_children (loader, uses_node);
 
-  /* <use> and <map>, whose lines are the guideline's. */
-  loader->name = guideline_name;
   for (guint i = 0; i < children->len; i++)
     {
       xmlNode *child = children->pdata[i];
@@ -508,7 +460,7 @@ read_records_file (Loader     *loader,
       else if (bedside_loader_node_is (child, "use"))
         {
           g_autofree char *id = bedside_loader_get_attr (child, "medicine");
-          xmlNode *node = id ? g_hash_table_lookup (file.medicines, id) : NULL;
+          xmlNode *node = id ? g_hash_table_lookup (file->medicines, id) : NULL;
           UsedMedicine *u;
 
           if (node == NULL)
@@ -538,12 +490,23 @@ read_records_file (Loader     *loader,
         }
     }
 
-  /* The records themselves, whose lines are the records file's. */
-  loader->name = path;
+}
+
+/* The used medicines' records, and what they need from the file: the
+ * notes they add and the references they cite. */
+static void
+read_used_records (Loader      *loader,
+                   RecordsFile *file,
+                   GPtrArray   *used,
+                   GHashTable  *needed_notes,
+                   GHashTable  *needed_refs)
+{
+  BedsideGuideline *g = loader->guideline;
+
   for (guint i = 0; i < used->len; i++)
     {
       UsedMedicine *u = used->pdata[i];
-      xmlNode *group = g_hash_table_lookup (file.groups, u->node);
+      xmlNode *group = g_hash_table_lookup (file->groups, u->node);
 
       if (group != NULL)
         {
@@ -567,22 +530,31 @@ read_records_file (Loader     *loader,
     g_hash_table_iter_init (&iter, needed_notes);
     while (g_hash_table_iter_next (&iter, &key, NULL))
       {
-        xmlNode *note = g_hash_table_lookup (file.notes, key);
+        xmlNode *note = g_hash_table_lookup (file->notes, key);
         for (xmlNode *c = note ? note->children : NULL; c != NULL; c = c->next)
           if (c->type == XML_ELEMENT_NODE && xmlStrEqual (c->name, (const xmlChar *) "cite"))
             {
               xmlChar *ref = xmlGetProp (c, (const xmlChar *) "ref");
               const char *key_ref = NULL;
 
-              if (ref != NULL && g_hash_table_lookup_extended (file.references, (const char *) ref,
+              if (ref != NULL && g_hash_table_lookup_extended (file->references, (const char *) ref,
                                                                (gpointer *) &key_ref, NULL))
                 g_hash_table_add (needed_refs, (gpointer) key_ref);
               xmlFree (ref);
             }
       }
   }
-  register_references (loader, &file, needed_refs);
-  load_notes (loader, &file, needed_notes);
+}
+
+/* Turns the used records into the guideline's medicines; their conditions
+ * are compiled later (bedside-guideline-loader-medicines-compile.c). */
+static void
+settle_used (Loader     *loader,
+             GPtrArray  *used,
+             GHashTable *map,
+             const char *path)
+{
+  BedsideGuideline *g = loader->guideline;
 
   for (guint i = 0; i < used->len; i++)
     {
@@ -607,6 +579,59 @@ read_records_file (Loader     *loader,
       g_ptr_array_add (loader->medicine_states, state);
       g_ptr_array_add (g->medicines, g_steal_pointer (&u->medicine));
     }
+
+}
+
+static void
+read_records_file (Loader     *loader,
+                   xmlNode    *uses_node,
+                   GHashTable *all_medicines)
+{
+  g_autofree char *records = NULL;
+  g_autofree char *path = NULL;
+  g_autoptr(GPtrArray) used = g_ptr_array_new_with_free_func ((GDestroyNotify) used_medicine_free);
+  g_autoptr(GHashTable) map = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) needed_notes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) needed_refs = g_hash_table_new (g_str_hash, g_str_equal);
+  RecordsFile file = { 0 };
+  const char *guideline_name = loader->name;
+  GHashTableIter iter;
+  gpointer key;
+  xmlDoc *doc;
+
+  if (!bedside_loader_check_attributes (loader, uses_node, (const char * const []) { "records", NULL }))
+    return;
+  records = bedside_loader_get_id (loader, uses_node, "records");
+  if (records == NULL)
+    return;
+  if (loader->base_dir == NULL)
+    {
+      bedside_loader_error (loader, bedside_node_line (uses_node), BEDSIDE_GUIDELINE_ERROR_IO,
+                            "medicine records '%s' cannot be found: the guideline was not read from a file",
+                            records);
+      return;
+    }
+  doc = open_records_file (loader, uses_node, records, &path);
+  if (doc == NULL)
+    return;
+
+  file.file_name = path;
+  loader->name = path;
+  index_records (loader, xmlDocGetRootElement (doc), &file);
+  g_hash_table_iter_init (&iter, file.medicines);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    g_hash_table_add (all_medicines, g_strdup (key));
+
+  /* <use> and <map>: their lines are the guideline's. */
+  loader->name = guideline_name;
+  read_uses (loader, uses_node, &file, path, map, used);
+
+  /* The records themselves: their lines are the records file's. */
+  loader->name = path;
+  read_used_records (loader, &file, used, needed_notes, needed_refs);
+  register_references (loader, &file, needed_refs);
+  load_notes (loader, &file, needed_notes);
+  settle_used (loader, used, map, path);
 
   loader->name = guideline_name;
   records_file_clear (&file);
@@ -669,164 +694,9 @@ bedside_loader_read_medicines (Loader   *loader,
 {
   g_autoptr(GHashTable) all_medicines = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
 
-  loader->medicine_states = g_ptr_array_new_with_free_func ((GDestroyNotify) medicine_state_free);
+  loader->medicine_states = g_ptr_array_new_with_free_func ((GDestroyNotify) bedside_medicine_state_free);
   for (guint i = 0; i < n_uses; i++)
     read_records_file (loader, uses[i], all_medicines);
   resolve_with (loader, all_medicines);
 }
 
-/* Compiles a medicine's conditions, as its records file wrote them, in the
- * guideline's names (through the file's map). */
-static gboolean
-compile_medicine (Loader *loader,
-                  guint   index)
-{
-  BedsideMedicine *medicine = loader->guideline->medicines->pdata[index];
-  MedicineState *state = loader->medicine_states->pdata[index];
-  const char *saved_name = loader->name;
-  GHashTable *saved_map = loader->name_map;
-  gint saved_item = loader->current_item;
-  gboolean saved_cascade = loader->cascade;
-  gboolean saved_in_record = loader->in_record;
-  guint errors_before = loader->n_errors;
-
-  if (state->compiled)
-    return !state->compiling;
-  state->compiled = state->compiling = TRUE;
-  loader->name = state->file_name;
-  loader->name_map = state->map;
-  loader->current_item = -1;
-  loader->in_record = TRUE;
-  for (guint c = 0; c < medicine->n_against; c++)
-    {
-      g_autofree char *what = g_strdup_printf ("a reason against '%s'", medicine->id);
-      medicine->against[c].when = bedside_loader_compile_expression (loader, state->against_sources->pdata[c],
-                                                                     medicine->against[c].line, what, TRUE);
-    }
-  for (guint c = 0; c < medicine->n_cautions; c++)
-    {
-      g_autofree char *what = g_strdup_printf ("a caution of '%s'", medicine->id);
-      if (state->caution_sources->pdata[c] != NULL)
-        medicine->cautions[c].when = bedside_loader_compile_expression (loader, state->caution_sources->pdata[c],
-                                                                        medicine->cautions[c].line, what, TRUE);
-    }
-  loader->name = saved_name;
-  loader->name_map = saved_map;
-  loader->current_item = saved_item;
-  loader->cascade = saved_cascade;
-  loader->in_record = saved_in_record;
-  state->compiling = FALSE;
-  return loader->n_errors == errors_before;
-}
-
-void
-bedside_loader_compile_medicines (Loader *loader)
-{
-  for (guint m = 0; m < loader->guideline->medicines->len; m++)
-    compile_medicine (loader, m);
-}
-
-typedef struct
-{
-  BedsideGuideline *guideline;
-  gint              last_item;
-} LastItem;
-
-static void
-find_last_item (const BedsideSymbol *symbol,
-                gpointer             user_data)
-{
-  LastItem *data = user_data;
-  gint index;
-
-  if (symbol->is_definition)
-    index = ((BedsideDefinition *) data->guideline->definitions->pdata[symbol->index])->last_item;
-  else
-    index = (gint) symbol->index;
-  data->last_item = MAX (data->last_item, index);
-}
-
-NameTarget *
-bedside_loader_define_suitable (Loader      *loader,
-                                const char  *medicine_id,
-                                GError     **error)
-{
-  BedsideGuideline *g = loader->guideline;
-  BedsideMedicine *medicine = g_hash_table_lookup (g->medicine_ids, medicine_id);
-  MedicineState *state;
-  g_autoptr(GString) source = NULL;
-  BedsideDefinition *def;
-  NameTarget *target;
-  BedsideExpr *expr;
-  const char *saved_name = loader->name;
-  GHashTable *saved_map = loader->name_map;
-  gint saved_item = loader->current_item;
-  gboolean saved_in_record = loader->in_record;
-  LastItem last = { g, -1 };
-
-  if (medicine == NULL)
-    {
-      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
-                   "suitable(%s): '%s' is not a medicine the guideline uses (<medicines> <use>)",
-                   medicine_id, medicine_id);
-      return NULL;
-    }
-  state = loader->medicine_states->pdata[medicine->index];
-  if (!compile_medicine (loader, medicine->index))
-    {
-      loader->cascade = TRUE;
-      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
-                   "the record of '%s' has errors", medicine_id);
-      return NULL;
-    }
-
-  /* suitable(M) = not (reason 1 or reason 2 or ...), in the record's names. */
-  source = g_string_new (NULL);
-  if (medicine->n_against == 0)
-    g_string_append (source, "true");
-  else
-    {
-      g_string_append (source, "not (");
-      for (guint c = 0; c < medicine->n_against; c++)
-        g_string_append_printf (source, "%s(%s)", c > 0 ? " or " : "",
-                                (const char *) state->against_sources->pdata[c]);
-      g_string_append (source, ")");
-    }
-  loader->name = state->file_name;
-  loader->name_map = state->map;
-  loader->current_item = -1;
-  loader->in_record = TRUE;
-  {
-    gboolean saved_cascade = loader->cascade;
-    expr = bedside_loader_compile_expression (loader, source->str, medicine->line, "suitable()", TRUE);
-    loader->cascade = saved_cascade;
-  }
-  loader->name = saved_name;
-  loader->name_map = saved_map;
-  loader->current_item = saved_item;
-  loader->in_record = saved_in_record;
-  if (expr == NULL)
-    {
-      loader->cascade = TRUE;
-      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
-                   "the record of '%s' has errors", medicine_id);
-      return NULL;
-    }
-
-  def = g_new0 (BedsideDefinition, 1);
-  def->id = g_strdup_printf ("suitable(%s)", medicine_id);
-  def->line = medicine->line;
-  def->index = g->definitions->len;
-  def->expr = expr;
-  bedside_expr_foreach_symbol (expr, find_last_item, &last);
-  def->last_item = last.last_item;
-  g_ptr_array_add (g->definitions, def);
-  g_ptr_array_add (g->definition_exprs, expr);
-
-  target = g_new0 (NameTarget, 1);
-  target->is_definition = TRUE;
-  target->index = def->index;
-  target->line = def->line;
-  g_hash_table_insert (g->names, def->id, target);
-  return target;
-}

@@ -36,6 +36,50 @@ load_condition (Loader           *loader,
   g_ptr_array_add (pending_notes, condition);
 }
 
+/* <offers medicine> (its record applies here) or <mentions medicine> (named
+ * in the text, not offered) on a recommendation (format 2). */
+static void
+read_medicine_reference (Loader     *loader,
+                         xmlNode    *child,
+                         const char *id,
+                         GArray     *offers_list,
+                         GPtrArray  *mentions_list)
+{
+  BedsideGuideline *g = loader->guideline;
+  g_autofree char *medicine = NULL;
+  gboolean offers = bedside_loader_node_is (child, "offers");
+  BedsideMedicine *known;
+
+  if (!bedside_loader_check_attributes (loader, child, (const char * const []) { "medicine", NULL }))
+    return;
+  medicine = bedside_loader_get_attr (child, "medicine");
+  known = g_hash_table_lookup (g->medicine_ids, medicine);
+  if (known == NULL && (offers || !g_hash_table_contains (g->medicine_groups, medicine)))
+    {
+      g_autofree char *quoted = bedside_loader_quote_value (medicine);
+      bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
+                            "recommendation '%s' %s %s, which is not a medicine%s the guideline uses "
+                            "(<medicines> <use>)", id, offers ? "offers" : "mentions", quoted,
+                            offers ? "" : " or group");
+      return;
+    }
+  if (offers)
+    {
+      for (guint m = 0; m < offers_list->len; m++)
+        if (g_array_index (offers_list, guint, m) == known->index)
+          {
+            bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
+                                  "recommendation '%s' offers '%s' twice", id, known->id);
+            known = NULL;
+            break;
+          }
+      if (known != NULL)
+        g_array_append_val (offers_list, known->index);
+    }
+  else
+    g_ptr_array_add (mentions_list, g_steal_pointer (&medicine));
+}
+
 static void
 load_recommendation (Loader    *loader,
                      xmlNode   *node,
@@ -155,40 +199,7 @@ load_recommendation (Loader    *loader,
           g_array_append_val (citations, reference->index);
         }
       else if (bedside_loader_node_is (child, "offers") || bedside_loader_node_is (child, "mentions"))
-        {
-          g_autofree char *medicine = NULL;
-          gboolean offers = bedside_loader_node_is (child, "offers");
-          BedsideMedicine *known;
-
-          if (!bedside_loader_check_attributes (loader, child, (const char * const []) { "medicine", NULL }))
-            continue;
-          medicine = bedside_loader_get_attr (child, "medicine");
-          known = g_hash_table_lookup (g->medicine_ids, medicine);
-          if (known == NULL && (offers || !g_hash_table_contains (g->medicine_groups, medicine)))
-            {
-              g_autofree char *quoted = bedside_loader_quote_value (medicine);
-              bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
-                                    "recommendation '%s' %s %s, which is not a medicine%s the guideline uses "
-                                    "(<medicines> <use>)", id, offers ? "offers" : "mentions", quoted,
-                                    offers ? "" : " or group");
-              continue;
-            }
-          if (offers)
-            {
-              for (guint m = 0; m < offers_list->len; m++)
-                if (g_array_index (offers_list, guint, m) == known->index)
-                  {
-                    bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                                          "recommendation '%s' offers '%s' twice", id, known->id);
-                    known = NULL;
-                    break;
-                  }
-              if (known != NULL)
-                g_array_append_val (offers_list, known->index);
-            }
-          else
-            g_ptr_array_add (mentions_list, g_steal_pointer (&medicine));
-        }
+        read_medicine_reference (loader, child, id, offers_list, mentions_list);
       else if (bedside_loader_node_is (child, "contraindication") || bedside_loader_node_is (child, "caution"))
         {
           BedsideCondition condition = { 0 };
