@@ -62,6 +62,34 @@ run_cli (CliRun     *run,
   g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
 }
 
+/* Runs bedside-cli, with the arguments from @first_argument on, through
+ * @launcher (whose stdout and stderr are pipes), feeding @stdin_text. */
+static void
+run_launcher (CliRun              *run,
+              GSubprocessLauncher *launcher,
+              const char          *stdin_text,
+              const char          *first_argument,
+              va_list              args)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_ptr_array_add (argv, (char *) g_getenv ("BEDSIDE_CLI"));
+  for (const char *argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
+    g_ptr_array_add (argv, (char *) argument);
+  g_ptr_array_add (argv, NULL);
+
+  cli_run_clear (run);
+  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
+  g_assert_no_error (error);
+  g_subprocess_communicate_utf8 (process, stdin_text, NULL, &run->out, &run->err, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_get_if_exited (process));
+  run->status = g_subprocess_get_exit_status (process);
+  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+}
+
 /* Runs bedside-cli with @stdin_text (or the file @stdin_path) as its
  * standard input. */
 static void
@@ -71,32 +99,16 @@ run_cli_stdin (CliRun     *run,
                const char *first_argument,
                ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argument;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("BEDSIDE_CLI"));
-  va_start (args, first_argument);
-  for (argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) argument);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  cli_run_clear (run);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE |
                                         (stdin_path == NULL ? G_SUBPROCESS_FLAGS_STDIN_PIPE : 0));
   if (stdin_path != NULL)
     g_subprocess_launcher_set_stdin_file_path (launcher, stdin_path);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, stdin_text, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+  va_start (args, first_argument);
+  run_launcher (run, launcher, stdin_text, first_argument, args);
+  va_end (args);
 }
 
 static char *
@@ -1207,32 +1219,16 @@ run_cli_in (CliRun     *run,
             const char *first_argument,
             ...)
 {
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *argument;
   va_list args;
 
-  g_ptr_array_add (argv, (char *) g_getenv ("BEDSIDE_CLI"));
-  va_start (args, first_argument);
-  for (argument = first_argument; argument != NULL; argument = va_arg (args, const char *))
-    g_ptr_array_add (argv, (char *) argument);
-  va_end (args);
-  g_ptr_array_add (argv, NULL);
-
-  cli_run_clear (run);
   launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
   g_subprocess_launcher_set_cwd (launcher, cwd);
   if (guidelines != NULL)
     g_subprocess_launcher_setenv (launcher, "BEDSIDE_GUIDELINES_DIR", guidelines, TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout:\n%s\nstderr:\n%s", run->status, run->out, run->err);
+  va_start (args, first_argument);
+  run_launcher (run, launcher, NULL, first_argument, args);
+  va_end (args);
 }
 
 /* An id resolves by the id attribute over the library's folders, never to
