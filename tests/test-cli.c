@@ -1175,7 +1175,8 @@ test_only_verified (void)
   copy = g_build_filename (dir, "tiny.xml", NULL);
   sums = g_build_filename (dir, "SHA256SUMS", NULL);
   g_assert_true (g_file_set_contents (copy, contents, (gssize) length, NULL));
-  refusal = g_strdup_printf ("%s: not verified: the SHA256SUMS list in its folder does not name this file\n", copy);
+  refusal = g_strdup_printf ("%s: not verified: the SHA256SUMS list in its folder does not name this file, "
+                             "and only verified guidelines may be used\n", copy);
 
   /* No list at all. */
   run_cli (&run, "evaluate", copy, "--answers", answers, "--only-verified", NULL);

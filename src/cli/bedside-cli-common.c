@@ -102,11 +102,12 @@ bedside_cli_print_error (const char   *display_name,
 BedsideGuideline *
 bedside_cli_load_guideline (const char *path_or_id)
 {
-  return bedside_cli_load_guideline_verified (path_or_id, NULL);
+  return bedside_cli_load_guideline_verified (path_or_id, FALSE, NULL);
 }
 
 BedsideGuideline *
 bedside_cli_load_guideline_verified (const char             *path_or_id,
+                                     gboolean                only_verified,
                                      BedsideIntegrityStatus *status)
 {
   g_autoptr(GError) error = NULL;
@@ -115,7 +116,7 @@ bedside_cli_load_guideline_verified (const char             *path_or_id,
   /* The same library as the app's: an id is found by the id attribute over
    * the user, system and bundled folders; a file the clinic's SHA256SUMS
    * lists with another checksum is refused by every command. */
-  guideline = bedside_library_load (path_or_id, FALSE, status, &error);
+  guideline = bedside_library_load (path_or_id, only_verified, status, &error);
   if (guideline == NULL)
     {
       bedside_cli_print_error (path_or_id, error);

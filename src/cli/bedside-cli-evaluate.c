@@ -453,7 +453,6 @@ bedside_cli_evaluate (int    argc,
   OutputFormat format = FORMAT_TEXT;
   PdfRequest pdf = { .paper = bedside_paper_get_default () };
   g_autoptr(BedsideTranslation) handout = NULL;
-  BedsideIntegrityStatus integrity = BEDSIDE_INTEGRITY_UNVERIFIED;
 
   context = bedside_cli_option_context_new ("evaluate", "FILE", evaluate_summary, entries);
   if (!bedside_cli_parse_options (context, &argc, &argv))
@@ -509,7 +508,8 @@ bedside_cli_evaluate (int    argc,
     return bedside_cli_usage_error (context, "--paper, --clinic-address, --patient-name and --visit-date "
                                              "are for --format pdf");
 
-  guideline = bedside_cli_load_guideline_verified (argv[1], &integrity);
+  /* The library decides integrity and only-verified, as for the app. */
+  guideline = bedside_cli_load_guideline_verified (argv[1], only_verified, NULL);
   if (guideline == NULL)
     return BEDSIDE_CLI_EXIT_FAILED;
   /* -o never replaces a device, a FIFO, a folder or a link, nor the
@@ -521,12 +521,6 @@ bedside_cli_evaluate (int    argc,
     if (!bedside_cli_check_output (output, inputs))
       return BEDSIDE_CLI_EXIT_FAILED;
   }
-  if (only_verified && integrity != BEDSIDE_INTEGRITY_VERIFIED)
-    {
-      fprintf (stderr, "%s: not verified: the SHA256SUMS list in its folder does not name this file\n",
-               bedside_guideline_get_path (guideline));
-      return BEDSIDE_CLI_EXIT_FAILED;
-    }
   bedside_cli_warn_if_overdue (guideline);
 
   /* --lang is the handout's language, which need not be the interface's:

@@ -50,6 +50,7 @@ char             *bedside_cli_format_error       (const char   *display_name,
 BedsideGuideline *bedside_cli_load_guideline     (const char *path_or_id);
 /* The same, and says whether the checksum list vouches for it. */
 BedsideGuideline *bedside_cli_load_guideline_verified (const char             *path_or_id,
+                                                       gboolean                only_verified,
                                                        BedsideIntegrityStatus *status);
 
 /* Says on stderr when the guideline's next review date has passed: its

@@ -28,7 +28,7 @@ bedside_cli_validate (int    argc,
   for (int i = 1; i < argc; i++)
     {
       BedsideIntegrityStatus integrity = BEDSIDE_INTEGRITY_UNVERIFIED;
-      g_autoptr(BedsideGuideline) guideline = bedside_cli_load_guideline_verified (argv[i], &integrity);
+      g_autoptr(BedsideGuideline) guideline = bedside_cli_load_guideline_verified (argv[i], FALSE, &integrity);
 
       if (guideline == NULL)
         {

@@ -128,6 +128,16 @@ bedside_library_get_entry (BedsideLibrary *self,
   return self->entries->pdata[index];
 }
 
+/* The one wording, for the app's library and every command. */
+static void
+set_not_verified (GError     **error,
+                  const char  *path)
+{
+  g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_MISMATCH,
+               "%s: not verified: the SHA256SUMS list in its folder does not name this file, "
+               "and only verified guidelines may be used", path);
+}
+
 /* Loads @path, refusing it when the clinic's list names it with another
  * checksum, or (with @only_verified) does not name it. */
 static BedsideGuideline *
@@ -143,9 +153,7 @@ load_checked (const char              *path,
     return NULL;
   if (only_verified && local_status != BEDSIDE_INTEGRITY_VERIFIED)
     {
-      g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_MISMATCH,
-                   "%s: not verified: the clinic's checksum list (SHA256SUMS in its folder) does not "
-                   "name this file, and only verified guidelines may be used", path);
+      set_not_verified (error, path);
       return NULL;
     }
   if (status != NULL)
@@ -173,9 +181,7 @@ bedside_library_load_entry (BedsideLibrary       *self,
   else if (entry->guideline != NULL && self->only_verified && !entry->verified)
     {
       /* The setting changed since it was loaded. */
-      g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_MISMATCH,
-                   "%s: not verified: the clinic's checksum list (SHA256SUMS in its folder) does not "
-                   "name this file, and only verified guidelines may be used", entry->path);
+      set_not_verified (error, entry->path);
       return NULL;
     }
   if (entry->guideline == NULL)
