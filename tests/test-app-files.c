@@ -313,6 +313,11 @@ test_preferences (void)
     g_autofree char *value = g_settings_get_string (settings, "default-audience");
     g_assert_cmpstr (value, ==, "both");
   }
+  /* …and follows the key, through BEDSIDE_TYPE_AUDIENCE's nicks. */
+  g_settings_set_string (settings, "default-audience", "patient");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, BEDSIDE_AUDIENCE_PATIENT);
+  g_settings_reset (settings, "default-audience");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, BEDSIDE_AUDIENCE_CLINICIAN);
 
   row = bedside_preferences_window_get_row (preferences, "only-verified");
   g_assert_true (GTK_IS_SWITCH (row));
