@@ -815,7 +815,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *config_home = NULL;
   int status;
+
+  /* The print settings are saved in the config folder: a temporary one,
+   * set before anything asks GLib where it is, never the user's. */
+  config_home = make_temp_dir ();
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
 
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GDK_BACKEND", "x11", FALSE);
@@ -845,5 +851,6 @@ main (int   argc,
 
   g_clear_object (&app);
   stop_xvfb ();
+  remove_temp_dir (config_home);
   return status;
 }

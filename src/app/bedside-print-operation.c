@@ -6,6 +6,7 @@
 #include "bedside-export.h"
 #include "bedside-handout-language.h"
 #include "bedside-print-operation.h"
+#include "bedside-print-settings.h"
 
 struct _BedsidePrintOperation
 {
@@ -25,9 +26,6 @@ struct _BedsidePrintOperation
 };
 
 G_DEFINE_FINAL_TYPE (BedsidePrintOperation, bedside_print_operation, GTK_TYPE_PRINT_OPERATION)
-
-/* The printer and paper chosen last, offered again in this session. */
-static GtkPrintSettings *last_print_settings;
 
 static void
 bedside_print_operation_begin_print (GtkPrintOperation *operation,
@@ -74,6 +72,22 @@ bedside_print_operation_end_print (GtkPrintOperation *operation,
   BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (operation);
 
   g_clear_pointer (&self->pages, bedside_pages_free);
+}
+
+/* What was chosen in the dialog is offered again next time, also after a
+ * restart; not when the print was refused or failed. */
+static void
+bedside_print_operation_done (GtkPrintOperation       *operation,
+                              GtkPrintOperationResult  result)
+{
+  BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (operation);
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY || self->refused != NULL || settings == NULL)
+    return;
+  if (!bedside_print_settings_save (settings, gtk_print_operation_get_default_page_setup (operation), &error))
+    g_warning ("Could not save the print settings: %s", error->message);
 }
 
 static void
@@ -207,6 +221,7 @@ bedside_print_operation_class_init (BedsidePrintOperationClass *klass)
   operation_class->begin_print = bedside_print_operation_begin_print;
   operation_class->draw_page = bedside_print_operation_draw_page;
   operation_class->end_print = bedside_print_operation_end_print;
+  operation_class->done = bedside_print_operation_done;
   operation_class->create_custom_widget = bedside_print_operation_create_custom_widget;
   operation_class->custom_widget_apply = bedside_print_operation_custom_widget_apply;
 }
@@ -232,6 +247,8 @@ bedside_print_operation_new (BedsideCarePlan          *plan,
   BedsidePrintOperation *self;
   g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper_size = NULL;
+  g_autoptr(GtkPrintSettings) print_settings = NULL;
+  g_autoptr(GtkPageSetup) saved_page_setup = NULL;
   g_autofree char *job_name = NULL;
 
   g_return_val_if_fail (plan != NULL, NULL);
@@ -243,9 +260,17 @@ bedside_print_operation_new (BedsideCarePlan          *plan,
   self->languages = bedside_handout_languages_new (bedside_care_plan_get_guideline (plan),
                                                    bedside_handout_language_get_chosen (plan, options), &self->language);
 
-  paper_size = gtk_paper_size_new (paper == BEDSIDE_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper_size);
-  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), page_setup);
+  /* The printer and page chosen last, else the preferences' paper. */
+  if (bedside_print_settings_load (&print_settings, &saved_page_setup))
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), print_settings);
+  if (saved_page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), saved_page_setup);
+  else
+    {
+      paper_size = gtk_paper_size_new (paper == BEDSIDE_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+      gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper_size);
+      gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), page_setup);
+    }
 
   /* The job is named after the guideline, never after the patient. */
   job_name = bedside_export_dup_document_name (plan);
@@ -285,8 +310,6 @@ bedside_print_plan (GtkWindow                *parent,
   g_return_if_fail (plan != NULL);
 
   operation = bedside_print_operation_new (plan, audience, options, paper);
-  if (last_print_settings != NULL)
-    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), last_print_settings);
 
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     parent, &error);
@@ -295,8 +318,6 @@ bedside_print_plan (GtkWindow                *parent,
       if (toasts != NULL)
         adw_toast_overlay_add_toast (toasts, adw_toast_new (operation->refused));
     }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&last_print_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)));
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR && toasts != NULL)
     {
       /* TRANSLATORS: a toast when printing fails; %s says why */

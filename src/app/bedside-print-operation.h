@@ -13,7 +13,9 @@ G_DECLARE_FINAL_TYPE (BedsidePrintOperation, bedside_print_operation, BEDSIDE, P
 
 /* Prints the pages of @plan as the page renderer draws them, so what is
  * printed is what Export PDF writes.  The dialog's "Contents" tab chooses the
- * clinician plan, the patient handout or both, @audience first. */
+ * clinician plan, the patient handout or both, @audience first.  The
+ * printer and page chosen at the last print done (bedside-print-settings.h)
+ * are offered again, else @paper; a print done saves them. */
 BedsidePrintOperation *bedside_print_operation_new          (BedsideCarePlan          *plan,
                                                              BedsideAudience           audience,
                                                              const BedsidePageOptions *options,
