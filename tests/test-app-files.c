@@ -1,10 +1,13 @@
-/* test-app-files.c: Save… and Open…, the question before answers are lost, and the preferences. */
+/* test-app-files.c: Save… and Open…, the question before answers are lost, the preferences, and the print settings kept across runs. */
 #include "config.h"
 
 #include <string.h>
 
 #include <glib/gstdio.h>
 
+#include "bedside-print-operation.h"
+#include "bedside-print-preferences.h"
+#include "bedside-print-settings.h"
 #include "test-app-helpers.h"
 
 static void
@@ -313,6 +316,11 @@ test_preferences (void)
     g_autofree char *value = g_settings_get_string (settings, "default-audience");
     g_assert_cmpstr (value, ==, "both");
   }
+  /* …and follows the key, through BEDSIDE_TYPE_AUDIENCE's nicks. */
+  g_settings_set_string (settings, "default-audience", "patient");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, BEDSIDE_AUDIENCE_PATIENT);
+  g_settings_reset (settings, "default-audience");
+  g_assert_cmpuint (adw_combo_row_get_selected (ADW_COMBO_ROW (row)), ==, BEDSIDE_AUDIENCE_CLINICIAN);
 
   row = bedside_preferences_window_get_row (preferences, "only-verified");
   g_assert_true (GTK_IS_SWITCH (row));
@@ -436,6 +444,132 @@ test_shortcuts_window (void)
   close_window (window);
 }
 
+static const char *
+paper_name (GtkPrintOperation *operation)
+{
+  GtkPageSetup *page_setup = gtk_print_operation_get_default_page_setup (operation);
+
+  return gtk_paper_size_get_name (gtk_page_setup_get_paper_size (page_setup));
+}
+
+/* A print operation for @plan as after a restart: it reads the saved
+ * settings, if any. */
+static GtkPrintOperation *
+new_print_operation (BedsideCarePlan *plan)
+{
+  g_autoptr(BedsidePageOptions) options = bedside_print_preferences_dup_page_options (NULL, NULL);
+
+  return GTK_PRINT_OPERATION (bedside_print_operation_new (plan, BEDSIDE_AUDIENCE_CLINICIAN, options,
+                                                           BEDSIDE_PAPER_A4));
+}
+
+/* Ignored with a warning, and the next print starts from the defaults. */
+static void
+assert_damaged_ignored (BedsideCarePlan *plan,
+                        const char      *path,
+                        const char      *contents)
+{
+  g_autoptr(GtkPrintOperation) operation = NULL;
+
+  g_assert_true (g_file_set_contents (path, contents, -1, NULL));
+  g_test_expect_message (G_LOG_DOMAIN, G_LOG_LEVEL_WARNING, "Ignoring the print settings in *");
+  operation = new_print_operation (plan);
+  g_test_assert_expected_messages ();
+  g_assert_null (gtk_print_operation_get_print_settings (operation));
+  g_assert_cmpstr (paper_name (operation), ==, GTK_PAPER_NAME_A4);
+}
+
+/* The printer settings and page setup chosen last outlive the process:
+ * saved when a print is done, offered by the next print operation; never
+ * the name of a file printed to; a damaged file is ignored. */
+static void
+test_print_settings_kept (void)
+{
+  g_autofree char *answers = g_test_build_filename (G_TEST_DIST, "data", "cli", "acute.json", NULL);
+  g_autofree char *path = bedside_print_settings_dup_path ();
+  BedsideWindow *window = open_window ();
+  BedsideCarePlan *plan;
+
+  /* The test's own config folder (main() sets it), never the user's. */
+  g_assert_true (g_str_has_prefix (path, g_getenv ("XDG_CONFIG_HOME")));
+  g_unlink (path);
+
+  bedside_window_prepare_screenshot (window, "plan", answers);
+  iterate ();
+  plan = bedside_plan_page_get_plan (bedside_window_get_plan_page (window));
+  g_assert_nonnull (plan);
+
+  /* Nothing saved yet: the dialog's defaults and the preferences' paper. */
+  {
+    g_autoptr(GtkPrintOperation) operation = new_print_operation (plan);
+
+    g_assert_null (gtk_print_operation_get_print_settings (operation));
+    g_assert_cmpstr (paper_name (operation), ==, GTK_PAPER_NAME_A4);
+  }
+
+  /* A print done with APPLY saves what the dialog chose. */
+  {
+    g_autoptr(GtkPrintOperation) operation = new_print_operation (plan);
+    g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+    g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
+    g_autoptr(GtkPaperSize) letter = gtk_paper_size_new (GTK_PAPER_NAME_LETTER);
+    g_autofree char *contents = NULL;
+    GStatBuf status;
+
+    gtk_print_settings_set_printer (settings, "Ward 3 Laser");
+    gtk_print_settings_set_n_copies (settings, 2);
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_URI, "file:///home/nurse/Jane%20Doe.pdf");
+    gtk_print_settings_set (settings, GTK_PRINT_SETTINGS_OUTPUT_BASENAME, "Jane Doe");
+    gtk_print_operation_set_print_settings (operation, settings);
+    gtk_page_setup_set_paper_size_and_default_margins (page_setup, letter);
+    gtk_page_setup_set_orientation (page_setup, GTK_PAGE_ORIENTATION_LANDSCAPE);
+    gtk_print_operation_set_default_page_setup (operation, page_setup);
+    g_signal_emit_by_name (operation, "done", GTK_PRINT_OPERATION_RESULT_APPLY);
+
+    g_assert_true (g_file_get_contents (path, &contents, NULL, NULL));
+    g_assert_nonnull (strstr (contents, "Ward 3 Laser"));
+    /* Where a file was printed to may name the patient: left out. */
+    g_assert_null (strstr (contents, "Jane"));
+    g_assert_cmpint (g_stat (path, &status), ==, 0);
+    g_assert_cmpint (status.st_mode & 0777, ==, 0600);
+  }
+
+  /* A cancelled print saves nothing. */
+  {
+    g_autoptr(GtkPrintOperation) operation = new_print_operation (plan);
+    g_autoptr(GtkPrintSettings) settings = gtk_print_settings_new ();
+
+    gtk_print_settings_set_printer (settings, "Reception");
+    gtk_print_operation_set_print_settings (operation, settings);
+    g_signal_emit_by_name (operation, "done", GTK_PRINT_OPERATION_RESULT_CANCEL);
+  }
+
+  /* The next print operation starts from what was saved. */
+  {
+    g_autoptr(GtkPrintOperation) operation = new_print_operation (plan);
+    GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+    GtkPageSetup *page_setup = gtk_print_operation_get_default_page_setup (operation);
+
+    g_assert_nonnull (settings);
+    g_assert_cmpstr (gtk_print_settings_get_printer (settings), ==, "Ward 3 Laser");
+    g_assert_cmpint (gtk_print_settings_get_n_copies (settings), ==, 2);
+    g_assert_null (gtk_print_settings_get (settings, GTK_PRINT_SETTINGS_OUTPUT_URI));
+    g_assert_cmpstr (paper_name (operation), ==, GTK_PAPER_NAME_LETTER);
+    g_assert_cmpint (gtk_page_setup_get_orientation (page_setup), ==, GTK_PAGE_ORIENTATION_LANDSCAPE);
+  }
+
+  /* Damaged files: not a key file, no printer settings, a page setup that
+   * does not read. */
+  assert_damaged_ignored (plan, path, "[Print Settings\nprinter=Ward 3 Laser\n");
+  assert_damaged_ignored (plan, path, "\xff\xfe\x00garbage");
+  assert_damaged_ignored (plan, path, "[Something Else]\nprinter=Ward 3 Laser\n");
+  assert_damaged_ignored (plan, path, "[Print Settings]\nprinter=Ward 3 Laser\n"
+                                      "[Page Setup]\nMarginTop=wide\n");
+
+  g_unlink (path);
+  close_window (window);
+}
+
 void
 test_app_files_add_tests (void)
 {
@@ -446,4 +580,5 @@ test_app_files_add_tests (void)
   g_test_add_func ("/app/unsaved-prompt", test_unsaved_prompt);
   g_test_add_func ("/app/close-prompt", test_close_prompt);
   g_test_add_func ("/app/preferences", test_preferences);
+  g_test_add_func ("/app/print-settings-kept", test_print_settings_kept);
 }

@@ -6,6 +6,7 @@
 #include <glib/gstdio.h>
 
 #include "bedside-print-operation.h"
+#include "bedside-print-preferences.h"
 #include "test-app-helpers.h"
 
 static void
@@ -729,7 +730,7 @@ test_handout_language (void)
   /* Printing starts from the language on screen; the Contents tab offers
    * the others. */
   {
-    g_autoptr(BedsidePageOptions) options = bedside_print_page_options_new (NULL, NULL);
+    g_autoptr(BedsidePageOptions) options = bedside_print_preferences_dup_page_options (NULL, NULL);
     g_autoptr(BedsidePrintOperation) operation = NULL;
     GtkPrintOperationClass *klass;
     GtkWidget *tab;
@@ -785,7 +786,7 @@ test_handout_language (void)
   }
   /* …and printing cancels itself, saying why. */
   {
-    g_autoptr(BedsidePageOptions) options = bedside_print_page_options_new (NULL, NULL);
+    g_autoptr(BedsidePageOptions) options = bedside_print_preferences_dup_page_options (NULL, NULL);
     g_autoptr(BedsidePrintOperation) operation = NULL;
 
     options->handout = bedside_translation_ref (bedside_plan_page_get_handout (page));
@@ -814,7 +815,13 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *config_home = NULL;
   int status;
+
+  /* The print settings are saved in the config folder: a temporary one,
+   * set before anything asks GLib where it is, never the user's. */
+  config_home = make_temp_dir ();
+  g_setenv ("XDG_CONFIG_HOME", config_home, TRUE);
 
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GDK_BACKEND", "x11", FALSE);
@@ -844,5 +851,6 @@ main (int   argc,
 
   g_clear_object (&app);
   stop_xvfb ();
+  remove_temp_dir (config_home);
   return status;
 }

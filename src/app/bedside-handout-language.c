@@ -148,3 +148,29 @@ bedside_handout_describe_problem (BedsideTranslation *translation)
   return g_strdup_printf (_("No handout in %s: this guideline has not been translated into it. "
                             "Choose another language."), names[0]);
 }
+
+const char *
+bedside_handout_language_get_chosen (BedsideCarePlan          *plan,
+                                     const BedsidePageOptions *options)
+{
+  if (options != NULL && options->handout != NULL)
+    return bedside_translation_get_language (options->handout);
+  return bedside_guideline_get_language (bedside_care_plan_get_guideline (plan));
+}
+
+void
+bedside_handout_language_apply (BedsidePageOptions *options,
+                                BedsideCarePlan    *plan,
+                                const char         *language)
+{
+  BedsideTranslation *handout;
+
+  if (g_strcmp0 (bedside_handout_language_get_chosen (plan, options), language) == 0)
+    return;
+  /* The languages offered are valid codes: this does not fail. */
+  handout = bedside_translation_new (bedside_care_plan_get_guideline (plan), language, NULL);
+  if (handout == NULL)
+    return;
+  g_clear_pointer (&options->handout, bedside_translation_unref);
+  options->handout = handout;
+}

@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "bedside-render-pages.h"
 #include "bedside-translation.h"
 
 G_BEGIN_DECLS
@@ -25,5 +26,15 @@ GStrv       bedside_handout_language_names    (const char * const *languages);
  * the message shown instead of the handout; NULL when it can.  Bedside
  * never gives a patient English in place of the language chosen. */
 char       *bedside_handout_describe_problem  (BedsideTranslation *translation);
+
+/* The language of @options's handout (@options may be NULL), or the
+ * guideline's own; borrowed from @options or @plan. */
+const char *bedside_handout_language_get_chosen (BedsideCarePlan          *plan,
+                                                 const BedsidePageOptions *options);
+/* Gives @options the handout of @language, one of the languages offered,
+ * unless it already has it. */
+void        bedside_handout_language_apply      (BedsidePageOptions       *options,
+                                                 BedsideCarePlan          *plan,
+                                                 const char               *language);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "bedside-preferences-window-private.h"
+#include "bedside-render.h"
 
 struct _BedsidePreferencesWindow
 {
@@ -25,7 +26,6 @@ G_DEFINE_FINAL_TYPE (BedsidePreferencesWindow, bedside_preferences_window, ADW_T
 
 /* A combo row's positions stand for these values of its key, in order. */
 static const char * const paper_sizes[] = { "", "a4", "letter", NULL };
-static const char * const audiences[] = { "clinician", "patient", "both", NULL };
 
 static gboolean
 value_to_position (GValue   *value,
@@ -56,6 +56,31 @@ position_to_value (const GValue       *value,
   if (position >= g_strv_length ((char **) values))
     return NULL;
   return g_variant_new_string (values[position]);
+}
+
+/* The audience row lists the audiences in the enum's order, so a position
+ * is an audience, and its key's strings are BEDSIDE_TYPE_AUDIENCE's nicks. */
+static gboolean
+audience_to_position (GValue   *value,
+                      GVariant *variant,
+                      gpointer  user_data)
+{
+  BedsideAudience audience;
+
+  if (!bedside_audience_from_string (g_variant_get_string (variant, NULL), &audience))
+    audience = BEDSIDE_AUDIENCE_CLINICIAN;
+  g_value_set_uint (value, audience);
+  return TRUE;
+}
+
+static GVariant *
+position_to_audience (const GValue       *value,
+                      const GVariantType *expected_type,
+                      gpointer            user_data)
+{
+  const char *nick = bedside_audience_to_string ((BedsideAudience) g_value_get_uint (value));
+
+  return nick != NULL ? g_variant_new_string (nick) : NULL;
 }
 
 static void
@@ -121,7 +146,8 @@ bedside_preferences_window_new (GtkWindow *parent,
   g_settings_bind (settings, "emergency-number", self->emergency_number_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "handout-language", self->handout_language_row, "text", G_SETTINGS_BIND_DEFAULT);
   bind_choices (self, "paper-size", self->paper_size_row, paper_sizes);
-  bind_choices (self, "default-audience", self->default_audience_row, audiences);
+  g_settings_bind_with_mapping (settings, "default-audience", self->default_audience_row, "selected",
+                                G_SETTINGS_BIND_DEFAULT, audience_to_position, position_to_audience, NULL, NULL);
   /* A key the clinic has locked with dconf leaves the switch insensitive. */
   g_settings_bind (settings, "only-verified", self->only_verified_switch, "active", G_SETTINGS_BIND_DEFAULT);
   return GTK_WIDGET (self);

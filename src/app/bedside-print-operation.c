@@ -1,13 +1,12 @@
-/* bedside-print-operation.c: printing a care plan (with preview) and exporting it as PDF. */
+/* bedside-print-operation.c: printing a care plan (with preview): the pages the renderer draws, and the dialog's Contents tab. */
 #include "config.h"
 
 #include <glib/gi18n.h>
 
+#include "bedside-export.h"
 #include "bedside-handout-language.h"
 #include "bedside-print-operation.h"
-
-#define CONTENTS_CHOICE "contents"
-#define LANGUAGE_CHOICE "handout-language"
+#include "bedside-print-settings.h"
 
 struct _BedsidePrintOperation
 {
@@ -27,62 +26,6 @@ struct _BedsidePrintOperation
 };
 
 G_DEFINE_FINAL_TYPE (BedsidePrintOperation, bedside_print_operation, GTK_TYPE_PRINT_OPERATION)
-
-/* The printer and paper chosen last, offered again in this session. */
-static GtkPrintSettings *last_print_settings;
-
-#define N_AUDIENCES (BEDSIDE_AUDIENCE_BOTH + 1)
-
-static const char *
-audience_label (BedsideAudience audience)
-{
-  switch (audience)
-    {
-    case BEDSIDE_AUDIENCE_PATIENT: return _("Patient handout");
-    case BEDSIDE_AUDIENCE_BOTH:    return _("Clinician plan and patient handout");
-    case BEDSIDE_AUDIENCE_CLINICIAN:
-    default:                       return _("Clinician plan");
-    }
-}
-
-/* The language of @options's handout, or the guideline's own. */
-static const char *
-handout_language (BedsideCarePlan          *plan,
-                  const BedsidePageOptions *options)
-{
-  if (options != NULL && options->handout != NULL)
-    return bedside_translation_get_language (options->handout);
-  return bedside_guideline_get_language (bedside_care_plan_get_guideline (plan));
-}
-
-/* Makes @options's handout @language's, unless it already is. */
-static void
-set_handout_language (BedsidePageOptions *options,
-                      BedsideCarePlan    *plan,
-                      const char         *language)
-{
-  BedsideTranslation *handout;
-
-  if (g_strcmp0 (handout_language (plan, options), language) == 0)
-    return;
-  /* The languages offered are valid codes: this does not fail. */
-  handout = bedside_translation_new (bedside_care_plan_get_guideline (plan), language, NULL);
-  if (handout == NULL)
-    return;
-  g_clear_pointer (&options->handout, bedside_translation_unref);
-  options->handout = handout;
-}
-
-/* "back-spasm-2026-11-25": the guideline and today's date. */
-static char *
-dated_name (BedsideCarePlan *plan)
-{
-  BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-
-  return g_strdup_printf ("%s-%s", bedside_guideline_get_id (guideline), date);
-}
 
 static void
 bedside_print_operation_begin_print (GtkPrintOperation *operation,
@@ -131,6 +74,22 @@ bedside_print_operation_end_print (GtkPrintOperation *operation,
   g_clear_pointer (&self->pages, bedside_pages_free);
 }
 
+/* What was chosen in the dialog is offered again next time, also after a
+ * restart; not when the print was refused or failed. */
+static void
+bedside_print_operation_done (GtkPrintOperation       *operation,
+                              GtkPrintOperationResult  result)
+{
+  BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (operation);
+  GtkPrintSettings *settings = gtk_print_operation_get_print_settings (operation);
+  g_autoptr(GError) error = NULL;
+
+  if (result != GTK_PRINT_OPERATION_RESULT_APPLY || self->refused != NULL || settings == NULL)
+    return;
+  if (!bedside_print_settings_save (settings, gtk_print_operation_get_default_page_setup (operation), &error))
+    g_warning ("Could not save the print settings: %s", error->message);
+}
+
 static void
 update_language_tab (BedsidePrintOperation *self)
 {
@@ -177,7 +136,7 @@ bedside_print_operation_create_custom_widget (GtkPrintOperation *operation)
 
   for (guint i = 0; i < G_N_ELEMENTS (self->audience_buttons); i++)
     {
-      GtkWidget *button = gtk_check_button_new_with_label (audience_label ((BedsideAudience) i));
+      GtkWidget *button = gtk_check_button_new_with_label (bedside_export_get_audience_label ((BedsideAudience) i));
 
       if (first == NULL)
         first = GTK_CHECK_BUTTON (button);
@@ -229,7 +188,7 @@ bedside_print_operation_custom_widget_apply (GtkPrintOperation *operation,
   if (self->language_dropdown != NULL &&
       gtk_drop_down_get_selected (self->language_dropdown) < g_strv_length (self->languages))
     self->language = gtk_drop_down_get_selected (self->language_dropdown);
-  set_handout_language (self->options, self->plan, self->languages[self->language]);
+  bedside_handout_language_apply (self->options, self->plan, self->languages[self->language]);
 }
 
 static void
@@ -262,6 +221,7 @@ bedside_print_operation_class_init (BedsidePrintOperationClass *klass)
   operation_class->begin_print = bedside_print_operation_begin_print;
   operation_class->draw_page = bedside_print_operation_draw_page;
   operation_class->end_print = bedside_print_operation_end_print;
+  operation_class->done = bedside_print_operation_done;
   operation_class->create_custom_widget = bedside_print_operation_create_custom_widget;
   operation_class->custom_widget_apply = bedside_print_operation_custom_widget_apply;
 }
@@ -287,6 +247,8 @@ bedside_print_operation_new (BedsideCarePlan          *plan,
   BedsidePrintOperation *self;
   g_autoptr(GtkPageSetup) page_setup = gtk_page_setup_new ();
   g_autoptr(GtkPaperSize) paper_size = NULL;
+  g_autoptr(GtkPrintSettings) print_settings = NULL;
+  g_autoptr(GtkPageSetup) saved_page_setup = NULL;
   g_autofree char *job_name = NULL;
 
   g_return_val_if_fail (plan != NULL, NULL);
@@ -296,14 +258,22 @@ bedside_print_operation_new (BedsideCarePlan          *plan,
   self->options = bedside_page_options_copy (options);
   self->audience = audience;
   self->languages = bedside_handout_languages_new (bedside_care_plan_get_guideline (plan),
-                                                   handout_language (plan, options), &self->language);
+                                                   bedside_handout_language_get_chosen (plan, options), &self->language);
 
-  paper_size = gtk_paper_size_new (paper == BEDSIDE_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
-  gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper_size);
-  gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), page_setup);
+  /* The printer and page chosen last, else the preferences' paper. */
+  if (bedside_print_settings_load (&print_settings, &saved_page_setup))
+    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (self), print_settings);
+  if (saved_page_setup != NULL)
+    gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), saved_page_setup);
+  else
+    {
+      paper_size = gtk_paper_size_new (paper == BEDSIDE_PAPER_LETTER ? GTK_PAPER_NAME_LETTER : GTK_PAPER_NAME_A4);
+      gtk_page_setup_set_paper_size_and_default_margins (page_setup, paper_size);
+      gtk_print_operation_set_default_page_setup (GTK_PRINT_OPERATION (self), page_setup);
+    }
 
   /* The job is named after the guideline, never after the patient. */
-  job_name = dated_name (plan);
+  job_name = bedside_export_dup_document_name (plan);
   gtk_print_operation_set_job_name (GTK_PRINT_OPERATION (self), job_name);
 
   return self;
@@ -313,7 +283,7 @@ const char *
 bedside_print_operation_get_handout_language (BedsidePrintOperation *self)
 {
   g_return_val_if_fail (BEDSIDE_IS_PRINT_OPERATION (self), NULL);
-  return handout_language (self->plan, self->options);
+  return bedside_handout_language_get_chosen (self->plan, self->options);
 }
 
 const char *
@@ -321,78 +291,6 @@ bedside_print_operation_get_refusal (BedsidePrintOperation *self)
 {
   g_return_val_if_fail (BEDSIDE_IS_PRINT_OPERATION (self), NULL);
   return self->refused;
-}
-
-/* ---- what the preferences say ------------------------------------------ */
-
-/* The string of @key, or NULL when the installed schema lacks it. */
-static char *
-dup_setting (GSettings  *settings,
-             const char *key)
-{
-  g_autoptr(GSettingsSchema) schema = NULL;
-  char *value;
-
-  if (settings == NULL)
-    return NULL;
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  if (schema == NULL || !g_settings_schema_has_key (schema, key))
-    return NULL;
-  value = g_settings_get_string (settings, key);
-  if (*value == '\0')
-    g_clear_pointer (&value, g_free);
-  return value;
-}
-
-BedsidePageOptions *
-bedside_print_page_options_new (GSettings            *settings,
-                                const BedsidePatient *patient)
-{
-  g_autofree char *clinic_name = dup_setting (settings, "clinic-name");
-  g_autofree char *clinic_address = dup_setting (settings, "clinic-address");
-  g_autofree char *clinic_phone = dup_setting (settings, "clinic-phone");
-  /* Empty: the renderer's default, never a handout without one. */
-  g_autofree char *emergency_number = dup_setting (settings, "emergency-number");
-  BedsidePageOptions options = {
-    .clinic_name = clinic_name,
-    .clinic_address = clinic_address,
-    .clinic_phone = clinic_phone,
-    .emergency_number = emergency_number,
-    .patient_name = patient != NULL ? patient->name : NULL,
-    .visit_date = patient != NULL ? patient->visit_date : NULL,
-  };
-
-  return bedside_page_options_copy (&options);
-}
-
-BedsidePaper
-bedside_print_get_paper (GSettings *settings)
-{
-  g_autofree char *name = dup_setting (settings, "paper-size");
-  BedsidePaper paper;
-
-  if (name != NULL && bedside_paper_from_string (name, &paper))
-    return paper;
-  return bedside_paper_get_default ();
-}
-
-BedsideAudience
-bedside_print_get_audience (GSettings       *settings,
-                            BedsideAudience  shown)
-{
-  if (shown == BEDSIDE_AUDIENCE_PATIENT)
-    return BEDSIDE_AUDIENCE_PATIENT;
-  if (settings != NULL && g_settings_get_enum (settings, "default-audience") == BEDSIDE_AUDIENCE_BOTH)
-    return BEDSIDE_AUDIENCE_BOTH;
-  return shown;
-}
-
-char *
-bedside_print_default_file_name (BedsideCarePlan *plan)
-{
-  g_autofree char *name = dated_name (plan);
-
-  return g_strconcat (name, ".pdf", NULL);
 }
 
 /* ---- print ---------------------------------------------------------------- */
@@ -412,8 +310,6 @@ bedside_print_plan (GtkWindow                *parent,
   g_return_if_fail (plan != NULL);
 
   operation = bedside_print_operation_new (plan, audience, options, paper);
-  if (last_print_settings != NULL)
-    gtk_print_operation_set_print_settings (GTK_PRINT_OPERATION (operation), last_print_settings);
 
   result = gtk_print_operation_run (GTK_PRINT_OPERATION (operation), GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG,
                                     parent, &error);
@@ -422,8 +318,6 @@ bedside_print_plan (GtkWindow                *parent,
       if (toasts != NULL)
         adw_toast_overlay_add_toast (toasts, adw_toast_new (operation->refused));
     }
-  else if (result == GTK_PRINT_OPERATION_RESULT_APPLY)
-    g_set_object (&last_print_settings, gtk_print_operation_get_print_settings (GTK_PRINT_OPERATION (operation)));
   else if (result == GTK_PRINT_OPERATION_RESULT_ERROR && toasts != NULL)
     {
       /* TRANSLATORS: a toast when printing fails; %s says why */
@@ -433,154 +327,3 @@ bedside_print_plan (GtkWindow                *parent,
     }
 }
 
-/* ---- export -------------------------------------------------------------- */
-
-typedef struct
-{
-  BedsideCarePlan    *plan;
-  BedsidePageOptions *options;
-  BedsidePaper        paper;
-  AdwToastOverlay    *toasts;   /* weak */
-} Export;
-
-static void
-export_free (Export *export)
-{
-  bedside_care_plan_unref (export->plan);
-  bedside_page_options_free (export->options);
-  g_clear_weak_pointer (&export->toasts);
-  g_free (export);
-}
-
-static void
-on_export_response (GtkNativeDialog *native,
-                    int              response,
-                    Export          *export)
-{
-  GtkFileChooser *chooser = GTK_FILE_CHOOSER (native);
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(BedsidePages) pages = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *message = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *problem = NULL;
-  const char *choice;
-  const char *language;
-  gboolean saved = FALSE;
-  BedsideAudience audience = BEDSIDE_AUDIENCE_CLINICIAN;
-
-  if (response != GTK_RESPONSE_ACCEPT)
-    goto out;
-
-  file = gtk_file_chooser_get_file (chooser);
-  choice = gtk_file_chooser_get_choice (chooser, CONTENTS_CHOICE);
-  for (guint i = 0; i < N_AUDIENCES; i++)
-    if (g_strcmp0 (choice, bedside_audience_to_string (i)) == 0)
-      audience = (BedsideAudience) i;
-  /* One of the languages offered, else the one proposed. */
-  language = gtk_file_chooser_get_choice (chooser, LANGUAGE_CHOICE);
-  if (language != NULL && bedside_language_is_valid (language))
-    set_handout_language (export->options, export->plan, language);
-
-  name = g_file_get_basename (file);
-  /* No PDF of a handout in English in place of the language chosen. */
-  if (audience != BEDSIDE_AUDIENCE_CLINICIAN)
-    problem = bedside_handout_describe_problem (export->options->handout);
-  if (problem == NULL)
-    {
-      pages = bedside_pages_new (export->plan, audience, export->options);
-      saved = bedside_pages_save_pdf (pages, export->paper, file, NULL, &error);
-    }
-  if (problem != NULL)
-    message = g_steal_pointer (&problem);
-  else if (saved)
-    /* TRANSLATORS: a toast once the PDF is written; %s is the file's name */
-    message = g_strdup_printf (_("Exported “%s”"), name);
-  else
-    /* TRANSLATORS: a toast when the PDF cannot be written; %s says why */
-    message = g_strdup_printf (_("Could not export the PDF: %s"), error->message);
-  if (export->toasts != NULL)
-    adw_toast_overlay_add_toast (export->toasts, adw_toast_new (message));
-
-out:
-  export_free (export);
-  g_object_unref (native);
-}
-
-void
-bedside_print_export_pdf (GtkWindow                *parent,
-                          AdwToastOverlay          *toasts,
-                          BedsideCarePlan          *plan,
-                          BedsideAudience           audience,
-                          const BedsidePageOptions *options,
-                          BedsidePaper              paper)
-{
-  const char *ids[N_AUDIENCES + 1] = { NULL };
-  const char *labels[N_AUDIENCES + 1] = { NULL };
-  guint n = 0;
-  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
-  g_autofree char *name = NULL;
-  GtkFileChooserNative *native;
-  GtkFileChooser *chooser;
-  Export *export;
-
-  g_return_if_fail (plan != NULL);
-
-  native = gtk_file_chooser_native_new (_("Export PDF"), parent, GTK_FILE_CHOOSER_ACTION_SAVE,
-                                        _("_Export"), _("_Cancel"));
-  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
-  chooser = GTK_FILE_CHOOSER (native);
-
-  gtk_file_filter_set_name (filter, _("PDF documents"));
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
-  gtk_file_filter_add_suffix (filter, "pdf");
-  gtk_file_chooser_add_filter (chooser, filter);
-
-  /* A choice is a drop-down in GTK's chooser and in the portal's.  What to
-   * export first comes first: GTK 4.8's own chooser ignores set_choice for
-   * drop-downs and shows the first option. */
-  ids[n] = bedside_audience_to_string (audience);
-  labels[n++] = audience_label (audience);
-  for (guint i = 0; i < N_AUDIENCES; i++)
-    if (i != audience)
-      {
-        ids[n] = bedside_audience_to_string (i);
-        labels[n++] = audience_label ((BedsideAudience) i);
-      }
-  gtk_file_chooser_add_choice (chooser, CONTENTS_CHOICE, _("Contents"), ids, labels);
-  gtk_file_chooser_set_choice (chooser, CONTENTS_CHOICE, bedside_audience_to_string (audience));
-
-  /* The handout's language, the one proposed first for the same reason. */
-  {
-    guint proposed = 0;
-    g_auto(GStrv) languages = bedside_handout_languages_new (bedside_care_plan_get_guideline (plan),
-                                                             handout_language (plan, options), &proposed);
-    g_auto(GStrv) names = bedside_handout_language_names ((const char * const *) languages);
-    guint n_languages = g_strv_length (languages);
-    g_autofree const char **language_ids = g_new0 (const char *, n_languages + 1);
-    g_autofree const char **language_labels = g_new0 (const char *, n_languages + 1);
-    guint k = 0;
-
-    language_ids[k] = languages[proposed];
-    language_labels[k++] = names[proposed];
-    for (guint i = 0; i < n_languages; i++)
-      if (i != proposed)
-        {
-          language_ids[k] = languages[i];
-          language_labels[k++] = names[i];
-        }
-    gtk_file_chooser_add_choice (chooser, LANGUAGE_CHOICE, _("Handout language"), language_ids, language_labels);
-    gtk_file_chooser_set_choice (chooser, LANGUAGE_CHOICE, languages[proposed]);
-  }
-
-  name = bedside_print_default_file_name (plan);
-  gtk_file_chooser_set_current_name (chooser, name);
-
-  export = g_new0 (Export, 1);
-  export->plan = bedside_care_plan_ref (plan);
-  export->options = bedside_page_options_copy (options);
-  export->paper = paper;
-  g_set_weak_pointer (&export->toasts, toasts);
-  g_signal_connect (native, "response", G_CALLBACK (on_export_response), export);
-  gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
-}

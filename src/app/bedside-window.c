@@ -5,9 +5,11 @@
 
 #include "bedside-consultation-page.h"
 #include "bedside-evaluator.h"
+#include "bedside-export.h"
 #include "bedside-library-page.h"
 #include "bedside-plan-page-private.h"
 #include "bedside-print-operation.h"
+#include "bedside-print-preferences.h"
 #include "bedside-render.h"
 #include "bedside-review-page.h"
 #include "bedside-window-private.h"
@@ -380,15 +382,15 @@ print_plan (BedsideWindow *self,
   if (plan == NULL)
     return;
   patient = bedside_consultation_page_dup_patient (self->consultation_page);
-  options = bedside_print_page_options_new (self->settings, patient);
+  options = bedside_print_preferences_dup_page_options (self->settings, patient);
   /* The handout's language chosen on the plan page (the preferences' until
    * changed); the dialogs offer the others. */
   handout = bedside_plan_page_get_handout (self->plan_page);
   options->handout = handout != NULL ? bedside_translation_ref (handout) : NULL;
-  audience = bedside_print_get_audience (self->settings, bedside_plan_page_get_audience (self->plan_page));
-  paper = bedside_print_get_paper (self->settings);
+  audience = bedside_print_preferences_get_audience (self->settings, bedside_plan_page_get_audience (self->plan_page));
+  paper = bedside_print_preferences_get_paper (self->settings);
   if (to_pdf)
-    bedside_print_export_pdf (GTK_WINDOW (self), self->toast_overlay, plan, audience, options, paper);
+    bedside_export_pdf (GTK_WINDOW (self), self->toast_overlay, plan, audience, options, paper);
   else
     bedside_print_plan (GTK_WINDOW (self), self->toast_overlay, plan, audience, options, paper);
 }
@@ -434,7 +436,7 @@ copy_plan_action (GtkWidget  *widget,
           adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (problem));
           return;
         }
-      options = bedside_print_page_options_new (self->settings, NULL);
+      options = bedside_print_preferences_dup_page_options (self->settings, NULL);
       contacts = (BedsideHandoutContacts) {
         .emergency_number = options->emergency_number,
         .clinic_name = options->clinic_name,
