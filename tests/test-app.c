@@ -809,6 +809,89 @@ test_handout_language (void)
   g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
 }
 
+/* Checks that the bar did not move back and Next kept its one label since
+ * the last call; returns the fraction shown. */
+static double
+check_progress (BedsideWindow *window,
+                double         before)
+{
+  BedsideConsultationPage *page = bedside_window_get_consultation_page (window);
+  double fraction = gtk_progress_bar_get_fraction (bedside_consultation_page_get_progress_bar (page));
+
+  if (fraction < before)
+    g_error ("the progress went back from %g to %g (%s)", before, fraction,
+             bedside_consultation_page_get_progress (page));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (bedside_consultation_page_get_next_button (page))), ==, "_Next");
+  return fraction;
+}
+
+/* Issue 14, point 6: answers that bring in sections never move the bar
+ * or the count back; only going Back does. */
+static void
+test_progress_forward (void)
+{
+  BedsideWindow *window = open_window ();
+  BedsideConsultationPage *page;
+  const char *flags[] = { "rf_cauda_equina", "rf_progressive_deficit", "rf_infection", "rf_vascular",
+                          "rf_major_trauma", "rf_cancer", "rf_fracture", NULL };
+  double fraction = 0.0;
+
+  start_first_guideline (window);
+  page = bedside_window_get_consultation_page (window);
+  fraction = check_progress (window, fraction);
+  g_assert_cmpfloat (fraction, >, 0.0);
+  g_assert_cmpfloat (fraction, <, 1.0);
+  answer_patient_section (window);
+
+  g_assert_cmpstr (bedside_consultation_page_get_progress (page), ==, "Section 2 — Red flags");
+  fraction = check_progress (window, fraction);
+  /* A red flag ends the questionnaire here; taking it back brings the
+   * routine sections in again, and the bar stays where it was. */
+  answer_boolean (window, "rf_cauda_equina", TRUE);
+  fraction = check_progress (window, fraction);
+  g_assert_cmpfloat (fraction, ==, 1.0);
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+  for (guint i = 0; flags[i] != NULL; i++)
+    {
+      answer_boolean (window, flags[i], FALSE);
+      fraction = check_progress (window, fraction);
+    }
+  g_assert_cmpstr (bedside_consultation_page_get_progress (page), ==, "Section 2 — Red flags");
+  press_next (window);
+
+  g_assert_cmpstr (current_section_id (window), ==, "symptoms");
+  g_assert_cmpstr (bedside_consultation_page_get_progress (page), ==, "Section 3 — Symptoms");
+  fraction = check_progress (window, fraction);
+  answer_text (window, "duration_weeks", "1");
+  fraction = check_progress (window, fraction);
+  answer_text (window, "pain_severity", "7");
+  fraction = check_progress (window, fraction);
+  answer_boolean (window, "radicular", FALSE);
+  fraction = check_progress (window, fraction);
+  press_next (window);
+
+  /* Non-drug care only: no medicines section, so this is the last. */
+  g_assert_cmpstr (current_section_id (window), ==, "preferences");
+  answer_boolean (window, "prefers_non_drug", TRUE);
+  fraction = check_progress (window, fraction);
+  g_assert_cmpfloat (fraction, ==, 1.0);
+  answer_boolean (window, "prefers_non_drug", FALSE);
+  fraction = check_progress (window, fraction);
+  press_next (window);
+  g_assert_cmpstr (current_section_id (window), ==, "medication_safety");
+  g_assert_cmpstr (bedside_consultation_page_get_progress (page), ==, "Section 5 — Medication safety");
+  fraction = check_progress (window, fraction);
+
+  /* Back is the one way the bar and the count go back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "consultation.previous", NULL));
+  iterate ();
+  g_assert_cmpstr (current_section_id (window), ==, "preferences");
+  g_assert_cmpstr (bedside_consultation_page_get_progress (page), ==, "Section 4 — Preferences");
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bedside_consultation_page_get_progress_bar (page)), <, fraction);
+
+  close_window_discarding (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -838,6 +921,7 @@ main (int   argc,
   g_test_add_func ("/app/review-overdue", test_review_overdue);
   g_test_add_func ("/app/only-verified", test_only_verified);
   g_test_add_func ("/app/handout-language", test_handout_language);
+  g_test_add_func ("/app/progress-forward", test_progress_forward);
   test_app_files_add_tests ();
 
   status = g_test_run ();

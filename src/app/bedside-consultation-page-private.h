@@ -12,7 +12,8 @@ BedsideQuestionRow *bedside_consultation_page_get_question     (BedsideConsultat
 /* The index of the section shown, -1 if none. */
 gint                bedside_consultation_page_get_section      (BedsideConsultationPage *self);
 GtkEditable        *bedside_consultation_page_get_patient_name (BedsideConsultationPage *self);
-/* "Section 2 of 5 — Red flags" */
+/* "Section 2 — Red flags" */
 const char         *bedside_consultation_page_get_progress     (BedsideConsultationPage *self);
+GtkProgressBar     *bedside_consultation_page_get_progress_bar (BedsideConsultationPage *self);
 
 G_END_DECLS

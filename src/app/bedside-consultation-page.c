@@ -15,6 +15,7 @@ struct _BedsideConsultationPage
   GPtrArray           *rows;           /* BedsideQuestionRow, by item index */
   GPtrArray           *section_pages;  /* GtkWidget, by section index */
   char                *progress;
+  double               fraction;       /* the highest reached since the clinician last went back */
 
   GtkScrolledWindow   *scroller;
   GtkLabel            *progress_label;
@@ -39,23 +40,33 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The section's number among those asked so far.  enable-when only looks
+ * backwards, so answering never renumbers the sections already passed. */
 static guint
-count_enabled_sections (BedsideConsultationPage *self,
-                        gint                     up_to,
-                        guint                   *position)
+count_enabled_sections_up_to (BedsideConsultationPage *self,
+                              gint                     up_to)
 {
   guint n = 0;
 
-  *position = 0;
   for (gint s = bedside_session_next_section (self->session, -1);
-       s >= 0;
+       s >= 0 && s <= up_to;
        s = bedside_session_next_section (self->session, s))
-    {
-      n++;
-      if (s <= up_to)
-        *position = n;
-    }
+    n++;
   return n;
+}
+
+/* How far through the guideline's sections this one is, skipped sections
+ * counting as passed; the last section to ask fills the bar.  An answer can
+ * add sections after this one, so update_state() keeps the highest value
+ * reached: the bar only moves back when the clinician does. */
+static double
+section_fraction (BedsideConsultationPage *self)
+{
+  guint n_sections = bedside_guideline_get_n_sections (bedside_session_get_guideline (self->session));
+
+  if (bedside_session_next_section (self->session, self->section) < 0 || n_sections == 0)
+    return 1.0;
+  return (double) (self->section + 1) / n_sections;
 }
 
 /* Visibility, Next and the progress follow the session after every answer. */
@@ -64,8 +75,7 @@ update_state (BedsideConsultationPage *self)
 {
   const BedsideSection *section;
   BedsideGuideline *guideline;
-  guint position, total;
-  gboolean last;
+  guint position;
 
   if (self->session == NULL || self->section < 0)
     {
@@ -79,20 +89,22 @@ update_state (BedsideConsultationPage *self)
     gtk_widget_set_visible (self->rows->pdata[i], bedside_session_is_enabled (self->session, i));
 
   section = bedside_guideline_get_section (guideline, (guint) self->section);
-  total = count_enabled_sections (self, self->section, &position);
+  position = count_enabled_sections_up_to (self, self->section);
   g_free (self->progress);
-  /* TRANSLATORS: progress through the questionnaire: "Section 2 of 5 — Red flags" */
-  self->progress = g_strdup_printf (_("Section %u of %u — %s"), MAX (position, 1), MAX (total, 1),
-                                    section->title);
+  /* TRANSLATORS: progress through the questionnaire: "Section 2 — Red flags".
+   * No total: answers add or skip sections, and a total that changes
+   * under the clinician reads as going backwards. */
+  self->progress = g_strdup_printf (_("Section %u — %s"), MAX (position, 1), section->title);
   gtk_label_set_text (self->progress_label, self->progress);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) position / total : 0.0);
+  self->fraction = MAX (self->fraction, section_fraction (self));
+  gtk_progress_bar_set_fraction (self->progress_bar, self->fraction);
 
   gtk_label_set_text (self->description_label, section->description ? section->description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label),
                           section->description != NULL && *section->description != '\0');
 
-  last = bedside_session_next_section (self->session, self->section) < 0;
-  gtk_button_set_label (self->next_button, last ? _("_Review") : _("_Next"));
+  /* Next keeps its label on every section, the last one too (it leads to
+   * Review): a label that changes with the answers moves under the pointer. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.next",
                                  bedside_session_section_is_valid (self->session, (guint) self->section));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.previous",
@@ -103,6 +115,10 @@ static void
 show_section (BedsideConsultationPage *self,
               gint                     section)
 {
+  /* Going back (Back, or an answer edited from Review) is the one way
+   * the bar moves back. */
+  if (section < self->section)
+    self->fraction = 0.0;
   self->section = section;
   if (section >= 0)
     gtk_stack_set_visible_child (self->section_stack, self->section_pages->pdata[section]);
@@ -136,6 +152,7 @@ clear_pages (BedsideConsultationPage *self)
   g_clear_pointer (&self->section_pages, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->section = -1;
+  self->fraction = 0.0;
 }
 
 static void
@@ -449,4 +466,10 @@ const char *
 bedside_consultation_page_get_progress (BedsideConsultationPage *self)
 {
   return self->progress;
+}
+
+GtkProgressBar *
+bedside_consultation_page_get_progress_bar (BedsideConsultationPage *self)
+{
+  return self->progress_bar;
 }
