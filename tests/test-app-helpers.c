@@ -367,7 +367,7 @@ answer_patient_section (BedsideWindow *window)
 {
   g_assert_cmpstr (current_section_id (window), ==, "patient");
   g_assert_cmpstr (bedside_consultation_page_get_progress (bedside_window_get_consultation_page (window)),
-                   ==, "Section 1 of 2 — Patient");
+                   ==, "Section 1 — Patient");
   gtk_editable_set_text (bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window)),
                          "Test Patient");
   answer_text (window, "age", "40");

@@ -810,6 +810,244 @@ test_handout_language (void)
   g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
 }
 
+/* Issue 14, point 7: the visit date starts as today's and only a real
+ * YYYY-MM-DD date passes; the message is linked to the entry. */
+static void
+test_visit_date (void)
+{
+  BedsideWindow *window = open_window ();
+  BedsideConsultationPage *page;
+  GtkEditable *date;
+  GtkLabel *error;
+  GtkWidget *next;
+  g_autoptr(GDateTime) before = g_date_time_new_now_local ();
+  g_autofree char *today_before = g_date_time_format (before, "%Y-%m-%d");
+  g_autofree char *today_after = NULL;
+
+  start_first_guideline (window);
+  page = bedside_window_get_consultation_page (window);
+  date = bedside_consultation_page_get_visit_date (page);
+  error = bedside_consultation_page_get_visit_date_error (page);
+  next = bedside_consultation_page_get_next_button (page);
+  {
+    g_autoptr(GDateTime) after = g_date_time_new_now_local ();
+    today_after = g_date_time_format (after, "%Y-%m-%d");
+  }
+  /* Today's, without the clinician typing it; not a change to save. */
+  if (g_strcmp0 (gtk_editable_get_text (date), today_before) != 0)
+    g_assert_cmpstr (gtk_editable_get_text (date), ==, today_after);
+  g_assert_false (bedside_consultation_page_has_patient_details (page));
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error)));
+  answer_text (window, "age", "40");
+  answer_choice (window, "pregnant", "no");
+  g_assert_true (gtk_widget_is_sensitive (next));
+
+  for (const char *const *bad = (const char *const[]) { "2026-13-45", "2025-02-30", "2025-2-3", "14/03/2025", NULL };
+       *bad != NULL; bad++)
+    {
+      g_autoptr(BedsidePatient) patient = NULL;
+
+      gtk_editable_set_text (date, *bad);
+      iterate ();
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error)));
+      g_assert_cmpstr (gtk_label_get_text (error), !=, "");
+      gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, error);
+      gtk_test_accessible_assert_state (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+      g_assert_false (gtk_widget_is_sensitive (next));
+      /* Never printed on the handout. */
+      patient = bedside_consultation_page_dup_patient (page);
+      g_assert_true (patient == NULL || patient->visit_date == NULL);
+    }
+
+  gtk_editable_set_text (date, "2024-02-29");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error)));
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (date), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE));
+  g_assert_true (gtk_widget_is_sensitive (next));
+  g_assert_true (bedside_consultation_page_has_patient_details (page));
+  {
+    g_autoptr(BedsidePatient) patient = bedside_consultation_page_dup_patient (page);
+    g_assert_cmpstr (patient->visit_date, ==, "2024-02-29");
+  }
+  /* No date at all is allowed: the details are optional. */
+  gtk_editable_set_text (date, "");
+  iterate ();
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error)));
+  g_assert_true (gtk_widget_is_sensitive (next));
+
+  close_window_discarding (window);
+}
+
+static GtkEventController *
+key_controller (GtkWidget *widget)
+{
+  g_autoptr(GListModel) controllers = gtk_widget_observe_controllers (widget);
+
+  for (guint i = 0; i < g_list_model_get_n_items (controllers); i++)
+    {
+      g_autoptr(GtkEventController) controller = g_list_model_get_item (controllers, i);
+
+      if (GTK_IS_EVENT_CONTROLLER_KEY (controller))
+        return controller;
+    }
+  return NULL;
+}
+
+/* What pressing @keyval does where the focus is inside @row: the row's key
+ * controller sees it on its way up (GTK 4.8 cannot synthesize key events). */
+static gboolean
+press_key_in_row (BedsideQuestionRow *row,
+                  guint               keyval,
+                  GdkModifierType     state)
+{
+  GtkEventController *controller = key_controller (GTK_WIDGET (row));
+  gboolean handled = FALSE;
+
+  g_assert_nonnull (controller);
+  g_signal_emit_by_name (controller, "key-pressed", keyval, 0, state, &handled);
+  iterate ();
+  return handled;
+}
+
+/* Issue 14, point 7: a section starts on its first question, not on
+ * "Yes"; Y and N answer the focused question; inline errors are linked to
+ * their input; units are part of an entry's name. */
+static void
+test_question_forms (void)
+{
+  BedsideWindow *window = open_window ();
+  BedsideQuestionRow *row;
+  GtkEditable *age;
+
+  start_first_guideline (window);
+  age = bedside_question_row_get_entry (question (window, "age"));
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (age), GTK_ACCESSIBLE_PROPERTY_LABEL, "Age, years");
+  gtk_test_accessible_assert_property (GTK_ACCESSIBLE (bedside_question_row_get_entry (question (window, "duration_weeks"))),
+                                       GTK_ACCESSIBLE_PROPERTY_LABEL, "Duration of this episode of back pain (completed weeks), weeks");
+
+  /* An answer that is not one: the message is the entry's error message. */
+  answer_text (window, "age", "forty");
+  g_assert_nonnull (bedside_question_row_get_error (question (window, "age")));
+  gtk_test_accessible_assert_relation (GTK_ACCESSIBLE (age), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE,
+                                       bedside_question_row_get_error_label (question (window, "age")));
+  gtk_test_accessible_assert_state (GTK_ACCESSIBLE (age), GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE);
+  answer_patient_section (window);
+  g_assert_null (bedside_question_row_get_error (question (window, "age")));
+  g_assert_false (gtk_test_accessible_has_relation (GTK_ACCESSIBLE (age), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE));
+
+  /* Next put the focus on the first red flag's row: Enter or Space there
+   * answers nothing. */
+  g_assert_cmpstr (current_section_id (window), ==, "red_flags");
+  row = question (window, "rf_cauda_equina");
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (row));
+  g_assert_false (gtk_toggle_button_get_active (bedside_question_row_get_yes_button (row)));
+  g_assert_false (gtk_toggle_button_get_active (bedside_question_row_get_no_button (row)));
+
+  /* N answers No and the focus follows the answer; with Ctrl it is a
+   * shortcut, not an answer. */
+  g_assert_false (press_key_in_row (row, GDK_KEY_y, GDK_CONTROL_MASK));
+  g_assert_false (gtk_toggle_button_get_active (bedside_question_row_get_yes_button (row)));
+  g_assert_true (press_key_in_row (row, GDK_KEY_n, 0));
+  g_assert_true (gtk_toggle_button_get_active (bedside_question_row_get_no_button (row)));
+  g_assert_true (gtk_root_get_focus (GTK_ROOT (window)) == GTK_WIDGET (bedside_question_row_get_no_button (row)));
+  {
+    g_autofree char *json = answers_json (window);
+    g_assert_nonnull (strstr (json, "\"rf_cauda_equina\":false"));
+  }
+  row = question (window, "rf_progressive_deficit");
+  g_assert_true (press_key_in_row (row, GDK_KEY_Y, GDK_SHIFT_MASK));
+  g_assert_true (gtk_toggle_button_get_active (bedside_question_row_get_yes_button (row)));
+  g_assert_true (press_key_in_row (row, GDK_KEY_n, 0));
+  g_assert_true (gtk_toggle_button_get_active (bedside_question_row_get_no_button (row)));
+  /* Other letters go on to the window. */
+  g_assert_false (press_key_in_row (row, GDK_KEY_x, 0));
+
+  close_window_discarding (window);
+}
+
+/* Checks that the bar did not move back and Next kept its one label since
+ * the last call; returns the fraction shown. */
+static double
+check_progress (BedsideWindow *window,
+                double         before)
+{
+  BedsideConsultationPage *page = bedside_window_get_consultation_page (window);
+  double fraction = gtk_progress_bar_get_fraction (bedside_consultation_page_get_progress_bar (page));
+
+  if (fraction < before)
+    g_error ("the progress went back from %g to %g (%s)", before, fraction,
+             bedside_consultation_page_get_progress (page));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (bedside_consultation_page_get_next_button (page))), ==, "_Next");
+  return fraction;
+}
+
+/* Issue 14, point 6: answers that bring in sections never move the bar
+ * or the count back; only going Back does. */
+static void
+test_progress_forward (void)
+{
+  BedsideWindow *window = open_window ();
+  BedsideConsultationPage *page;
+  const char *flags[] = { "rf_cauda_equina", "rf_progressive_deficit", "rf_infection", "rf_vascular",
+                          "rf_major_trauma", "rf_cancer", "rf_fracture", NULL };
+  double fraction = 0.0;
+
+  start_first_guideline (window);
+  page = bedside_window_get_consultation_page (window);
+  fraction = check_progress (window, fraction);
+  g_assert_cmpfloat (fraction, >, 0.0);
+  g_assert_cmpfloat (fraction, <, 1.0);
+  answer_patient_section (window);
+
+  g_assert_cmpstr (bedside_consultation_page_get_progress (page), ==, "Section 2 — Red flags");
+  fraction = check_progress (window, fraction);
+  /* A red flag ends the questionnaire here; taking it back brings the
+   * routine sections in again, and the bar stays where it was. */
+  answer_boolean (window, "rf_cauda_equina", TRUE);
+  fraction = check_progress (window, fraction);
+  g_assert_cmpfloat (fraction, ==, 1.0);
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+  for (guint i = 0; flags[i] != NULL; i++)
+    {
+      answer_boolean (window, flags[i], FALSE);
+      fraction = check_progress (window, fraction);
+    }
+  g_assert_cmpstr (bedside_consultation_page_get_progress (page), ==, "Section 2 — Red flags");
+  press_next (window);
+
+  g_assert_cmpstr (current_section_id (window), ==, "symptoms");
+  g_assert_cmpstr (bedside_consultation_page_get_progress (page), ==, "Section 3 — Symptoms");
+  fraction = check_progress (window, fraction);
+  answer_text (window, "duration_weeks", "1");
+  fraction = check_progress (window, fraction);
+  answer_text (window, "pain_severity", "7");
+  fraction = check_progress (window, fraction);
+  answer_boolean (window, "radicular", FALSE);
+  fraction = check_progress (window, fraction);
+  press_next (window);
+
+  /* Non-drug care only: no medicines section, so this is the last. */
+  g_assert_cmpstr (current_section_id (window), ==, "preferences");
+  answer_boolean (window, "prefers_non_drug", TRUE);
+  fraction = check_progress (window, fraction);
+  g_assert_cmpfloat (fraction, ==, 1.0);
+  answer_boolean (window, "prefers_non_drug", FALSE);
+  fraction = check_progress (window, fraction);
+  press_next (window);
+  g_assert_cmpstr (current_section_id (window), ==, "medication_safety");
+  g_assert_cmpstr (bedside_consultation_page_get_progress (page), ==, "Section 5 — Medication safety");
+  fraction = check_progress (window, fraction);
+
+  /* Back is the one way the bar and the count go back. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "consultation.previous", NULL));
+  iterate ();
+  g_assert_cmpstr (current_section_id (window), ==, "preferences");
+  g_assert_cmpstr (bedside_consultation_page_get_progress (page), ==, "Section 4 — Preferences");
+  g_assert_cmpfloat (gtk_progress_bar_get_fraction (bedside_consultation_page_get_progress_bar (page)), <, fraction);
+
+  close_window_discarding (window);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -826,7 +1064,9 @@ main (int   argc,
   g_setenv ("GSK_RENDERER", "cairo", FALSE);
   g_setenv ("GDK_BACKEND", "x11", FALSE);
   g_setenv ("GSETTINGS_BACKEND", "memory", FALSE);
-  g_setenv ("GTK_A11Y", "none", FALSE);
+  /* The test AT context: it records what widgets tell assistive
+   * technology, for gtk_test_accessible_assert_*(). */
+  g_setenv ("GTK_A11Y", "test", FALSE);
   g_setenv ("NO_AT_BRIDGE", "1", FALSE);
   start_xvfb_if_needed ();
 
@@ -845,6 +1085,9 @@ main (int   argc,
   g_test_add_func ("/app/review-overdue", test_review_overdue);
   g_test_add_func ("/app/only-verified", test_only_verified);
   g_test_add_func ("/app/handout-language", test_handout_language);
+  g_test_add_func ("/app/progress-forward", test_progress_forward);
+  g_test_add_func ("/app/visit-date", test_visit_date);
+  g_test_add_func ("/app/question-forms", test_question_forms);
   test_app_files_add_tests ();
 
   status = g_test_run ();

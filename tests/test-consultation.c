@@ -241,6 +241,25 @@ test_round_trip (void)
   remove_dir (dir);
 }
 
+/* The visit date is printed on the handout: only a real date in the one
+ * form the app keeps passes. */
+static void
+test_visit_date (void)
+{
+  const char *good[] = { "2024-03-01", "2024-02-29", "2025-12-31", "0001-01-01", NULL };
+  const char *bad[] = { "2026-13-45", "2025-02-30", "2023-02-29", "2025-00-10", "2025-04-31", "2025-1-05",
+                        "25-01-05", "2025/01/05", "2025-01-05 ", " 2025-01-05", "2025-01-0x", "0000-01-01",
+                        "", "today", NULL };
+
+  for (guint i = 0; good[i] != NULL; i++)
+    if (!bedside_patient_visit_date_is_valid (good[i]))
+      g_error ("%s is refused", good[i]);
+  for (guint i = 0; bad[i] != NULL; i++)
+    if (bedside_patient_visit_date_is_valid (bad[i]))
+      g_error ("'%s' is accepted", bad[i]);
+  g_assert_false (bedside_patient_visit_date_is_valid (NULL));
+}
+
 static void
 test_patient_only_when_asked (void)
 {
@@ -628,6 +647,7 @@ main (int   argc,
 
   g_test_add_func ("/consultation/round-trip", test_round_trip);
   g_test_add_func ("/consultation/patient-only-when-asked", test_patient_only_when_asked);
+  g_test_add_func ("/consultation/visit-date", test_visit_date);
   g_test_add_func ("/consultation/atomic-save", test_atomic_save);
   g_test_add_func ("/consultation/damaged-files", test_damaged_files);
   g_test_add_func ("/consultation/other-version", test_other_version);

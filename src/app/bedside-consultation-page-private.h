@@ -12,7 +12,11 @@ BedsideQuestionRow *bedside_consultation_page_get_question     (BedsideConsultat
 /* The index of the section shown, -1 if none. */
 gint                bedside_consultation_page_get_section      (BedsideConsultationPage *self);
 GtkEditable        *bedside_consultation_page_get_patient_name (BedsideConsultationPage *self);
-/* "Section 2 of 5 — Red flags" */
+GtkEditable        *bedside_consultation_page_get_visit_date   (BedsideConsultationPage *self);
+/* The inline message under the visit date, shown or not. */
+GtkLabel           *bedside_consultation_page_get_visit_date_error (BedsideConsultationPage *self);
+/* "Section 2 — Red flags" */
 const char         *bedside_consultation_page_get_progress     (BedsideConsultationPage *self);
+GtkProgressBar     *bedside_consultation_page_get_progress_bar (BedsideConsultationPage *self);
 
 G_END_DECLS

@@ -15,6 +15,9 @@ struct _BedsideConsultationPage
   GPtrArray           *rows;           /* BedsideQuestionRow, by item index */
   GPtrArray           *section_pages;  /* GtkWidget, by section index */
   char                *progress;
+  char                *default_visit_date;  /* today, when the consultation started */
+  gboolean             setting_default;
+  double               fraction;       /* the highest reached since the clinician last went back */
 
   GtkScrolledWindow   *scroller;
   GtkLabel            *progress_label;
@@ -23,6 +26,7 @@ struct _BedsideConsultationPage
   AdwPreferencesGroup *patient_group;
   AdwEntryRow         *patient_name_row;
   AdwEntryRow         *visit_date_row;
+  GtkLabel            *visit_date_error;
   GtkStack            *section_stack;
   GtkButton           *back_button;
   GtkButton           *next_button;
@@ -39,23 +43,33 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+/* The section's number among those asked so far.  enable-when only looks
+ * backwards, so answering never renumbers the sections already passed. */
 static guint
-count_enabled_sections (BedsideConsultationPage *self,
-                        gint                     up_to,
-                        guint                   *position)
+count_enabled_sections_up_to (BedsideConsultationPage *self,
+                              gint                     up_to)
 {
   guint n = 0;
 
-  *position = 0;
   for (gint s = bedside_session_next_section (self->session, -1);
-       s >= 0;
+       s >= 0 && s <= up_to;
        s = bedside_session_next_section (self->session, s))
-    {
-      n++;
-      if (s <= up_to)
-        *position = n;
-    }
+    n++;
   return n;
+}
+
+/* How far through the guideline's sections this one is, skipped sections
+ * counting as passed; the last section to ask fills the bar.  An answer can
+ * add sections after this one, so update_state() keeps the highest value
+ * reached: the bar only moves back when the clinician does. */
+static double
+section_fraction (BedsideConsultationPage *self)
+{
+  guint n_sections = bedside_guideline_get_n_sections (bedside_session_get_guideline (self->session));
+
+  if (bedside_session_next_section (self->session, self->section) < 0 || n_sections == 0)
+    return 1.0;
+  return (double) (self->section + 1) / n_sections;
 }
 
 /* Visibility, Next and the progress follow the session after every answer. */
@@ -64,8 +78,7 @@ update_state (BedsideConsultationPage *self)
 {
   const BedsideSection *section;
   BedsideGuideline *guideline;
-  guint position, total;
-  gboolean last;
+  guint position;
 
   if (self->session == NULL || self->section < 0)
     {
@@ -79,22 +92,28 @@ update_state (BedsideConsultationPage *self)
     gtk_widget_set_visible (self->rows->pdata[i], bedside_session_is_enabled (self->session, i));
 
   section = bedside_guideline_get_section (guideline, (guint) self->section);
-  total = count_enabled_sections (self, self->section, &position);
+  position = count_enabled_sections_up_to (self, self->section);
   g_free (self->progress);
-  /* TRANSLATORS: progress through the questionnaire: "Section 2 of 5 — Red flags" */
-  self->progress = g_strdup_printf (_("Section %u of %u — %s"), MAX (position, 1), MAX (total, 1),
-                                    section->title);
+  /* TRANSLATORS: progress through the questionnaire: "Section 2 — Red flags".
+   * No total: answers add or skip sections, and a total that changes
+   * under the clinician reads as going backwards. */
+  self->progress = g_strdup_printf (_("Section %u — %s"), MAX (position, 1), section->title);
   gtk_label_set_text (self->progress_label, self->progress);
-  gtk_progress_bar_set_fraction (self->progress_bar, total > 0 ? (double) position / total : 0.0);
+  self->fraction = MAX (self->fraction, section_fraction (self));
+  gtk_progress_bar_set_fraction (self->progress_bar, self->fraction);
 
   gtk_label_set_text (self->description_label, section->description ? section->description : "");
   gtk_widget_set_visible (GTK_WIDGET (self->description_label),
                           section->description != NULL && *section->description != '\0');
 
-  last = bedside_session_next_section (self->session, self->section) < 0;
-  gtk_button_set_label (self->next_button, last ? _("_Review") : _("_Next"));
+  /* Next keeps its label on every section, the last one too (it leads to
+   * Review): a label that changes with the answers moves under the pointer. */
+  /* A wrong visit date would be printed on the handout: fixed or cleared
+   * before going on, like an answer out of range. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.next",
-                                 bedside_session_section_is_valid (self->session, (guint) self->section));
+                                 bedside_session_section_is_valid (self->session, (guint) self->section) &&
+                                 !(gtk_widget_get_visible (GTK_WIDGET (self->patient_group)) &&
+                                   gtk_widget_get_visible (GTK_WIDGET (self->visit_date_error))));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "consultation.previous",
                                  bedside_session_previous_section (self->session, self->section) >= 0);
 }
@@ -103,6 +122,10 @@ static void
 show_section (BedsideConsultationPage *self,
               gint                     section)
 {
+  /* Going back (Back, or an answer edited from Review) is the one way
+   * the bar moves back. */
+  if (section < self->section)
+    self->fraction = 0.0;
   self->section = section;
   if (section >= 0)
     gtk_stack_set_visible_child (self->section_stack, self->section_pages->pdata[section]);
@@ -124,7 +147,46 @@ static void
 on_patient_changed (GtkEditable             *editable,
                     BedsideConsultationPage *self)
 {
-  g_signal_emit (self, signals[PATIENT_CHANGED], 0);
+  if (!self->setting_default)
+    g_signal_emit (self, signals[PATIENT_CHANGED], 0);
+}
+
+static gboolean
+visit_date_is_valid (BedsideConsultationPage *self)
+{
+  g_autofree char *text = g_strstrip (g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->visit_date_row))));
+
+  return *text == '\0' || bedside_patient_visit_date_is_valid (text);
+}
+
+/* Checked as typed; the message is linked to the entry, so a screen
+ * reader reads it with the entry. */
+static void
+on_visit_date_changed (GtkEditable             *editable,
+                       BedsideConsultationPage *self)
+{
+  gboolean valid = visit_date_is_valid (self);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->visit_date_error), !valid);
+  if (valid)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->visit_date_row), "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (self->visit_date_row), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (self->visit_date_row), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
+    }
+  else
+    {
+      gtk_label_set_text (self->visit_date_error,
+                          _("Not a date in the calendar: write the visit date as year-month-day, for example 2025-03-14."));
+      gtk_widget_add_css_class (GTK_WIDGET (self->visit_date_row), "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (self->visit_date_row),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (self->visit_date_row),
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->visit_date_error,
+                                      -1);
+    }
+  update_state (self);
 }
 
 static void
@@ -136,6 +198,7 @@ clear_pages (BedsideConsultationPage *self)
   g_clear_pointer (&self->section_pages, g_ptr_array_unref);
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   self->section = -1;
+  self->fraction = 0.0;
 }
 
 static void
@@ -190,6 +253,7 @@ bedside_consultation_page_dispose (GObject *object)
   g_clear_pointer (&self->rows, g_ptr_array_unref);
   g_clear_pointer (&self->session, bedside_session_unref);
   g_clear_pointer (&self->progress, g_free);
+  g_clear_pointer (&self->default_visit_date, g_free);
 
   G_OBJECT_CLASS (bedside_consultation_page_parent_class)->dispose (object);
 }
@@ -220,6 +284,7 @@ bedside_consultation_page_class_init (BedsideConsultationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, patient_group);
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, patient_name_row);
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, visit_date_row);
+  gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, visit_date_error);
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, section_stack);
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, next_button);
@@ -234,6 +299,7 @@ bedside_consultation_page_init (BedsideConsultationPage *self)
   self->section = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   g_signal_connect (self->patient_name_row, "changed", G_CALLBACK (on_patient_changed), self);
+  g_signal_connect (self->visit_date_row, "changed", G_CALLBACK (on_visit_date_changed), self);
   g_signal_connect (self->visit_date_row, "changed", G_CALLBACK (on_patient_changed), self);
   update_state (self);
 }
@@ -259,6 +325,19 @@ bedside_consultation_page_set_session (BedsideConsultationPage *self,
     update_state (self);
 }
 
+/* A consultation happens today: the visit date starts as today's. */
+static void
+set_default_visit_date (BedsideConsultationPage *self)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+
+  g_free (self->default_visit_date);
+  self->default_visit_date = g_date_time_format (now, "%Y-%m-%d");
+  self->setting_default = TRUE;
+  gtk_editable_set_text (GTK_EDITABLE (self->visit_date_row), self->default_visit_date);
+  self->setting_default = FALSE;
+}
+
 void
 bedside_consultation_page_reset (BedsideConsultationPage *self)
 {
@@ -267,7 +346,7 @@ bedside_consultation_page_reset (BedsideConsultationPage *self)
   g_return_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->patient_name_row), "");
-  gtk_editable_set_text (GTK_EDITABLE (self->visit_date_row), "");
+  set_default_visit_date (self);
   if (self->session != NULL)
     session = bedside_session_ref (self->session);
   bedside_consultation_page_set_session (self, session);
@@ -352,8 +431,11 @@ bedside_consultation_page_has_patient_details (BedsideConsultationPage *self)
 {
   g_return_val_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self), FALSE);
 
+  const char *visit_date = gtk_editable_get_text (GTK_EDITABLE (self->visit_date_row));
+
+  /* Today's date, as the page set it, is not something the clinician entered. */
   return *gtk_editable_get_text (GTK_EDITABLE (self->patient_name_row)) != '\0' ||
-         *gtk_editable_get_text (GTK_EDITABLE (self->visit_date_row)) != '\0';
+         (*visit_date != '\0' && g_strcmp0 (visit_date, self->default_visit_date) != 0);
 }
 
 static char *
@@ -373,7 +455,9 @@ bedside_consultation_page_dup_patient (BedsideConsultationPage *self)
   g_return_val_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self), NULL);
 
   name = dup_text (GTK_EDITABLE (self->patient_name_row));
-  visit_date = dup_text (GTK_EDITABLE (self->visit_date_row));
+  /* Never a date that is not one: it would be printed on the handout. */
+  if (visit_date_is_valid (self))
+    visit_date = dup_text (GTK_EDITABLE (self->visit_date_row));
   if (name == NULL && visit_date == NULL)
     return NULL;
   return bedside_patient_new (name, visit_date);
@@ -387,8 +471,13 @@ bedside_consultation_page_set_patient (BedsideConsultationPage *self,
 
   gtk_editable_set_text (GTK_EDITABLE (self->patient_name_row),
                          patient && patient->name ? patient->name : "");
-  gtk_editable_set_text (GTK_EDITABLE (self->visit_date_row),
-                         patient && patient->visit_date ? patient->visit_date : "");
+  /* No patient: a new consultation, today.  A patient without a date: a
+   * saved consultation whose date is not known, so none is made up. */
+  if (patient == NULL)
+    set_default_visit_date (self);
+  else
+    gtk_editable_set_text (GTK_EDITABLE (self->visit_date_row),
+                           patient->visit_date ? patient->visit_date : "");
 }
 
 GtkWidget *
@@ -449,4 +538,22 @@ const char *
 bedside_consultation_page_get_progress (BedsideConsultationPage *self)
 {
   return self->progress;
+}
+
+GtkEditable *
+bedside_consultation_page_get_visit_date (BedsideConsultationPage *self)
+{
+  return GTK_EDITABLE (self->visit_date_row);
+}
+
+GtkLabel *
+bedside_consultation_page_get_visit_date_error (BedsideConsultationPage *self)
+{
+  return self->visit_date_error;
+}
+
+GtkProgressBar *
+bedside_consultation_page_get_progress_bar (BedsideConsultationPage *self)
+{
+  return self->progress_bar;
 }

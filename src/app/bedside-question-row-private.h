@@ -13,6 +13,8 @@ GtkDropDown     *bedside_question_row_get_drop_down  (BedsideQuestionRow *self);
 /* The toggle button of option @code, for a choice of four options or fewer. */
 GtkToggleButton *bedside_question_row_get_choice_button (BedsideQuestionRow *self,
                                                          const char         *code);
+/* The label of the inline validation message, shown or not. */
+GtkLabel        *bedside_question_row_get_error_label (BedsideQuestionRow *self);
 /* The inline validation message shown, or NULL. */
 const char      *bedside_question_row_get_error      (BedsideQuestionRow *self);
 

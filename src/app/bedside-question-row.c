@@ -44,18 +44,49 @@ get_item (BedsideQuestionRow *self)
   return bedside_guideline_get_item (bedside_session_get_guideline (self->session), self->item);
 }
 
+/* The control a screen reader is on when it reads the answer. */
+static GtkWidget *
+get_input (BedsideQuestionRow *self)
+{
+  if (self->entry != NULL)
+    return self->entry;
+  if (self->drop_down != NULL)
+    return GTK_WIDGET (self->drop_down);
+  if (self->yes_button != NULL)
+    return gtk_widget_get_parent (GTK_WIDGET (self->yes_button));
+  if (self->choice_buttons != NULL && self->choice_buttons->len > 0)
+    return gtk_widget_get_parent (self->choice_buttons->pdata[0]);
+  return NULL;
+}
+
 static void
 set_error (BedsideQuestionRow *self,
            const char         *message)
 {
+  GtkWidget *input = get_input (self);
+
   gtk_label_set_text (self->error_label, message ? message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  if (self->entry != NULL)
+  if (input == NULL)
+    return;
+  /* The message under the row is read with the input it is about. */
+  if (message != NULL)
     {
-      if (message != NULL)
-        gtk_widget_add_css_class (self->entry, "error");
-      else
-        gtk_widget_remove_css_class (self->entry, "error");
+      if (input == self->entry)
+        gtk_widget_add_css_class (input, "error");
+      gtk_accessible_update_state (GTK_ACCESSIBLE (input),
+                                   GTK_ACCESSIBLE_STATE_INVALID, GTK_ACCESSIBLE_INVALID_TRUE,
+                                   -1);
+      gtk_accessible_update_relation (GTK_ACCESSIBLE (input),
+                                      GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE, self->error_label,
+                                      -1);
+    }
+  else
+    {
+      if (input == self->entry)
+        gtk_widget_remove_css_class (input, "error");
+      gtk_accessible_reset_state (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_STATE_INVALID);
+      gtk_accessible_reset_relation (GTK_ACCESSIBLE (input), GTK_ACCESSIBLE_RELATION_ERROR_MESSAGE);
     }
 }
 
@@ -144,6 +175,41 @@ on_drop_down_selected (GtkDropDown        *drop_down,
     apply_answer (self, item->options[selected - 1].code);
 }
 
+static guint
+mnemonic_keyval (GtkToggleButton *button)
+{
+  GtkWidget *label = gtk_button_get_child (GTK_BUTTON (button));
+
+  return GTK_IS_LABEL (label) ? gdk_keyval_to_lower (gtk_label_get_mnemonic_keyval (GTK_LABEL (label)))
+                              : GDK_KEY_VoidSymbol;
+}
+
+/* Y or N (the underlined letters of the buttons, so they follow the
+ * translation) answer the question the focus is in, without Alt. */
+static gboolean
+on_key_pressed (GtkEventControllerKey *controller,
+                guint                  keyval,
+                guint                  keycode,
+                GdkModifierType        state,
+                BedsideQuestionRow    *self)
+{
+  GtkToggleButton *button = NULL;
+
+  if (self->yes_button == NULL ||
+      (state & (GDK_CONTROL_MASK | GDK_ALT_MASK | GDK_SUPER_MASK | GDK_META_MASK)) != 0)
+    return GDK_EVENT_PROPAGATE;
+  keyval = gdk_keyval_to_lower (keyval);
+  if (keyval == mnemonic_keyval (self->yes_button))
+    button = self->yes_button;
+  else if (keyval == mnemonic_keyval (self->no_button))
+    button = self->no_button;
+  if (button == NULL || !gtk_widget_is_sensitive (GTK_WIDGET (button)))
+    return GDK_EVENT_PROPAGATE;
+  gtk_toggle_button_set_active (button, TRUE);
+  gtk_widget_grab_focus (GTK_WIDGET (button));
+  return GDK_EVENT_STOP;
+}
+
 static void
 build_boolean (BedsideQuestionRow *self,
                const BedsideItem  *item)
@@ -172,6 +238,13 @@ build_boolean (BedsideQuestionRow *self,
 
   g_signal_connect (self->yes_button, "toggled", G_CALLBACK (on_toggle_toggled), self);
   g_signal_connect (self->no_button, "toggled", G_CALLBACK (on_toggle_toggled), self);
+
+  {
+    GtkEventController *keys = gtk_event_controller_key_new ();
+
+    g_signal_connect (keys, "key-pressed", G_CALLBACK (on_key_pressed), self);
+    gtk_widget_add_controller (GTK_WIDGET (self), keys);
+  }
 }
 
 /* A few options read best side by side, all in view: a row of toggle
@@ -291,9 +364,16 @@ build_entry (BedsideQuestionRow *self,
       gtk_widget_add_css_class (unit, "dim-label");
       gtk_box_append (self->control_box, unit);
     }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->label,
-                                  -1);
+  {
+    /* The unit beside the entry is read as part of its name: "Age, years". */
+    /* TRANSLATORS: the accessible name of a number entry: the question, then its unit */
+    g_autofree char *name = item->unit != NULL ? g_strdup_printf (_("%s, %s"), item->label, item->unit)
+                                               : g_strdup (item->label);
+
+    gtk_accessible_update_property (GTK_ACCESSIBLE (self->entry),
+                                    GTK_ACCESSIBLE_PROPERTY_LABEL, name,
+                                    -1);
+  }
   g_signal_connect (self->entry, "changed", G_CALLBACK (on_entry_changed), self);
 }
 
@@ -381,6 +461,9 @@ bedside_question_row_new (BedsideSession *session,
   self->item = item_index;
 
   gtk_label_set_text (self->label, item->label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, item->label,
+                                  -1);
   if (item->help != NULL && *item->help != '\0')
     {
       g_autofree char *tooltip = g_strdup_printf (_("Help: %s"), item->label);
@@ -425,28 +508,32 @@ bedside_question_row_get_item (BedsideQuestionRow *self)
 void
 bedside_question_row_focus (BedsideQuestionRow *self)
 {
+  GtkWidget *target = NULL;
+
   g_return_if_fail (BEDSIDE_IS_QUESTION_ROW (self));
 
+  /* An answer given: its button.  None yet: the row itself, never "Yes"
+   * or the first option, where Space or Enter would answer for the
+   * clinician; from the row, Y or N answers and Tab reaches the buttons. */
   if (self->yes_button != NULL)
     {
-      if (gtk_toggle_button_get_active (self->no_button))
-        gtk_widget_grab_focus (GTK_WIDGET (self->no_button));
-      else
-        gtk_widget_grab_focus (GTK_WIDGET (self->yes_button));
+      if (gtk_toggle_button_get_active (self->yes_button))
+        target = GTK_WIDGET (self->yes_button);
+      else if (gtk_toggle_button_get_active (self->no_button))
+        target = GTK_WIDGET (self->no_button);
     }
-  else if (self->drop_down != NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->drop_down));
-  else if (self->choice_buttons != NULL && self->choice_buttons->len > 0)
+  else if (self->choice_buttons != NULL)
     {
-      GtkWidget *target = self->choice_buttons->pdata[0];
-
       for (guint i = 0; i < self->choice_buttons->len; i++)
         if (gtk_toggle_button_get_active (self->choice_buttons->pdata[i]))
           target = self->choice_buttons->pdata[i];
-      gtk_widget_grab_focus (target);
     }
+  else if (self->drop_down != NULL)
+    target = GTK_WIDGET (self->drop_down);
   else if (self->entry != NULL)
-    gtk_widget_grab_focus (self->entry);
+    target = self->entry;
+
+  gtk_widget_grab_focus (target != NULL ? target : GTK_WIDGET (self));
 }
 
 GtkToggleButton *
@@ -485,6 +572,12 @@ bedside_question_row_get_choice_button (BedsideQuestionRow *self,
     if (g_str_equal (item->options[i].code, code))
       return self->choice_buttons->pdata[i];
   return NULL;
+}
+
+GtkLabel *
+bedside_question_row_get_error_label (BedsideQuestionRow *self)
+{
+  return self->error_label;
 }
 
 const char *

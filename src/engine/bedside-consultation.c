@@ -11,6 +11,7 @@
 
 #include "bedside-consultation.h"
 #include "bedside-file.h"
+#include "bedside-guideline-private.h"
 #include "bedside-replace-stream.h"
 #include "bedside-guideline-private.h"
 
@@ -51,6 +52,12 @@ bedside_patient_free (BedsidePatient *patient)
   g_free (patient->name);
   g_free (patient->visit_date);
   g_free (patient);
+}
+
+gboolean
+bedside_patient_visit_date_is_valid (const char *visit_date)
+{
+  return bedside_parse_iso_date (visit_date, NULL);
 }
 
 static BedsideAnswerMismatch *

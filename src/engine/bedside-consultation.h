@@ -37,6 +37,10 @@ typedef struct {
 BedsidePatient *bedside_patient_new  (const char     *name,
                                       const char     *visit_date);
 void            bedside_patient_free (BedsidePatient *patient);
+/* TRUE when @visit_date is a real calendar date written YYYY-MM-DD, the
+ * one form a visit date is kept and printed in: 2025-02-30 and 2026-13-45
+ * are not. */
+gboolean        bedside_patient_visit_date_is_valid (const char *visit_date);
 
 /* An answer in a file that the guideline no longer accepts. */
 typedef struct {
