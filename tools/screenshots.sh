@@ -2,6 +2,7 @@
 # tools/screenshots.sh: takes the app's screenshots under Xvfb into data/screenshots/.
 #
 # Usage: tools/screenshots.sh [BUILD-DIR]   (default: build; needs Xvfb and ImageMagick's import)
+# SCREENSHOT_DELAY=SECONDS waits longer for the window on a busy machine (default 3).
 set -eu
 
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -64,7 +65,7 @@ shoot() {
       BEDSIDE_SCREENSHOT="$mode" BEDSIDE_SCREENSHOT_ANSWERS="$answers" \
       "$app" >"$work/$name.log" 2>&1 &
   app_pid=$!
-  sleep 3
+  sleep "${SCREENSHOT_DELAY:-3}"
   DISPLAY=":$n" import -window root "$out/$name.png"
   kill "$app_pid" 2>/dev/null || true
   wait "$app_pid" 2>/dev/null || true
