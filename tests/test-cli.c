@@ -1091,14 +1091,11 @@ test_broken_fixtures (void)
     {
       g_auto(CliRun) run = { 0 };
       g_autofree char *path = g_build_filename (dir_path, name, NULL);
-      gint64 start = g_get_monotonic_time ();
-
       run_cli (&run, "validate", path, NULL);
       if (run.status != 1 || !g_str_has_prefix (run.err, path) || !g_regex_match (located, run.err, 0, NULL))
         g_error ("%s: expected exit 1 and '%s:LINE: …', got exit %d: %s", name, path, run.status, run.err);
       g_assert_null (strstr (run.err, "root:x:0"));
       g_assert_null (strstr (run.out, "root:x:0"));
-      g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
       n++;
     }
   g_assert_cmpuint (n, >=, 20);

@@ -904,10 +904,11 @@ test_limit_nesting (void)
     for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
       {
         guint64 usec = time_parse (inputs[i]);
+        gboolean within_a_second = usec < G_USEC_PER_SEC;
 
         g_test_message ("limit error after %" G_GUINT64_FORMAT " µs", usec);
         if (g_test_perf ())
-          g_assert_cmpuint (usec, <, G_USEC_PER_SEC);
+          g_assert_true (within_a_second);
       }
   }
 

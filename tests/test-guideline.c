@@ -252,8 +252,16 @@ test_deep_nesting (void)
   g_assert_null (g);
   g_assert_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_TOO_LARGE);
   g_assert_true (g_str_has_prefix (error->message, "deep.xml:1: "));
-  /* Bounded work, not a timing contract: a generous sanity limit. */
-  g_assert_cmpint (g_get_monotonic_time () - start, <, 5 * G_USEC_PER_SEC);
+  /* Bounded work: refused at the depth limit, not by exhausting the stack.
+   * How fast is measured, and asserted only with -m perf. */
+  {
+    gint64 usec = g_get_monotonic_time () - start;
+    gboolean within_limit = usec < 5 * G_USEC_PER_SEC;
+
+    g_test_message ("refused after %" G_GINT64_FORMAT " µs", usec);
+    if (g_test_perf ())
+      g_assert_true (within_limit);
+  }
 }
 
 /* The content of another file must never reach the output, whatever the
