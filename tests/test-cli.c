@@ -800,7 +800,7 @@ test_safe_outputs (void)
 {
   g_auto(CliRun) run = { 0 };
   g_autofree char *acute = data_file ("acute.json");
-    g_autofree char *directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
+  g_autofree char *directory = g_dir_make_tmp ("bedside-cli-XXXXXX", NULL);
   g_autofree char *answers = g_build_filename (directory, "answers.json", NULL);
   g_autofree char *answers_link = g_build_filename (directory, "answers-hard-link.json", NULL);
   g_autofree char *guideline = g_build_filename (directory, "guideline.xml", NULL);
