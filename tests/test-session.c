@@ -78,22 +78,22 @@ test_validation_messages (void)
 
   g_assert_false (bedside_session_set_answer (s, age, &value, &error));
   g_assert_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_OUT_OF_RANGE);
-  g_assert_cmpstr (error->message, ==, "age: 121 is out of range (0 to 120 years)");
+  g_assert_cmpstr (error->message, ==, "121 is out of range (0 to 120 years)");
   g_clear_error (&error);
 
   value = bedside_value_boolean (TRUE);
   g_assert_false (bedside_session_set_answer (s, age, &value, &error));
   g_assert_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE);
-  g_assert_cmpstr (error->message, ==, "age: expected integer, not boolean");
+  g_assert_cmpstr (error->message, ==, "Expected integer, not boolean");
   g_clear_error (&error);
 
   g_assert_false (bedside_session_set_answer_from_string (s, age, "forty", &error));
-  g_assert_cmpstr (error->message, ==, "age: enter a whole number");
+  g_assert_cmpstr (error->message, ==, "Enter a whole number");
   g_clear_error (&error);
 
   g_assert_false (bedside_session_set_answer_from_string (s, item_index (g, "swelling"), "huge", &error));
   g_assert_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_BAD_CODE);
-  g_assert_cmpstr (error->message, ==, "swelling: 'huge' is not one of mild, moderate, severe");
+  g_assert_cmpstr (error->message, ==, "'huge' is not one of mild, moderate, severe");
   g_clear_error (&error);
 
   message = bedside_session_validate_item (s, age);

@@ -90,23 +90,6 @@ set_error (BedsideQuestionRow *self,
     }
 }
 
-/* The engine's messages start with the item id, which the clinician does
- * not need to see next to the item itself. */
-static const char *
-strip_item_id (const BedsideItem *item,
-               const char        *message)
-{
-  gsize len = strlen (item->id);
-
-  if (strncmp (message, item->id, len) == 0 && message[len] == ':')
-    {
-      message += len + 1;
-      while (*message == ' ')
-        message++;
-    }
-  return message;
-}
-
 static void
 apply_answer (BedsideQuestionRow *self,
               const char         *text)
@@ -120,13 +103,11 @@ apply_answer (BedsideQuestionRow *self,
     set_error (self, NULL);
   else
     {
-      g_autofree char *message = g_strdup (strip_item_id (get_item (self), error->message));
-
-      /* What is on screen is not a valid answer, so it must not count as one. */
+      /* What is on screen is not a valid answer, so it must not count as
+       * one.  The engine's message is about this item alone, already in
+       * the interface's language. */
       bedside_session_clear_answer (self->session, self->item);
-      if (*message != '\0')
-        message[0] = g_ascii_toupper (message[0]);
-      set_error (self, message);
+      set_error (self, error->message);
     }
   g_signal_emit (self, signals[ANSWER_CHANGED], 0);
 }

@@ -1,6 +1,8 @@
 /* bedside-answers.c: answers files (JSON) read strictly into a session. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <string.h>
 
@@ -28,7 +30,7 @@ answers_read (const char  *data,
   if (length > BEDSIDE_ANSWERS_MAX_SIZE)
     {
       g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: the file is too large (the limit is %d MiB)", name, BEDSIDE_ANSWERS_MAX_SIZE / (1024 * 1024));
+                   _("%s: the file is too large (the limit is %d MiB)"), name, BEDSIDE_ANSWERS_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
 
@@ -91,20 +93,20 @@ json_kind (JsonNode *node)
 {
   switch (json_node_get_node_type (node))
     {
-    case JSON_NODE_OBJECT: return "an object";
-    case JSON_NODE_ARRAY: return "a list";
+    case JSON_NODE_OBJECT: return _("an object");
+    case JSON_NODE_ARRAY: return _("a list");
     case JSON_NODE_NULL: return "null";
     case JSON_NODE_VALUE:
       switch (json_node_get_value_type (node))
         {
-        case G_TYPE_BOOLEAN: return "true/false";
-        case G_TYPE_INT64: return "a whole number";
-        case G_TYPE_DOUBLE: return "a number";
-        case G_TYPE_STRING: return "text";
-        default: return "a value";
+        case G_TYPE_BOOLEAN: return _("true/false");
+        case G_TYPE_INT64: return _("a whole number");
+        case G_TYPE_DOUBLE: return _("a number");
+        case G_TYPE_STRING: return _("text");
+        default: return _("a value");
         }
     default:
-      return "a value";
+      return _("a value");
     }
 }
 
@@ -113,14 +115,14 @@ expected_kind (const BedsideItem *item)
 {
   switch (item->type)
     {
-    case BEDSIDE_TYPE_BOOLEAN: return "true or false";
-    case BEDSIDE_TYPE_INTEGER: return "a whole number";
-    case BEDSIDE_TYPE_DECIMAL: return "a number";
-    case BEDSIDE_TYPE_CHOICE: return "one of the codes as text";
-    case BEDSIDE_TYPE_TEXT: return "text";
+    case BEDSIDE_TYPE_BOOLEAN: return _("true or false");
+    case BEDSIDE_TYPE_INTEGER: return _("a whole number");
+    case BEDSIDE_TYPE_DECIMAL: return _("a number");
+    case BEDSIDE_TYPE_CHOICE: return _("one of the codes as text");
+    case BEDSIDE_TYPE_TEXT: return _("text");
     case BEDSIDE_TYPE_DATE: return "a date as \"YYYY-MM-DD\"";
     case BEDSIDE_TYPE_INVALID:
-    default: return "a value";
+    default: return _("a value");
     }
 }
 
@@ -183,7 +185,7 @@ json_to_value (const BedsideItem *item,
           value->decimal = json_node_get_double (node);
           if (!isfinite (value->decimal))
             {
-              add_problem (problems, "%s: %s: not a finite number\n", name, item->id);
+              add_problem (problems, _("%s: %s: not a finite number\n"), name, item->id);
               return FALSE;
             }
           return TRUE;
@@ -204,7 +206,7 @@ json_to_value (const BedsideItem *item,
             g_autofree char *shown = g_strescape (code, NULL);
             if (strlen (shown) > 60)
               shown[60] = '\0';
-            add_problem (problems, "%s: %s: \"%s\" is not one of %s\n",
+            add_problem (problems, _("%s: %s: \"%s\" is not one of %s\n"),
                                     name, item->id, shown, codes);
           }
           return FALSE;
@@ -226,7 +228,7 @@ json_to_value (const BedsideItem *item,
       break;
     }
 
-  add_problem (problems, "%s: %s: expected %s, not %s\n",
+  add_problem (problems, _("%s: %s: expected %s, not %s\n"),
                           name, item->id, expected_kind (item), json_kind (node));
   return FALSE;
 }
@@ -267,7 +269,7 @@ bedside_session_load_answers_json_full (BedsideSession          *self,
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                   "%s: expected a JSON object mapping item ids to answers", name);
+                   _("%s: expected a JSON object mapping item ids to answers"), name);
       return FALSE;
     }
   object = json_node_get_object (root);
@@ -289,13 +291,13 @@ bedside_session_load_answers_json_full (BedsideSession          *self,
           g_strcmp0 (json_node_get_string (format), "bedside-consultation") != 0)
         {
           g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                       "%s: \"format\" must be \"bedside-consultation\"", name);
+                       _("%s: \"format\" must be \"bedside-consultation\""), name);
           return FALSE;
         }
       if (answers_node == NULL || !JSON_NODE_HOLDS_OBJECT (answers_node))
         {
           g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                       "%s: a consultation needs an \"answers\" object", name);
+                       _("%s: a consultation needs an \"answers\" object"), name);
           return FALSE;
         }
       if (guideline_node != NULL && JSON_NODE_HOLDS_OBJECT (guideline_node))
@@ -309,7 +311,7 @@ bedside_session_load_answers_json_full (BedsideSession          *self,
               if (!JSON_NODE_HOLDS_VALUE (id_node) || json_node_get_value_type (id_node) != G_TYPE_STRING)
                 {
                   g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                               "%s: the guideline's \"id\" must be text", name);
+                               _("%s: the guideline's \"id\" must be text"), name);
                   return FALSE;
                 }
               id = json_node_get_string (id_node);
@@ -317,7 +319,7 @@ bedside_session_load_answers_json_full (BedsideSession          *self,
           if (id != NULL && g_strcmp0 (id, bedside_guideline_get_id (guideline)) != 0)
             {
               g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                           "%s: this consultation was made with the guideline '%s', not '%s'",
+                           _("%s: this consultation was made with the guideline '%s', not '%s'"),
                            name, id, bedside_guideline_get_id (guideline));
               return FALSE;
             }
@@ -348,7 +350,7 @@ bedside_session_load_answers_json_full (BedsideSession          *self,
             g_autofree char *shown = g_strescape (member, NULL);
             if (strlen (shown) > 60)
               shown[60] = '\0';
-            add_problem (problems, "%s: \"%s\" is not an item of the guideline '%s'\n",
+            add_problem (problems, _("%s: \"%s\" is not an item of the guideline '%s'\n"),
                                     name, shown, bedside_guideline_get_id (guideline));
             continue;
           }
@@ -357,7 +359,7 @@ bedside_session_load_answers_json_full (BedsideSession          *self,
             g_autoptr(GError) local = NULL;
             if (!bedside_session_store_answer (self, item->index, &value, &local))
               {
-                add_problem (problems, "%s: %s\n", name, local->message);
+                add_problem (problems, _("%s: %s: %s\n"), name, item->id, local->message);
               }
           }
       }
@@ -373,7 +375,7 @@ bedside_session_load_answers_json_full (BedsideSession          *self,
         for (guint i = 0; i < bedside_guideline_get_n_items (guideline); i++)
           if (bedside_session_get_answer (self, i)->state == BEDSIDE_VALUE_KNOWN &&
               !bedside_session_is_enabled (self, i))
-            add_problem (problems, "%s: %s: answered, but these answers do not ask it (its enable-when is not true)\n",
+            add_problem (problems, _("%s: %s: answered, but these answers do not ask it (its enable-when is not true)\n"),
                          name, bedside_guideline_get_item (guideline, i)->id);
       }
 

@@ -9,6 +9,8 @@
  * interface uses.  Format: GNU gettext manual, "The Format of GNU MO Files". */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "bedside-catalog.h"
@@ -218,7 +220,7 @@ bedside_catalog_new_from_file (const char  *path,
 
 invalid:
   g_set_error (error, BEDSIDE_CATALOG_ERROR, BEDSIDE_CATALOG_ERROR_INVALID,
-               "%s: not a valid message catalog (.mo file)", path);
+               _("%s: not a valid message catalog (.mo file)"), path);
   return NULL;
 }
 
@@ -235,7 +237,7 @@ bedside_catalog_new_for_language (const char  *domain,
   if (!bedside_language_is_valid (language))
     {
       g_set_error (error, BEDSIDE_CATALOG_ERROR, BEDSIDE_CATALOG_ERROR_NOT_FOUND,
-                   "'%s' is not a language code", language != NULL ? language : "(null)");
+                   _("'%s' is not a language code"), language != NULL ? language : "(null)");
       return NULL;
     }
 
@@ -251,7 +253,7 @@ bedside_catalog_new_for_language (const char  *domain,
     }
 
   g_set_error (error, BEDSIDE_CATALOG_ERROR, BEDSIDE_CATALOG_ERROR_NOT_FOUND,
-               "no '%s' catalog for the language '%s' in %s",
+               _("no '%s' catalog for the language '%s' in %s"),
                domain, language, bedside_get_locale_dir ());
   return NULL;
 }

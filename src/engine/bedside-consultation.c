@@ -1,6 +1,8 @@
 /* bedside-consultation.c: a consultation saved to a JSON file (atomically) and opened again. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -212,7 +214,7 @@ set_damaged (GError     **error,
   message = g_strdup_vprintf (format, args);
   va_end (args);
   g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_DAMAGED,
-               "%s: %s", name, message);
+               _("%s: %s"), name, message);
 }
 
 /* A string member, or NULL with the error set when it has another type. */
@@ -231,12 +233,12 @@ get_string_member (JsonObject  *object,
   if (node == NULL)
     {
       if (required)
-        set_damaged (error, name, "%s has no \"%s\"", where, member);
+        set_damaged (error, name, _("%s has no \"%s\""), where, member);
       return !required;
     }
   if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
     {
-      set_damaged (error, name, "\"%s\" in %s must be text", member, where);
+      set_damaged (error, name, _("\"%s\" in %s must be text"), member, where);
       return FALSE;
     }
   *out = json_node_get_string (node);
@@ -246,7 +248,7 @@ get_string_member (JsonObject  *object,
   if (!g_utf8_validate (*out, -1, NULL))
     {
       *out = NULL;
-      set_damaged (error, name, "\"%s\" in %s is not valid text", member, where);
+      set_damaged (error, name, _("\"%s\" in %s is not valid text"), member, where);
       return FALSE;
     }
   return TRUE;
@@ -279,7 +281,7 @@ bedside_consultation_read_data (const char  *data,
     length = (gssize) strlen (data);
   if (length > CONSULTATION_MAX_SIZE)
     {
-      set_damaged (error, name, "the file is too large for a consultation (the limit is %d MiB)",
+      set_damaged (error, name, _("the file is too large for a consultation (the limit is %d MiB)"),
                    CONSULTATION_MAX_SIZE / (1024 * 1024));
       return NULL;
     }
@@ -315,7 +317,7 @@ bedside_consultation_new_from_json (JsonNode    *root,
   self->root = json_node_copy (root);
   if (!JSON_NODE_HOLDS_OBJECT (self->root))
     {
-      set_damaged (error, name, "not a Bedside consultation (expected a JSON object)");
+      set_damaged (error, name, _("not a Bedside consultation (expected a JSON object)"));
       return NULL;
     }
   object = json_node_get_object (self->root);
@@ -324,7 +326,7 @@ bedside_consultation_new_from_json (JsonNode    *root,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
       !g_str_equal (json_node_get_string (node), BEDSIDE_CONSULTATION_FORMAT))
     {
-      set_damaged (error, name, "not a Bedside consultation (\"format\" must be \"%s\")",
+      set_damaged (error, name, _("not a Bedside consultation (\"format\" must be \"%s\")"),
                    BEDSIDE_CONSULTATION_FORMAT);
       return NULL;
     }
@@ -333,22 +335,22 @@ bedside_consultation_new_from_json (JsonNode    *root,
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64 ||
       json_node_get_int (node) < 1)
     {
-      set_damaged (error, name, "\"version\" must be a whole number from 1");
+      set_damaged (error, name, _("\"version\" must be a whole number from 1"));
       return NULL;
     }
   if (json_node_get_int (node) > BEDSIDE_CONSULTATION_FORMAT_VERSION)
     {
+      g_autofree char *version = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (node));
       g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_NEWER_FORMAT,
-                   "%s: made by a newer version of Bedside (consultation format %" G_GINT64_FORMAT
-                   "; this version reads format %d)", name, json_node_get_int (node),
-                   BEDSIDE_CONSULTATION_FORMAT_VERSION);
+                   _("%s: made by a newer version of Bedside (consultation format %s; this version reads format %d)"),
+                   name, version, BEDSIDE_CONSULTATION_FORMAT_VERSION);
       return NULL;
     }
 
   node = json_object_get_member (object, "guideline");
   if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
     {
-      set_damaged (error, name, "\"guideline\" must be an object with the guideline's id, version and sha256");
+      set_damaged (error, name, _("\"guideline\" must be an object with the guideline's id, version and sha256"));
       return NULL;
     }
   guideline = json_node_get_object (node);
@@ -356,7 +358,7 @@ bedside_consultation_new_from_json (JsonNode    *root,
     return NULL;
   if (!bedside_is_valid_id (text))
     {
-      set_damaged (error, name, "\"id\" in \"guideline\" is not a guideline id");
+      set_damaged (error, name, _("\"id\" in \"guideline\" is not a guideline id"));
       return NULL;
     }
   self->guideline_id = g_strdup (text);
@@ -367,7 +369,7 @@ bedside_consultation_new_from_json (JsonNode    *root,
     return NULL;
   if (text != NULL && !is_sha256 (text))
     {
-      set_damaged (error, name, "\"sha256\" in \"guideline\" is not a SHA-256 checksum");
+      set_damaged (error, name, _("\"sha256\" in \"guideline\" is not a SHA-256 checksum"));
       return NULL;
     }
   self->guideline_sha256 = g_ascii_strdown (text ? text : "", -1);
@@ -377,7 +379,7 @@ bedside_consultation_new_from_json (JsonNode    *root,
   self->answers = json_object_get_member (object, "answers");
   if (self->answers == NULL || !JSON_NODE_HOLDS_OBJECT (self->answers))
     {
-      set_damaged (error, name, "\"answers\" must be an object of item ids and answers");
+      set_damaged (error, name, _("\"answers\" must be an object of item ids and answers"));
       return NULL;
     }
 
@@ -388,7 +390,7 @@ bedside_consultation_new_from_json (JsonNode    *root,
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         {
-          set_damaged (error, name, "\"patient\" must be an object");
+          set_damaged (error, name, _("\"patient\" must be an object"));
           return NULL;
         }
       if (!get_string_member (json_node_get_object (node), "name", FALSE, "\"patient\"", name,
@@ -511,12 +513,12 @@ bedside_consultation_describe_guideline_change (BedsideConsultation *self,
   if (bedside_consultation_matches (self, guideline))
     return NULL;
   if (g_strcmp0 (self->guideline_version, bedside_guideline_get_version (guideline)) != 0)
-    return g_strdup_printf ("%s: saved with version %s of the guideline '%s'; this is version %s: "
-                            "check the answers and the plan",
+    return g_strdup_printf (_("%s: saved with version %s of the guideline '%s'; this is version %s: "
+                              "check the answers and the plan"),
                             self->display_name, self->guideline_version, self->guideline_id,
                             bedside_guideline_get_version (guideline));
-  return g_strdup_printf ("%s: saved with another file of the guideline '%s' %s (sha256 %.12s, now %.12s): "
-                          "check the answers and the plan",
+  return g_strdup_printf (_("%s: saved with another file of the guideline '%s' %s (sha256 %.12s, now %.12s): "
+                            "check the answers and the plan"),
                           self->display_name, self->guideline_id, self->guideline_version,
                           self->guideline_sha256 ? self->guideline_sha256 : "unknown",
                           sha256 ? sha256 : "");
@@ -546,7 +548,7 @@ bedside_consultation_restore (BedsideConsultation  *self,
   if (!g_str_equal (self->guideline_id, bedside_guideline_get_id (guideline)))
     {
       g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_OTHER_GUIDELINE,
-                   "%s: this consultation was made with the guideline '%s', not '%s'",
+                   _("%s: this consultation was made with the guideline '%s', not '%s'"),
                    self->display_name, self->guideline_id, bedside_guideline_get_id (guideline));
       return NULL;
     }
@@ -566,7 +568,7 @@ bedside_consultation_restore (BedsideConsultation  *self,
   if (bedside_consultation_matches (self, guideline))
     {
       g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_DAMAGED,
-                   "%s: the answers do not fit the guideline they were saved with:\n%s",
+                   _("%s: the answers do not fit the guideline they were saved with:\n%s"),
                    self->display_name, local_error->message);
       return NULL;
     }
@@ -580,7 +582,7 @@ bedside_consultation_restore (BedsideConsultation  *self,
 
       if (bedside_guideline_lookup_item (guideline, member) == NULL)
         {
-          g_ptr_array_add (found, mismatch_new (member, "no longer in the guideline"));
+          g_ptr_array_add (found, mismatch_new (member, _("no longer in the guideline")));
           continue;
         }
       why = check_one_answer (guideline, member, value);

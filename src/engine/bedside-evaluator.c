@@ -1,6 +1,8 @@
 /* bedside-evaluator.c: walks the decision tree, then applies each recommendation's safety rules. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "bedside-care-plan-private.h"
@@ -170,7 +172,7 @@ set_undecided_error_in (BedsideEvaluator  *self,
 
   if (value.state == BEDSIDE_VALUE_ERROR)
     g_set_error (error, BEDSIDE_EVALUATOR_ERROR, BEDSIDE_EVALUATOR_ERROR_RUNTIME,
-                 "%s:%u: %s '%s' cannot be evaluated (division by zero or overflow)",
+                 _("%s:%u: %s '%s' cannot be evaluated (division by zero or overflow)"),
                  file, line, what, bedside_expr_get_source (expr));
   else
     {
@@ -178,10 +180,10 @@ set_undecided_error_in (BedsideEvaluator  *self,
       {
         g_autofree char *list = g_strjoinv (", ", (char **) names->pdata);
         g_set_error (error, BEDSIDE_EVALUATOR_ERROR, BEDSIDE_EVALUATOR_ERROR_INCOMPLETE,
-                     "incomplete answers: %s '%s' (%s line %u) cannot be decided without %s",
+                     _("incomplete answers: %s '%s' (%s line %u) cannot be decided without %s"),
                      what, bedside_expr_get_source (expr),
                      file, line,
-                     *list ? list : "more answers");
+                     *list ? list : _("more answers"));
       }
     }
 }
@@ -245,7 +247,7 @@ walk_sequence (BedsideEvaluator     *self,
                           return WALK_UNDECIDED;
                         }
                       set_undecided_error (self, candidate->when, candidate->line,
-                                           "the branch test", error);
+                                           _("the branch test"), error);
                       return WALK_ERROR;
                     }
                   if (!taken)
@@ -346,7 +348,7 @@ decide_medicine (BedsideEvaluator  *self,
       gboolean was_undecided = self->undecided;
 
       self->undecided = FALSE;
-      if (condition_holds (self, &medicine->against[c], "a reason against", medicine->id, &failed, error))
+      if (condition_holds (self, &medicine->against[c], _("a reason against"), medicine->id, &failed, error))
         left_out = TRUE;
       if (self->undecided)
         left_out = TRUE;
@@ -377,7 +379,7 @@ decide_recommendations (BedsideEvaluator  *self,
           gboolean was_undecided = self->undecided;
 
           self->undecided = FALSE;
-          if (condition_holds (self, &rec->contraindications[c], "the contraindication of", rec->id, &failed, error) ||
+          if (condition_holds (self, &rec->contraindications[c], _("the contraindication of"), rec->id, &failed, error) ||
               self->undecided)
             self->state[index] = STATE_DROPPED;
           self->undecided = self->undecided || was_undecided;
@@ -451,7 +453,7 @@ emit_plan (BedsideEvaluator  *self,
       if (!dropped)
         emit (self, index, BEDSIDE_ORIGIN_TREE, index);
       else if (!emit_conditions (self, rec->contraindications, rec->n_contraindications,
-                                 BEDSIDE_ORIGIN_CONTRAINDICATION, index, "the contraindication of", rec->id, error))
+                                 BEDSIDE_ORIGIN_CONTRAINDICATION, index, _("the contraindication of"), rec->id, error))
         return FALSE;
 
       for (guint m = 0; m < rec->n_offers; m++)
@@ -460,14 +462,14 @@ emit_plan (BedsideEvaluator  *self,
 
           if (self->medicine_state[medicine->index] == MEDICINE_LEFT_OUT &&
               !emit_conditions (self, medicine->against, medicine->n_against,
-                                BEDSIDE_ORIGIN_CONTRAINDICATION, index, "a reason against", medicine->id, error))
+                                BEDSIDE_ORIGIN_CONTRAINDICATION, index, _("a reason against"), medicine->id, error))
             return FALSE;
         }
       if (dropped)
         continue;
 
       if (!emit_conditions (self, rec->cautions, rec->n_cautions, BEDSIDE_ORIGIN_CAUTION, index,
-                            "the caution of", rec->id, error))
+                            _("the caution of"), rec->id, error))
         return FALSE;
       for (guint m = 0; m < rec->n_offers; m++)
         {
@@ -475,7 +477,7 @@ emit_plan (BedsideEvaluator  *self,
 
           if (self->medicine_state[medicine->index] == MEDICINE_OK &&
               !emit_conditions (self, medicine->cautions, medicine->n_cautions,
-                                BEDSIDE_ORIGIN_CAUTION, index, "a caution of", medicine->id, error))
+                                BEDSIDE_ORIGIN_CAUTION, index, _("a caution of"), medicine->id, error))
             return FALSE;
         }
     }
@@ -766,7 +768,7 @@ bedside_evaluate (BedsideSession  *session,
           g_string_append (list, item->id);
         }
       g_set_error (error, BEDSIDE_EVALUATOR_ERROR, BEDSIDE_EVALUATOR_ERROR_INCOMPLETE,
-                   "incomplete answers: missing %s", list->str);
+                   _("incomplete answers: missing %s"), list->str);
       return NULL;
     }
 

@@ -1,5 +1,9 @@
 /* bedside-expr-check.c: the type checker, which resolves names and gives every node a type. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "bedside-expr-private.h"
 
 #include <stdarg.h>
@@ -85,7 +89,7 @@ check_fail (Checker          *c,
   message = g_strdup_vprintf (format, args);
   va_end (args);
 
-  g_set_error (c->error, BEDSIDE_EXPR_ERROR, code, "column %u: %s", at->column, message);
+  g_set_error (c->error, BEDSIDE_EXPR_ERROR, code, _("column %u: %s"), at->column, message);
   return FALSE;
 }
 
@@ -109,12 +113,12 @@ resolve_name (Checker *c,
           g_propagate_error (c->error, local_error);
           return FALSE;
         }
-      return check_fail (c, node, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME, "unknown name '%s'", node->text);
+      return check_fail (c, node, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME, _("unknown name '%s'"), node->text);
     }
   g_clear_error (&local_error);
 
   if (node->symbol.type <= BEDSIDE_TYPE_INVALID || node->symbol.type > BEDSIDE_TYPE_DATE)
-    return check_fail (c, node, BEDSIDE_EXPR_ERROR_TYPE, "'%s' has no type", node->text);
+    return check_fail (c, node, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' has no type"), node->text);
   return TRUE;
 }
 
@@ -146,7 +150,7 @@ coerce_string (Checker    *c,
       codes = g_string_new (NULL);
       for (guint i = 0; i < symbol->n_codes; i++)
         g_string_append_printf (codes, "%s%s", i > 0 ? ", " : "", symbol->codes[i]);
-      return check_fail (c, literal, BEDSIDE_EXPR_ERROR_LITERAL, "'%s' is not a code of %s (%s)",
+      return check_fail (c, literal, BEDSIDE_EXPR_ERROR_LITERAL, _("'%s' is not a code of %s (%s)"),
                          literal->text, other->text, codes->str);
     }
 
@@ -163,7 +167,7 @@ coerce_string (Checker    *c,
         }
       else if (shape_ok)
         {
-          return check_fail (c, literal, BEDSIDE_EXPR_ERROR_LITERAL, "'%s' is not a date", literal->text);
+          return check_fail (c, literal, BEDSIDE_EXPR_ERROR_LITERAL, _("'%s' is not a date"), literal->text);
         }
     }
 
@@ -187,14 +191,14 @@ check_constant_arithmetic (Checker *c,
       if (v.state == BEDSIDE_VALUE_KNOWN &&
           ((v.type == BEDSIDE_TYPE_INTEGER && v.integer == 0) ||
            (v.type == BEDSIDE_TYPE_DECIMAL && v.decimal == 0.0)))
-        return check_fail (c, node, BEDSIDE_EXPR_ERROR_LITERAL, "division by zero");
+        return check_fail (c, node, BEDSIDE_EXPR_ERROR_LITERAL, _("division by zero"));
     }
 
   if (node->constant)
     {
       v = bedside_expr_evaluate_subtree (c->expr, (guint32) (node - c->expr->nodes), NULL);
       if (v.state == BEDSIDE_VALUE_ERROR)
-        return check_fail (c, node, BEDSIDE_EXPR_ERROR_LITERAL, "%s overflow",
+        return check_fail (c, node, BEDSIDE_EXPR_ERROR_LITERAL, _("%s overflow"),
                            node->type == BEDSIDE_TYPE_INTEGER ? "integer" : "decimal");
     }
   return TRUE;
@@ -241,7 +245,7 @@ check_node (Checker *c,
         gint32 julian;
 
         if (!parse_iso_date (n->text, &julian, &shape_ok))
-          return check_fail (c, n, BEDSIDE_EXPR_ERROR_LITERAL, "'%s' is not a date (YYYY-MM-DD)", n->text);
+          return check_fail (c, n, BEDSIDE_EXPR_ERROR_LITERAL, _("'%s' is not a date (YYYY-MM-DD)"), n->text);
         n->type = BEDSIDE_TYPE_DATE;
         n->value.state = BEDSIDE_VALUE_KNOWN;
         n->value.type = BEDSIDE_TYPE_DATE;
@@ -260,14 +264,14 @@ check_node (Checker *c,
         return FALSE;
       if (n->symbol.is_definition)
         return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE,
-                           "answered() needs an item, but '%s' is a definition", n->text);
+                           _("answered() needs an item, but '%s' is a definition"), n->text);
       n->type = BEDSIDE_TYPE_BOOLEAN;
       return TRUE;
 
     case NODE_NOT:
       g_assert (left != NULL);
       if (left->type != BEDSIDE_TYPE_BOOLEAN)
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, "'not' needs a boolean, not %s", type_name (left));
+        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'not' needs a boolean, not %s"), type_name (left));
       n->type = BEDSIDE_TYPE_BOOLEAN;
       return TRUE;
 
@@ -275,7 +279,7 @@ check_node (Checker *c,
     case NODE_OR:
       for (guint i = 0; i < n->n_kids; i++)
         if (c->expr->nodes[k[i]].type != BEDSIDE_TYPE_BOOLEAN)
-          return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, "'%s' needs booleans, not %s",
+          return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs booleans, not %s"),
                              op, type_name (&c->expr->nodes[k[i]]));
       n->type = BEDSIDE_TYPE_BOOLEAN;
       return TRUE;
@@ -286,14 +290,14 @@ check_node (Checker *c,
       if (!coerce_string (c, right, left) || !coerce_string (c, left, right))
         return FALSE;
       if (!(is_number (left->type) && is_number (right->type)) && left->type != right->type)
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, "'%s' needs two values of one type, not %s and %s",
+        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs two values of one type, not %s and %s"),
                            op, type_name (left), type_name (right));
       /* Codes of different choices mean different things even when they
        * share a number. */
       if (left->type == BEDSIDE_TYPE_CHOICE && left->kind == NODE_SYMBOL && right->kind == NODE_SYMBOL &&
           (left->symbol.is_definition || right->symbol.is_definition ||
            left->symbol.index != right->symbol.index))
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, "'%s' cannot compare choices %s and %s",
+        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' cannot compare choices %s and %s"),
                            op, left->text, right->text);
       n->type = BEDSIDE_TYPE_BOOLEAN;
       return TRUE;
@@ -307,7 +311,7 @@ check_node (Checker *c,
         return FALSE;
       if (!(is_number (left->type) && is_number (right->type)) &&
           !(left->type == BEDSIDE_TYPE_DATE && right->type == BEDSIDE_TYPE_DATE))
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, "'%s' needs numbers or dates, not %s and %s",
+        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs numbers or dates, not %s and %s"),
                            op, type_name (left), type_name (right));
       n->type = BEDSIDE_TYPE_BOOLEAN;
       return TRUE;
@@ -318,7 +322,7 @@ check_node (Checker *c,
     case NODE_DIV:
       g_assert (left != NULL && right != NULL);
       if (!is_number (left->type) || !is_number (right->type))
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, "'%s' needs numbers, not %s and %s",
+        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs numbers, not %s and %s"),
                            op, type_name (left), type_name (right));
       n->type = (kind != NODE_DIV && left->type == BEDSIDE_TYPE_INTEGER && right->type == BEDSIDE_TYPE_INTEGER)
                 ? BEDSIDE_TYPE_INTEGER : BEDSIDE_TYPE_DECIMAL;
@@ -327,7 +331,7 @@ check_node (Checker *c,
     case NODE_NEG:
       g_assert (left != NULL);
       if (!is_number (left->type))
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, "'-' needs a number, not %s", type_name (left));
+        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'-' needs a number, not %s"), type_name (left));
       n->type = left->type;
       return check_constant_arithmetic (c, n, k);
 
@@ -341,7 +345,7 @@ check_node (Checker *c,
           if (!coerce_string (c, literal, left))
             return FALSE;
           if (!(is_number (left->type) && is_number (literal->type)) && literal->type != left->type)
-            return check_fail (c, literal, BEDSIDE_EXPR_ERROR_TYPE, "'%s' needs literals of type %s, not %s",
+            return check_fail (c, literal, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs literals of type %s, not %s"),
                                op, type_name (left), type_name (literal));
         }
       n->type = BEDSIDE_TYPE_BOOLEAN;

@@ -1,5 +1,9 @@
 /* bedside-expr-parser.c: the tokenizer and recursive-descent parser that build an expression tree. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "bedside-expr-private.h"
 
 #include <math.h>
@@ -97,7 +101,7 @@ parser_fail (Parser           *p,
 
   if (p->error_column != NULL)
     *p->error_column = column;
-  g_set_error (p->error, BEDSIDE_EXPR_ERROR, code, "column %u: %s", column, message);
+  g_set_error (p->error, BEDSIDE_EXPR_ERROR, code, _("column %u: %s"), column, message);
 }
 
 /* For messages: the current token as the author wrote it. */
@@ -129,7 +133,7 @@ lex_number (Parser      *p,
 
       if (!g_ascii_isdigit (s[1]))
         {
-          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, "expected a digit after '.'");
+          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected a digit after '.'"));
           return FALSE;
         }
       s++;
@@ -139,7 +143,7 @@ lex_number (Parser      *p,
       p->tok_decimal = g_ascii_strtod (copy, NULL);
       if (!isfinite (p->tok_decimal))
         {
-          parser_fail (p, start, BEDSIDE_EXPR_ERROR_LITERAL, "decimal literal too large");
+          parser_fail (p, start, BEDSIDE_EXPR_ERROR_LITERAL, _("decimal literal too large"));
           return FALSE;
         }
       p->tok = TOK_DECIMAL;
@@ -154,7 +158,7 @@ lex_number (Parser      *p,
 
           if (value > (G_MAXINT64 - digit) / 10)
             {
-              parser_fail (p, start, BEDSIDE_EXPR_ERROR_LITERAL, "integer literal too large");
+              parser_fail (p, start, BEDSIDE_EXPR_ERROR_LITERAL, _("integer literal too large"));
               return FALSE;
             }
           value = value * 10 + digit;
@@ -201,11 +205,11 @@ lex_operator (Parser      *p,
         /* A control character goes into the message as its code point, so
          * a hostile file cannot put terminal escapes into an error. */
         if (ch == (gunichar) -1 || ch == (gunichar) -2)
-          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, "unexpected byte 0x%02x", (guchar) *s);
+          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, _("unexpected byte 0x%02x"), (guchar) *s);
         else if (!g_unichar_isprint (ch))
-          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, "unexpected character U+%04X", ch);
+          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, _("unexpected character U+%04X"), ch);
         else
-          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, "unexpected character '%.*s'",
+          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, _("unexpected character '%.*s'"),
                        (int) (g_utf8_next_char (s) - s), s);
       }
       return FALSE;
@@ -253,7 +257,7 @@ advance (Parser *p)
         s++;
       if (*s == '\0')
         {
-          parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, "unterminated string");
+          parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("unterminated string"));
           return FALSE;
         }
       s++;
@@ -290,7 +294,7 @@ expect (Parser     *p,
     {
       g_autofree char *found = describe_token (p);
 
-      parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, "expected %s but found %s", what, found);
+      parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected %s but found %s"), what, found);
       return FALSE;
     }
   return advance (p);
@@ -318,7 +322,7 @@ add_node (Parser         *p,
   if (p->nodes->len >= BEDSIDE_EXPR_MAX_NODES)
     {
       parser_fail (p, at, BEDSIDE_EXPR_ERROR_LIMIT,
-                   "expression has more than %d nodes", BEDSIDE_EXPR_MAX_NODES);
+                   _("expression has more than %d nodes"), BEDSIDE_EXPR_MAX_NODES);
       return NO_NODE;
     }
 
@@ -327,7 +331,7 @@ add_node (Parser         *p,
   if (depth + 1 > BEDSIDE_EXPR_MAX_DEPTH)
     {
       parser_fail (p, at, BEDSIDE_EXPR_ERROR_LIMIT,
-                   "expression is nested more than %d deep", BEDSIDE_EXPR_MAX_DEPTH);
+                   _("expression is nested more than %d deep"), BEDSIDE_EXPR_MAX_DEPTH);
       return NO_NODE;
     }
 
@@ -350,7 +354,7 @@ enter (Parser     *p,
   if (++p->nesting > BEDSIDE_EXPR_MAX_DEPTH)
     {
       parser_fail (p, at, BEDSIDE_EXPR_ERROR_LIMIT,
-                   "expression is nested more than %d deep", BEDSIDE_EXPR_MAX_DEPTH);
+                   _("expression is nested more than %d deep"), BEDSIDE_EXPR_MAX_DEPTH);
       return FALSE;
     }
   return TRUE;
@@ -392,7 +396,7 @@ parse_call (Parser    *p,
     {
       g_autofree char *found = describe_token (p);
 
-      parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, "expected %s but found %s", what, found);
+      parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected %s but found %s"), what, found);
       return NO_NODE;
     }
 
@@ -488,7 +492,7 @@ parse_primary (Parser *p)
       {
         g_autofree char *found = describe_token (p);
 
-        parser_fail (p, at, BEDSIDE_EXPR_ERROR_SYNTAX, "expected an expression but found %s", found);
+        parser_fail (p, at, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected an expression but found %s"), found);
         return NO_NODE;
       }
     }
@@ -592,7 +596,7 @@ parse_literal (Parser *p)
       {
         g_autofree char *found = describe_token (p);
 
-        parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, "expected a literal but found %s", found);
+        parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected a literal but found %s"), found);
         return NO_NODE;
       }
     }
@@ -608,7 +612,7 @@ parse_literal (Parser *p)
         {
           g_autofree char *found = describe_token (p);
 
-          parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, "expected a number but found %s", found);
+          parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected a number but found %s"), found);
           return NO_NODE;
         }
       n = parse_primary (p);
@@ -636,7 +640,7 @@ reject_chain (Parser *p)
       g_autofree char *found = describe_token (p);
 
       parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX,
-                   "comparisons do not chain: found %s after a comparison; use 'and' or parentheses",
+                   _("comparisons do not chain: found %s after a comparison; use 'and' or parentheses"),
                    found);
       return FALSE;
     }
@@ -786,7 +790,7 @@ bedside_expr_parse (const char  *text,
   if (strlen (text) > BEDSIDE_EXPR_MAX_LENGTH)
     {
       g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_LIMIT,
-                   "expression is longer than %d bytes", BEDSIDE_EXPR_MAX_LENGTH);
+                   _("expression is longer than %d bytes"), BEDSIDE_EXPR_MAX_LENGTH);
       return NULL;
     }
 
@@ -797,7 +801,7 @@ bedside_expr_parse (const char  *text,
   if (!g_utf8_validate (text, -1, &invalid))
     {
       /* Column of the first bad byte: the text before it is valid. */
-      parser_fail (&p, invalid, BEDSIDE_EXPR_ERROR_SYNTAX, "expression is not valid UTF-8");
+      parser_fail (&p, invalid, BEDSIDE_EXPR_ERROR_SYNTAX, _("expression is not valid UTF-8"));
       return NULL;
     }
 
@@ -813,7 +817,7 @@ bedside_expr_parse (const char  *text,
     goto fail;
   if (p.tok == TOK_EOF)
     {
-      parser_fail (&p, p.tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, "expression is empty");
+      parser_fail (&p, p.tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("expression is empty"));
       goto fail;
     }
 
@@ -825,7 +829,7 @@ bedside_expr_parse (const char  *text,
       g_autofree char *found = describe_token (&p);
 
       parser_fail (&p, p.tok_start, BEDSIDE_EXPR_ERROR_SYNTAX,
-                   "expected an operator or the end of the expression but found %s", found);
+                   _("expected an operator or the end of the expression but found %s"), found);
       goto fail;
     }
 

@@ -10,9 +10,10 @@ G_BEGIN_DECLS
 typedef enum {
   BEDSIDE_EXPR_ERROR_SYNTAX,     /* does not parse */
   BEDSIDE_EXPR_ERROR_LIMIT,      /* too long, too deep, too many nodes */
-  BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
+  BEDSIDE_EXPR_ERROR_UNKNOWN_NAME, /* no item, definition or medicine has the name */
   BEDSIDE_EXPR_ERROR_TYPE,       /* does not type-check */
   BEDSIDE_EXPR_ERROR_LITERAL,    /* integer overflow, bad date, unknown choice code, division by zero constant */
+  BEDSIDE_EXPR_ERROR_UNUSABLE_NAME, /* the name is known but may not be used here */
 } BedsideExprError;
 
 GQuark bedside_expr_error_quark (void);

@@ -9,6 +9,8 @@
  * pipe: /dev/zero fails at the limit, in bounded memory). */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <poll.h>
@@ -41,7 +43,7 @@ set_errno_error (GError     **error,
 {
   g_set_error (error, BEDSIDE_FILE_ERROR,
                saved_errno == ENOENT ? BEDSIDE_FILE_ERROR_NOT_FOUND : BEDSIDE_FILE_ERROR_IO,
-               "%s: cannot read the file: %s", name, g_strerror (saved_errno));
+               _("%s: cannot read the file: %s"), name, g_strerror (saved_errno));
 }
 
 static void
@@ -52,7 +54,7 @@ set_too_large (GError     **error,
   g_autofree char *shown = bedside_file_format_limit (limit);
 
   g_set_error (error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_TOO_LARGE,
-               "%s: the file is too large (the limit is %s)", name, shown);
+               _("%s: the file is too large (the limit is %s)"), name, shown);
 }
 
 int
@@ -96,10 +98,10 @@ bedside_file_open (const char            *path,
       close (fd);
       if (S_ISDIR (st.st_mode))
         g_set_error (error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_NOT_REGULAR,
-                     "%s: is a folder, not a file", path);
+                     _("%s: is a folder, not a file"), path);
       else
         g_set_error (error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_NOT_REGULAR,
-                     "%s: is not a regular file%s", path,
+                     _("%s: is not a regular file%s"), path,
                      (flags & BEDSIDE_FILE_READ_STDIN) ? " (give - to read standard input)" : "");
       return -1;
     }

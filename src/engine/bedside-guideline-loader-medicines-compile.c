@@ -1,6 +1,8 @@
 /* bedside-guideline-loader-medicines-compile.c: compiles medicine records in a guideline's names, and suitable(MEDICINE). */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "bedside-guideline-loader-medicines-private.h"
@@ -108,8 +110,8 @@ bedside_loader_define_suitable (Loader      *loader,
 
   if (medicine == NULL)
     {
-      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
-                   "suitable(%s): '%s' is not a medicine the guideline uses (<medicines> <use>)",
+      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                   _("suitable(%s): '%s' is not a medicine the guideline uses (<medicines> <use>)"),
                    medicine_id, medicine_id);
       return NULL;
     }
@@ -117,8 +119,8 @@ bedside_loader_define_suitable (Loader      *loader,
   if (!compile_medicine (loader, medicine->index))
     {
       loader->cascade = TRUE;
-      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
-                   "the record of '%s' has errors", medicine_id);
+      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                   _("the record of '%s' has errors"), medicine_id);
       return NULL;
     }
 
@@ -150,8 +152,8 @@ bedside_loader_define_suitable (Loader      *loader,
   if (expr == NULL)
     {
       loader->cascade = TRUE;
-      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
-                   "the record of '%s' has errors", medicine_id);
+      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                   _("the record of '%s' has errors"), medicine_id);
       return NULL;
     }
 

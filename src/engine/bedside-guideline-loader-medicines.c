@@ -1,6 +1,8 @@
 /* bedside-guideline-loader-medicines.c: reads the medicine records files a format 2 guideline uses (docs/medicine-records.md). */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -68,7 +70,7 @@ index_children (Loader     *loader,
         g_hash_table_insert (table, g_strdup ((const char *) id), child);
       else if (id != NULL)
         bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                              "duplicate %s id '%s'", element, (const char *) id);
+                              _("duplicate %s id '%s'"), element, (const char *) id);
       xmlFree (id);
     }
 }
@@ -89,7 +91,7 @@ index_medicine (Loader      *loader,
     }
   else if (id != NULL)
     bedside_loader_error (loader, bedside_node_line (medicine), BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                          "duplicate medicine id '%s'", (const char *) id);
+                          _("duplicate medicine id '%s'"), (const char *) id);
   xmlFree (id);
 }
 
@@ -157,7 +159,7 @@ read_condition (Loader  *loader,
     }
   if (pending->when == NULL && pending->with == NULL)
     bedside_loader_error (loader, pending->condition.line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                          "<caution> needs when=, with= or both");
+                          _("<caution> needs when=, with= or both"));
   return pending;
 }
 
@@ -239,7 +241,7 @@ settle_conditions (Loader          *loader,
         {
           g_autofree char *quoted = bedside_loader_quote_value (p->note);
           bedside_loader_error (loader, c->line, BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
-                                "note=%s of medicine '%s' is not a recommendation of the records file",
+                                _("note=%s of medicine '%s' is not a recommendation of the records file"),
                                 quoted, medicine->id);
         }
       else
@@ -322,7 +324,7 @@ register_references (Loader      *loader,
       if (node == NULL)
         {
           bedside_loader_error (loader, 0, BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
-                                "'%s' is cited but is not in the records file's <references>",
+                                _("'%s' is cited but is not in the records file's <references>"),
                                 (const char *) l->data);
           continue;
         }
@@ -330,8 +332,8 @@ register_references (Loader      *loader,
         {
           BedsideReference *first = g_hash_table_lookup (g->reference_ids, l->data);
           bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                                "reference '%s' is defined both here and in the guideline (line %u); "
-                                "keep it in one place", (const char *) l->data, first->line);
+                                _("reference '%s' is defined both here and in the guideline (line %u); "
+                                "keep it in one place"), (const char *) l->data, first->line);
           continue;
         }
       ref = g_new0 (BedsideReference, 1);
@@ -395,13 +397,13 @@ open_records_file (Loader     *loader,
   if (!bedside_guideline_read_file (*path, &contents, &length, &error))
     {
       bedside_loader_error (loader, bedside_node_line (uses_node), BEDSIDE_GUIDELINE_ERROR_IO,
-                            "medicine records '%s': %s", records, error->message);
+                            _("medicine records '%s': %s"), records, error->message);
       return NULL;
     }
 
   loader->name = *path;
   if (length == 0)
-    bedside_loader_error (loader, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, "the file is empty");
+    bedside_loader_error (loader, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, _("the file is empty"));
   else if (bedside_check_encoding (loader, contents, length))
     doc = bedside_parse_xml (loader, contents, length);
   if (doc != NULL && loader->n_errors == errors_before)
@@ -409,13 +411,13 @@ open_records_file (Loader     *loader,
   root = doc != NULL ? xmlDocGetRootElement (doc) : NULL;
   if (root != NULL && loader->n_errors == errors_before && !bedside_loader_node_is (root, "medicine-records"))
     bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                          "the document element is <%s>, not <medicine-records>", root->name);
+                          _("the document element is <%s>, not <medicine-records>"), root->name);
   if (root != NULL && loader->n_errors == errors_before)
     {
       g_autofree char *id = bedside_loader_get_attr (root, "id");
       if (g_strcmp0 (id, records) != 0)
         bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                              "the records file's id is '%s', but the guideline asks for '%s'", id, records);
+                              _("the records file's id is '%s', but the guideline asks for '%s'"), id, records);
     }
   loader->name = guideline_name;
   if (loader->n_errors > errors_before)
@@ -466,13 +468,13 @@ read_uses (Loader      *loader,
           if (node == NULL)
             {
               bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
-                                    "medicine '%s' is not in the records file %s", id ? id : "", path);
+                                    _("medicine '%s' is not in the records file %s"), id ? id : "", path);
               continue;
             }
           if (g_hash_table_contains (g->medicine_ids, id))
             {
               bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                                    "medicine '%s' is used twice", id);
+                                    _("medicine '%s' is used twice"), id);
               continue;
             }
           u = g_new0 (UsedMedicine, 1);
@@ -607,7 +609,7 @@ read_records_file (Loader     *loader,
   if (loader->base_dir == NULL)
     {
       bedside_loader_error (loader, bedside_node_line (uses_node), BEDSIDE_GUIDELINE_ERROR_IO,
-                            "medicine records '%s' cannot be found: the guideline was not read from a file",
+                            _("medicine records '%s' cannot be found: the guideline was not read from a file"),
                             records);
       return;
     }
@@ -674,7 +676,7 @@ resolve_with (Loader     *loader,
                   const char *saved = loader->name;
                   loader->name = state->file_name;
                   bedside_loader_error (loader, medicine->cautions[c].line, BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
-                                        "with='%s' of medicine '%s' is not a medicine of the records files",
+                                        _("with='%s' of medicine '%s' is not a medicine of the records files"),
                                         ids[i], medicine->id);
                   loader->name = saved;
                 }

@@ -1,6 +1,8 @@
 /* bedside-guideline-loader-tree.c: loads the recommendations and the decision tree that leads to them. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <libxml/tree.h>
 
 #include "bedside-guideline-loader-private.h"
@@ -58,8 +60,8 @@ read_medicine_reference (Loader     *loader,
     {
       g_autofree char *quoted = bedside_loader_quote_value (medicine);
       bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
-                            "recommendation '%s' %s %s, which is not a medicine%s the guideline uses "
-                            "(<medicines> <use>)", id, offers ? "offers" : "mentions", quoted,
+                            _("recommendation '%s' %s %s, which is not a medicine%s the guideline uses "
+                            "(<medicines> <use>)"), id, offers ? "offers" : "mentions", quoted,
                             offers ? "" : " or group");
       return;
     }
@@ -69,7 +71,7 @@ read_medicine_reference (Loader     *loader,
         if (g_array_index (offers_list, guint, m) == known->index)
           {
             bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                                  "recommendation '%s' offers '%s' twice", id, known->id);
+                                  _("recommendation '%s' offers '%s' twice"), id, known->id);
             known = NULL;
             break;
           }
@@ -193,7 +195,7 @@ load_recommendation (Loader    *loader,
             {
               g_autofree char *quoted = bedside_loader_quote_value (ref);
               bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
-                                    "recommendation '%s' cites %s, which is not in <references>", id, quoted);
+                                    _("recommendation '%s' cites %s, which is not in <references>"), id, quoted);
               continue;
             }
           g_array_append_val (citations, reference->index);
@@ -216,15 +218,15 @@ load_recommendation (Loader    *loader,
         }
       else
         bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                              "unknown element <%s> in <recommendation>", child->name);
+                              _("unknown element <%s> in <recommendation>"), child->name);
     }
 
   if (rec->title == NULL)
-    bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, "recommendation '%s' needs a <title>", id);
+    bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("recommendation '%s' needs a <title>"), id);
   if (rec->clinician == NULL)
-    bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, "recommendation '%s' needs <clinician> text", id);
+    bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("recommendation '%s' needs <clinician> text"), id);
   if (rec->patient == NULL)
-    bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, "recommendation '%s' needs <patient> text", id);
+    bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("recommendation '%s' needs <patient> text"), id);
 
   rec->n_offers = offers_list->len;
   rec->offers = (guint *) g_array_free (g_steal_pointer (&offers_list), FALSE);
@@ -274,7 +276,7 @@ resolve_notes (Loader    *loader,
         {
           g_autofree char *quoted = bedside_loader_quote_value (pending->ref);
           bedside_loader_error (loader, pending->line, BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
-                                "<%s> note=%s is not a recommendation", pending->node->name, quoted);
+                                _("<%s> note=%s is not a recommendation"), pending->node->name, quoted);
         }
       else
         condition->note = note->index;
@@ -309,7 +311,7 @@ resolve_requires (Loader     *loader,
             {
               g_autofree char *quoted = bedside_loader_quote_value (ids[i]);
               bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
-                                    "recommendation '%s' requires %s, which is not a recommendation",
+                                    _("recommendation '%s' requires %s, which is not a recommendation"),
                                     rec->id, quoted);
               continue;
             }
@@ -317,8 +319,8 @@ resolve_requires (Loader     *loader,
               g_hash_table_contains (pending_requires, required))
             {
               bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                                    "recommendation '%s' requires '%s', which itself has requirements; "
-                                    "requirements may not chain", rec->id, required->id);
+                                    _("recommendation '%s' requires '%s', which itself has requirements; "
+                                    "requirements may not chain"), rec->id, required->id);
               continue;
             }
           g_array_append_val (indices, required->index);
@@ -343,7 +345,7 @@ bedside_loader_load_recommendation_nodes (Loader    *loader,
         load_recommendation (loader, child, pending_notes, pending_requires);
       else
         bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                              "unknown element <%s> in <recommendations>", child->name);
+                              _("unknown element <%s> in <recommendations>"), child->name);
     }
   resolve_notes (loader, pending_notes);
   resolve_requires (loader, pending_requires);
@@ -400,7 +402,7 @@ load_decision (Loader        *loader,
     {
       if (g_hash_table_contains (tree_ids, decision->id))
         bedside_loader_error (loader, decision->line, BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                              "duplicate decision id '%s' (first defined at line %u)", decision->id,
+                              _("duplicate decision id '%s' (first defined at line %u)"), decision->id,
                               GPOINTER_TO_UINT (g_hash_table_lookup (tree_ids, decision->id)));
       else
         g_hash_table_insert (tree_ids, decision->id, GUINT_TO_POINTER (decision->line));
@@ -415,13 +417,13 @@ load_decision (Loader        *loader,
       if (!is_otherwise && !bedside_loader_node_is (child, "branch"))
         {
           bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                                "unknown element <%s> in <decision>", child->name);
+                                _("unknown element <%s> in <decision>"), child->name);
           continue;
         }
       if (have_otherwise)
         {
           bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                                "decision '%s': <%s> after <otherwise> can never be reached; <otherwise> comes last",
+                                _("decision '%s': <%s> after <otherwise> can never be reached; <otherwise> comes last"),
                                 decision->id ? decision->id : "?", child->name);
           continue;
         }
@@ -447,7 +449,7 @@ load_decision (Loader        *loader,
             {
               if (g_hash_table_contains (tree_ids, branch->id))
                 bedside_loader_error (loader, branch->line, BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                                      "duplicate branch id '%s' (first defined at line %u)", branch->id,
+                                      _("duplicate branch id '%s' (first defined at line %u)"), branch->id,
                                       GPOINTER_TO_UINT (g_hash_table_lookup (tree_ids, branch->id)));
               else
                 g_hash_table_insert (tree_ids, branch->id, GUINT_TO_POINTER (branch->line));
@@ -460,11 +462,11 @@ load_decision (Loader        *loader,
 
   if (!have_otherwise)
     bedside_loader_error (loader, decision->line, BEDSIDE_GUIDELINE_ERROR_MISSING_OTHERWISE,
-                          "decision '%s' has no <otherwise>: every decision must end with one, so every combination of answers reaches a plan",
+                          _("decision '%s' has no <otherwise>: every decision must end with one, so every combination of answers reaches a plan"),
                           decision->id ? decision->id : "?");
   if (branches->len == 0 || (branches->len == 1 && have_otherwise))
     bedside_loader_error (loader, decision->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                          "decision '%s' needs at least one <branch>", decision->id ? decision->id : "?");
+                          _("decision '%s' needs at least one <branch>"), decision->id ? decision->id : "?");
 
   decision->n_branches = branches->len;
   decision->branches = (BedsideBranch **) g_ptr_array_free (g_steal_pointer (&branches), FALSE);
@@ -498,7 +500,7 @@ load_sequence (Loader        *loader,
             {
               g_autofree char *quoted = bedside_loader_quote_value (ref);
               bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
-                                    "<recommend ref=%s>: no such recommendation", quoted);
+                                    _("<recommend ref=%s>: no such recommendation"), quoted);
               continue;
             }
           n = g_new0 (BedsideNode, 1);
@@ -519,7 +521,7 @@ load_sequence (Loader        *loader,
         g_ptr_array_add (nodes, load_decision (loader, child, branch, depth, loader->tree_ids));
       else
         bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                              "unknown element <%s> in <%s>", child->name, node->name);
+                              _("unknown element <%s> in <%s>"), child->name, node->name);
     }
   branch->n_children = nodes->len;
   branch->children = (BedsideNode **) g_ptr_array_free (g_steal_pointer (&nodes), FALSE);
@@ -538,5 +540,5 @@ bedside_loader_load_tree (Loader  *loader,
   load_sequence (loader, node, g->tree, 0);
   loader->tree_ids = NULL;
   if (g->tree->n_children == 0)
-    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA, "<decision-tree> is empty");
+    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("<decision-tree> is empty"));
 }

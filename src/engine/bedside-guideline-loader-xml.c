@@ -1,6 +1,8 @@
 /* bedside-guideline-loader-xml.c: the loader's readers of elements and attributes, which refuse whatever the format does not allow. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <math.h>
 #include <stdio.h>
@@ -92,10 +94,10 @@ bedside_loader_element_children (Loader  *loader,
               if (child->ns != NULL &&
                   xmlStrEqual (child->ns->href, (const xmlChar *) "http://www.w3.org/2001/XInclude"))
                 bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_FORBIDDEN,
-                                      "XInclude (%s) is not allowed in a guideline", what);
+                                      _("XInclude (%s) is not allowed in a guideline"), what);
               else
                 bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                                      "unknown element %s in <%s> (elements must be in the namespace %s)",
+                                      _("unknown element %s in <%s> (elements must be in the namespace %s)"),
                                       what, parent->name, BEDSIDE_GUIDELINE_NAMESPACE);
               continue;
             }
@@ -105,11 +107,11 @@ bedside_loader_element_children (Loader  *loader,
         case XML_CDATA_SECTION_NODE:
           if (!is_blank (child->content))
             bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                                  "unexpected text in <%s>", parent->name);
+                                  _("unexpected text in <%s>"), parent->name);
           break;
         case XML_ENTITY_REF_NODE:
           bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_FORBIDDEN,
-                                "entity reference &%s; is not allowed", child->name);
+                                _("entity reference &%s; is not allowed"), child->name);
           break;
         case XML_COMMENT_NODE:
         case XML_PI_NODE:
@@ -135,14 +137,14 @@ bedside_loader_element_text (Loader  *loader,
         {
           g_autofree char *what = bedside_loader_describe_element (child);
           bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                                "unexpected element %s inside <%s>, which holds text only",
+                                _("unexpected element %s inside <%s>, which holds text only"),
                                 what, node->name);
           continue;
         }
       if (child->type == XML_ENTITY_REF_NODE)
         {
           bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_FORBIDDEN,
-                                "entity reference &%s; is not allowed", child->name);
+                                _("entity reference &%s; is not allowed"), child->name);
           continue;
         }
       if (child->type != XML_TEXT_NODE && child->type != XML_CDATA_SECTION_NODE)
@@ -193,7 +195,7 @@ bedside_loader_check_attributes (Loader              *loader,
               xmlStrEqual (attr->name, (const xmlChar *) "lang"))
             continue;
           bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                                "unknown attribute '%s:%s' on <%s>",
+                                _("unknown attribute '%s:%s' on <%s>"),
                                 attr->ns->prefix ? (const char *) attr->ns->prefix : "?",
                                 attr->name, node->name);
           ok = FALSE;
@@ -212,7 +214,7 @@ bedside_loader_check_attributes (Loader              *loader,
       if (!found)
         {
           bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                                "unknown attribute '%s' on <%s>", attr->name, node->name);
+                                _("unknown attribute '%s' on <%s>"), attr->name, node->name);
           ok = FALSE;
         }
     }
@@ -225,7 +227,7 @@ bedside_loader_check_attributes (Loader              *loader,
       if (!xmlHasNsProp (node, (const xmlChar *) allowed[i], NULL))
         {
           bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                                "<%s> needs the attribute '%s'", node->name, allowed[i]);
+                                _("<%s> needs the attribute '%s'"), node->name, allowed[i]);
           ok = FALSE;
         }
     }
@@ -293,7 +295,7 @@ bedside_loader_get_id (Loader     *loader,
     {
       g_autofree char *quoted = bedside_loader_quote_value (id);
       bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                            "%s %s on <%s> is not a valid id (a lower-case letter, then letters, digits, '_' or '-', at most 64)",
+                            _("%s %s on <%s> is not a valid id (a lower-case letter, then letters, digits, '_' or '-', at most 64)"),
                             attr_name, quoted, node->name);
       return NULL;
     }
@@ -310,8 +312,8 @@ bedside_loader_get_name_id (Loader  *loader,
   if (id != NULL && strchr (id, '-') != NULL)
     {
       bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                            "id '%s' on <%s> cannot contain '-': expressions use this name, and '-' means minus there "
-                            "(use '_')", id, node->name);
+                            _("id '%s' on <%s> cannot contain '-': expressions use this name, and '-' means minus there "
+                            "(use '_')"), id, node->name);
       g_clear_pointer (&id, g_free);
     }
   return id;
@@ -329,7 +331,7 @@ bedside_loader_get_child_id (Loader     *loader,
   if (!bedside_loader_node_is (child, name))
     {
       bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                            "unknown element <%s> in <%s>", child->name, parent);
+                            _("unknown element <%s> in <%s>"), child->name, parent);
       return NULL;
     }
   if (!bedside_loader_check_attributes (loader, child, (const char * const []) { "id", NULL }))
@@ -356,7 +358,7 @@ bedside_loader_get_enum (Loader             *loader,
       g_autofree char *quoted = bedside_loader_quote_value (value);
       g_autofree char *allowed = join_names (names, n_names);
       bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                            "%s=%s on <%s> is not one of %s", attr_name, quoted, node->name, allowed);
+                            _("%s=%s on <%s> is not one of %s"), attr_name, quoted, node->name, allowed);
     }
   return found;
 }
@@ -378,7 +380,7 @@ bedside_loader_get_boolean (Loader     *loader,
   {
     g_autofree char *quoted = bedside_loader_quote_value (value);
     bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                          "%s=%s on <%s> must be true or false", attr_name, quoted, node->name);
+                          _("%s=%s on <%s> must be true or false"), attr_name, quoted, node->name);
   }
   return fallback;
 }
@@ -402,7 +404,7 @@ bedside_loader_get_number (Loader     *loader,
     {
       g_autofree char *quoted = bedside_loader_quote_value (value);
       bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                            "%s=%s on <%s> is not a number", attr_name, quoted, node->name);
+                            _("%s=%s on <%s> is not a number"), attr_name, quoted, node->name);
       return FALSE;
     }
   *out = number;
@@ -422,7 +424,7 @@ bedside_loader_get_date (Loader     *loader,
     {
       g_autofree char *quoted = bedside_loader_quote_value (value);
       bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                            "%s=%s on <%s> is not a date (YYYY-MM-DD)", attr_name, quoted, node->name);
+                            _("%s=%s on <%s> is not a date (YYYY-MM-DD)"), attr_name, quoted, node->name);
       return NULL;
     }
   return g_steal_pointer (&value);
@@ -467,7 +469,7 @@ bedside_loader_register_id (Loader     *loader,
   if (g_hash_table_contains (table, id))
     {
       bedside_loader_error (loader, line, BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                            "duplicate %s id '%s' (first defined at line %u)", kind, id, first_line);
+                            _("duplicate %s id '%s' (first defined at line %u)"), kind, id, first_line);
       return FALSE;
     }
   g_hash_table_insert (table, (gpointer) id, value);

@@ -1,6 +1,8 @@
 /* bedside-guideline-loader.c: walks a parsed guideline, checks everything a schema can't, and builds the BedsideGuideline. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include <libxml/tree.h>
@@ -88,7 +90,7 @@ load_metadata (Loader  *loader,
             {
               g_autofree char *quoted = bedside_loader_quote_value (text);
               bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                                    "status %s is not one of draft, under-review, approved, retired", quoted);
+                                    _("status %s is not one of draft, under-review, approved, retired"), quoted);
             }
           else
             g->status = (BedsideReviewStatus) status;
@@ -112,7 +114,7 @@ load_metadata (Loader  *loader,
               if (!bedside_loader_node_is (r, "reviewer"))
                 {
                   bedside_loader_error (loader, bedside_node_line (r), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                                        "unknown element <%s> in <review>", r->name);
+                                        _("unknown element <%s> in <review>"), r->name);
                   continue;
                 }
               bedside_loader_check_attributes (loader, r, (const char * const []) { NULL });
@@ -147,17 +149,17 @@ load_metadata (Loader  *loader,
         }
       else
         bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                              "unknown element <%s> in <metadata>", child->name);
+                              _("unknown element <%s> in <metadata>"), child->name);
     }
 
   if (g->title == NULL || *g->title == '\0')
-    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA, "<metadata> needs a <title>");
+    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("<metadata> needs a <title>"));
   if (!have_status)
-    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA, "<metadata> needs a <status>");
+    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("<metadata> needs a <status>"));
   if (!have_review)
-    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA, "<metadata> needs a <review date=\"…\">");
+    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("<metadata> needs a <review date=\"…\">"));
   if (g->disclaimer == NULL)
-    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA, "<metadata> needs a <disclaimer>");
+    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("<metadata> needs a <disclaimer>"));
   g_ptr_array_add (g->reviewers, NULL);
 }
 
@@ -248,10 +250,10 @@ load_item (Loader         *loader,
   if ((item->has_min || item->has_max) &&
       item->type != BEDSIDE_TYPE_INTEGER && item->type != BEDSIDE_TYPE_DECIMAL)
     bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                          "item '%s': min and max apply only to integer and decimal items", id);
+                          _("item '%s': min and max apply only to integer and decimal items"), id);
   if (item->has_min && item->has_max && item->min > item->max)
     bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                          "item '%s': min (%g) is greater than max (%g)", id, item->min, item->max);
+                          _("item '%s': min (%g) is greater than max (%g)"), id, item->min, item->max);
   /* The range test comes first: casting a double outside gint64 to gint64
    * is undefined behaviour (found by fuzz-guideline). */
 #define FITS_GINT64(x) ((x) >= -9223372036854775808.0 && (x) < 9223372036854775808.0)
@@ -259,7 +261,7 @@ load_item (Loader         *loader,
       ((item->has_min && (!FITS_GINT64 (item->min) || item->min != (double) (gint64) item->min)) ||
        (item->has_max && (!FITS_GINT64 (item->max) || item->max != (double) (gint64) item->max))))
     bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                          "item '%s': min and max of an integer item must be whole numbers", id);
+                          _("item '%s': min and max of an integer item must be whole numbers"), id);
 
   options = g_ptr_array_new ();
   children = bedside_loader_element_children (loader, node);
@@ -284,7 +286,7 @@ load_item (Loader         *loader,
             if (g_str_equal (options->pdata[j], code))
               {
                 bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                                      "item '%s': duplicate option code '%s'", id, code);
+                                      _("item '%s': duplicate option code '%s'"), id, code);
                 g_clear_pointer (&code, g_free);
                 break;
               }
@@ -295,17 +297,17 @@ load_item (Loader         *loader,
         }
       else
         bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                              "unknown element <%s> in <item>", child->name);
+                              _("unknown element <%s> in <item>"), child->name);
     }
 
   if (item->label == NULL)
-    bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, "item '%s' needs a <label>", id);
+    bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("item '%s' needs a <label>"), id);
 
   if (item->type == BEDSIDE_TYPE_CHOICE)
     {
       if (options->len == 0)
         bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              "choice item '%s' needs at least one <option>", id);
+                              _("choice item '%s' needs at least one <option>"), id);
       item->n_options = options->len / 2;
       item->options = g_new0 (BedsideOption, item->n_options);
       item->codes = g_new0 (const char *, item->n_options + 1);
@@ -320,7 +322,7 @@ load_item (Loader         *loader,
     {
       if (options->len > 0)
         bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              "item '%s' has options but is of type %s, not choice", id, type_names[item->type]);
+                              _("item '%s' has options but is of type %s, not choice"), id, type_names[item->type]);
       g_ptr_array_set_free_func (options, g_free);
     }
   g_ptr_array_unref (options);
@@ -392,19 +394,19 @@ load_questionnaire (Loader    *loader,
             load_item (loader, part, section, enable_when_sources, enable_when_lines);
           else
             bedside_loader_error (loader, bedside_node_line (part), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                                  "unknown element <%s> in <section>", part->name);
+                                  _("unknown element <%s> in <section>"), part->name);
         }
       section->n_items = g->items->len - section->first_item;
       if (section->title == NULL)
         bedside_loader_error (loader, section->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              "section '%s' needs a <title>", id);
+                              _("section '%s' needs a <title>"), id);
       if (section->n_items == 0)
         bedside_loader_error (loader, section->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              "section '%s' has no items", id);
+                              _("section '%s' has no items"), id);
     }
   if (g->sections->len == 0)
     bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                          "<questionnaire> needs at least one <section>");
+                          _("<questionnaire> needs at least one <section>"));
 }
 
 /* ---- expressions ----------------------------------------------------- */
@@ -435,8 +437,8 @@ resolve_name (const char     *name,
 
       if (loader->in_record)
         {
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
-                       "a medicine record cannot use suitable(): records read answers only");
+          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                       _("a medicine record cannot use suitable(): records read answers only"));
           return FALSE;
         }
       target = bedside_loader_define_suitable (loader, medicine, error);
@@ -462,22 +464,22 @@ resolve_name (const char     *name,
         {
           /* Already reported where it is defined. */
           loader->cascade = TRUE;
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
-                       "definition '%s' has errors", name);
+          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                       _("definition '%s' has errors"), name);
           return FALSE;
         }
       if (def->expr == NULL || bedside_expr_get_type (def->expr) == BEDSIDE_TYPE_INVALID)
         {
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
-                       "definition '%s' is used before it is defined (definitions may only use earlier ones)",
+          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                       _("definition '%s' is used before it is defined (definitions may only use earlier ones)"),
                        name);
           return FALSE;
         }
       if (loader->current_item >= 0 && def->last_item >= loader->current_item)
         {
           BedsideItem *later = g->items->pdata[def->last_item];
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
-                       "definition '%s' depends on item '%s', which is not asked before this one",
+          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                       _("definition '%s' depends on item '%s', which is not asked before this one"),
                        name, later->id);
           return FALSE;
         }
@@ -492,10 +494,10 @@ resolve_name (const char     *name,
 
       if (loader->current_item >= 0 && (gint) item->index >= loader->current_item)
         {
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNKNOWN_NAME,
+          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
                        (gint) item->index == loader->current_item
-                       ? "item '%s' cannot depend on itself"
-                       : "'%s' is asked later in the questionnaire; enable-when may only use earlier items",
+                       ? _("item '%s' cannot depend on itself")
+                       : _("'%s' is asked later in the questionnaire; enable-when may only use earlier items"),
                        name);
           return FALSE;
         }
@@ -524,7 +526,7 @@ bedside_loader_compile_expression (Loader     *loader,
   if (expr == NULL)
     {
       bedside_loader_error (loader, line, BEDSIDE_GUIDELINE_ERROR_EXPRESSION,
-                            "%s does not parse: %s", what, error->message);
+                            _("%s does not parse: %s"), what, error->message);
       return NULL;
     }
   loader->cascade = FALSE;
@@ -533,16 +535,15 @@ bedside_loader_compile_expression (Loader     *loader,
       if (loader->cascade)
         return NULL;
       gint code = BEDSIDE_GUIDELINE_ERROR_EXPRESSION;
-      if (error->domain == BEDSIDE_EXPR_ERROR && error->code == BEDSIDE_EXPR_ERROR_UNKNOWN_NAME &&
-          strstr (error->message, "unknown name") != NULL)
+      if (error->domain == BEDSIDE_EXPR_ERROR && error->code == BEDSIDE_EXPR_ERROR_UNKNOWN_NAME)
         code = BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE;
-      bedside_loader_error (loader, line, code, "%s: %s", what, error->message);
+      bedside_loader_error (loader, line, code, _("%s: %s"), what, error->message);
       return NULL;
     }
   if (need_boolean && bedside_expr_get_type (expr) != BEDSIDE_TYPE_BOOLEAN)
     {
       bedside_loader_error (loader, line, BEDSIDE_GUIDELINE_ERROR_EXPRESSION,
-                            "%s must be a condition (boolean), but '%s' is %s",
+                            _("%s must be a condition (boolean), but '%s' is %s"),
                             what, source, bedside_value_type_to_string (bedside_expr_get_type (expr)));
       return NULL;
     }
@@ -643,7 +644,7 @@ load_definitions (Loader  *loader,
           if (bedside_expr_get_type (def->expr) == BEDSIDE_TYPE_CHOICE)
             {
               bedside_loader_error (loader, def->line, BEDSIDE_GUIDELINE_ERROR_EXPRESSION,
-                                    "definition '%s' cannot be a bare choice value; compare it with a code", def->id);
+                                    _("definition '%s' cannot be a bare choice value; compare it with a code"), def->id);
               g_clear_pointer (&def->expr, bedside_expr_free);
               if (loader->failed_definitions == NULL)
                 loader->failed_definitions = g_array_new (FALSE, TRUE, sizeof (gboolean));
@@ -703,7 +704,7 @@ bedside_load_document (Loader  *loader,
     {
       g_autofree char *what = bedside_loader_describe_element (root);
       bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                            "the document element is %s%s%s, not a Bedside <guideline> in the namespace %s",
+                            _("the document element is %s%s%s, not a Bedside <guideline> in the namespace %s"),
                             what, root->ns ? " in the namespace " : "",
                             root->ns ? (const char *) root->ns->href : "", BEDSIDE_GUIDELINE_NAMESPACE);
       return;
@@ -723,7 +724,7 @@ bedside_load_document (Loader  *loader,
       {
         g_autofree char *quoted = bedside_loader_quote_value (format);
         bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                              "format=%s is not supported (this version of Bedside reads formats 1 and 2)", quoted);
+                              _("format=%s is not supported (this version of Bedside reads formats 1 and 2)"), quoted);
         return;
       }
     format_2 = format != NULL && g_str_equal (format, "2");
@@ -732,7 +733,7 @@ bedside_load_document (Loader  *loader,
     {
       g_autofree char *quoted = bedside_loader_quote_value (g->version);
       bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                            "version=%s is not a version number like 1.0.0", quoted);
+                            _("version=%s is not a version number like 1.0.0"), quoted);
     }
 
   children = bedside_loader_element_children (loader, root);
@@ -746,35 +747,35 @@ bedside_load_document (Loader  *loader,
           /* Between <references> and <questionnaire>; there may be several. */
           if (!format_2)
             bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                                  "<medicines> needs format=\"2\"");
+                                  _("<medicines> needs format=\"2\""));
           else if (last_part > 1)
             bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                                  "<medicines> must come before <%s>", part_names[last_part]);
+                                  _("<medicines> must come before <%s>"), part_names[last_part]);
           g_ptr_array_add (medicines, child);
           continue;
         }
       if (part < 0)
         {
           bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                                "unknown element <%s> in <guideline>", child->name);
+                                _("unknown element <%s> in <guideline>"), child->name);
           continue;
         }
       if (parts[part] != NULL)
         {
           bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                                "<%s> appears twice (first at line %u)", child->name, bedside_node_line (parts[part]));
+                                _("<%s> appears twice (first at line %u)"), child->name, bedside_node_line (parts[part]));
           continue;
         }
       if (part < last_part)
         bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              "<%s> must come before <%s>", child->name, part_names[last_part]);
+                              _("<%s> must come before <%s>"), child->name, part_names[last_part]);
       parts[part] = child;
       last_part = MAX (last_part, part);
     }
   for (guint i = 0; i < G_N_ELEMENTS (part_names); i++)
     if (parts[i] == NULL && i != 3)
       bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                            "<guideline> needs a <%s>", part_names[i]);
+                            _("<guideline> needs a <%s>"), part_names[i]);
   if (loader->n_errors > 0)
     return;
 

@@ -1,6 +1,8 @@
 /* bedside-guideline-peek.c: reads a guideline's <metadata> and stops, so a library can list many files quickly. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -149,13 +151,13 @@ start_root (Peek           *peek,
   if (encoding != NULL && g_ascii_strcasecmp (encoding, "UTF-8") != 0)
     {
       peek_error (peek, 1, BEDSIDE_GUIDELINE_ERROR_ENCODING,
-                  "the file declares encoding '%s'; guidelines must be UTF-8", encoding);
+                  _("the file declares encoding '%s'; guidelines must be UTF-8"), encoding);
       return;
     }
   if (!is_ours (uri) || !xmlStrEqual (localname, (const xmlChar *) "guideline"))
     {
       peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                  "the document element is <%s>%s%s, not a Bedside <guideline> in the namespace %s",
+                  _("the document element is <%s>%s%s, not a Bedside <guideline> in the namespace %s"),
                   localname, uri ? " in the namespace " : "", uri ? (const char *) uri : "",
                   BEDSIDE_GUIDELINE_NAMESPACE);
       return;
@@ -165,22 +167,22 @@ start_root (Peek           *peek,
   if (format != NULL && !g_str_equal (format, "1") && !g_str_equal (format, "2"))
     {
       peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                  "format='%.20s' is not supported (this version of Bedside reads formats 1 and 2)", format);
+                  _("format='%.20s' is not supported (this version of Bedside reads formats 1 and 2)"), format);
       return;
     }
   peek->info->id = get_attribute (attributes, n_attributes, "id");
   peek->info->version = get_attribute (attributes, n_attributes, "version");
   if (peek->info->id == NULL)
-    peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE, "<guideline> needs the attribute 'id'");
+    peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE, _("<guideline> needs the attribute 'id'"));
   else if (!bedside_is_valid_id (peek->info->id))
     peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                "id '%.64s' on <guideline> is not a valid id (a lower-case letter, then letters, digits, '_' or '-', at most 64)",
+                _("id '%.64s' on <guideline> is not a valid id (a lower-case letter, then letters, digits, '_' or '-', at most 64)"),
                 peek->info->id);
   else if (peek->info->version == NULL)
-    peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE, "<guideline> needs the attribute 'version'");
+    peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE, _("<guideline> needs the attribute 'version'"));
   else if (!g_regex_match_simple ("^[0-9]+\\.[0-9]+\\.[0-9]+$", peek->info->version, 0, 0))
     peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                "version='%.20s' is not a version number like 1.0.0", peek->info->version);
+                _("version='%.20s' is not a version number like 1.0.0"), peek->info->version);
 }
 
 static void
@@ -197,7 +199,7 @@ start_metadata_child (Peek           *peek,
   if (!is_ours (uri))
     {
       peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                  "unknown element <%s> in <metadata> (elements must be in the namespace %s)",
+                  _("unknown element <%s> in <metadata> (elements must be in the namespace %s)"),
                   name, BEDSIDE_GUIDELINE_NAMESPACE);
       return;
     }
@@ -214,20 +216,20 @@ start_metadata_child (Peek           *peek,
 
       peek->have_review = TRUE;
       if (date == NULL)
-        peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE, "<review> needs the attribute 'date'");
+        peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE, _("<review> needs the attribute 'date'"));
       else if (!bedside_parse_iso_date (date, NULL))
         peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                    "date='%.20s' on <review> is not a date (YYYY-MM-DD)", date);
+                    _("date='%.20s' on <review> is not a date (YYYY-MM-DD)"), date);
       else if (next != NULL && !bedside_parse_iso_date (next, NULL))
         peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                    "next='%.20s' on <review> is not a date (YYYY-MM-DD)", next);
+                    _("next='%.20s' on <review> is not a date (YYYY-MM-DD)"), next);
       g_free (peek->info->review_date);
       g_free (peek->info->next_review);
       peek->info->review_date = g_steal_pointer (&date);
       peek->info->next_review = g_steal_pointer (&next);
     }
   else if (!g_strv_contains (others, name))
-    peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT, "unknown element <%s> in <metadata>", name);
+    peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT, _("unknown element <%s> in <metadata>"), name);
 }
 
 static void
@@ -250,13 +252,13 @@ on_start_element (void           *user_data,
   if (depth > BEDSIDE_GUIDELINE_MAX_DEPTH)
     {
       peek_error (peek, current_line (peek), BEDSIDE_GUIDELINE_ERROR_TOO_LARGE,
-                  "elements are nested more than %d deep", BEDSIDE_GUIDELINE_MAX_DEPTH);
+                  _("elements are nested more than %d deep"), BEDSIDE_GUIDELINE_MAX_DEPTH);
       return;
     }
   if (peek->text_element != NULL)
     {
       peek_error (peek, current_line (peek), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                  "unexpected element <%s> inside <%s>, which holds text only", localname, peek->text_element);
+                  _("unexpected element <%s> inside <%s>, which holds text only"), localname, peek->text_element);
       return;
     }
 
@@ -267,7 +269,7 @@ on_start_element (void           *user_data,
       peek->seen_first_part = TRUE;
       if (!is_ours (uri) || !xmlStrEqual (localname, (const xmlChar *) "metadata"))
         peek_error (peek, current_line (peek), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                    "<guideline> must start with <metadata>, not <%s>", localname);
+                    _("<guideline> must start with <metadata>, not <%s>"), localname);
       else
         peek->in_metadata = TRUE;
     }
@@ -301,7 +303,7 @@ finish_text_element (Peek *peek)
       peek->have_status = TRUE;
       if (status < 0)
         peek_error (peek, peek->text_line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                    "status '%.40s' is not one of draft, under-review, approved, retired", text);
+                    _("status '%.40s' is not one of draft, under-review, approved, retired"), text);
       else
         peek->info->status = (BedsideReviewStatus) status;
     }
@@ -328,11 +330,11 @@ on_end_element (void          *user_data,
 
       peek->in_metadata = FALSE;
       if (peek->info->title == NULL || *peek->info->title == '\0')
-        peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, "<metadata> needs a <title>");
+        peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("<metadata> needs a <title>"));
       else if (!peek->have_status)
-        peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, "<metadata> needs a <status>");
+        peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("<metadata> needs a <status>"));
       else if (!peek->have_review)
-        peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, "<metadata> needs a <review date=\"…\">");
+        peek_error (peek, line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("<metadata> needs a <review date=\"…\">"));
       else
         {
           /* All a library needs: the rest of the file is for later. */
@@ -363,7 +365,7 @@ on_internal_subset (void          *user_data,
 
   /* As in the loader: a DOCTYPE could declare entities or load files. */
   peek_error (peek, current_line (peek), BEDSIDE_GUIDELINE_ERROR_FORBIDDEN,
-              "a DOCTYPE is not allowed in a guideline (it could declare entities or load external files)");
+              _("a DOCTYPE is not allowed in a guideline (it could declare entities or load external files)"));
 }
 
 static void
@@ -380,7 +382,7 @@ on_structured_error (void        *user_data,
   if (peek->at_end && peek->open_elements->len > 0)
     {
       peek_error (peek, error->line > 0 ? (guint) error->line : 0, code,
-                  "not well-formed XML: the file ends inside <%s> (it is cut short)",
+                  _("not well-formed XML: the file ends inside <%s> (it is cut short)"),
                   (const char *) g_ptr_array_index (peek->open_elements, peek->open_elements->len - 1));
       return;
     }
@@ -388,7 +390,7 @@ on_structured_error (void        *user_data,
       (error->message != NULL && strstr (error->message, "not proper UTF-8") != NULL))
     {
       peek_error (peek, error->line > 0 ? (guint) error->line : 0, BEDSIDE_GUIDELINE_ERROR_ENCODING,
-                  "invalid UTF-8; guidelines must be UTF-8");
+                  _("invalid UTF-8; guidelines must be UTF-8"));
       return;
     }
   /* Only the first line: the rest shows raw bytes. */
@@ -396,7 +398,7 @@ on_structured_error (void        *user_data,
   message[strcspn (message, "\n")] = '\0';
   if (strstr (message, "depth") != NULL)
     code = BEDSIDE_GUIDELINE_ERROR_TOO_LARGE;
-  peek_error (peek, error->line > 0 ? (guint) error->line : 0, code, "not well-formed XML: %s", g_strchomp (message));
+  peek_error (peek, error->line > 0 ? (guint) error->line : 0, code, _("not well-formed XML: %s"), g_strchomp (message));
 }
 
 static void
@@ -433,7 +435,7 @@ check_chunk (Peek       *peek,
       (((guchar) data[0] == 0xfe && (guchar) data[1] == 0xff) ||
        ((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe)))
     {
-      peek_error (peek, 1, BEDSIDE_GUIDELINE_ERROR_ENCODING, "the file is UTF-16; guidelines must be UTF-8");
+      peek_error (peek, 1, BEDSIDE_GUIDELINE_ERROR_ENCODING, _("the file is UTF-16; guidelines must be UTF-8"));
       return FALSE;
     }
   nul = memchr (data, '\0', length);
@@ -441,7 +443,7 @@ check_chunk (Peek       *peek,
     {
       peek_error (peek, *lines_before + count_lines (data, (gsize) (nul - data)) + 1,
                   BEDSIDE_GUIDELINE_ERROR_ENCODING,
-                  "the file contains a NUL byte; guidelines are UTF-8 text");
+                  _("the file contains a NUL byte; guidelines are UTF-8 text"));
       return FALSE;
     }
   *lines_before += count_lines (data, length);
@@ -476,7 +478,7 @@ parse_stream (Peek *peek,
 
   peek->ctxt = xmlCreatePushParserCtxt (&sax, peek, NULL, 0, peek->name);
   if (peek->ctxt == NULL)
-    peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, "cannot create an XML parser");
+    peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, _("cannot create an XML parser"));
   else
     /* The loader's settings: no network, no entity substitution, no DTD. */
     xmlCtxtUseOptions (peek->ctxt, XML_PARSE_NONET | XML_PARSE_BIG_LINES | XML_PARSE_NOCDATA);
@@ -490,18 +492,18 @@ parse_stream (Peek *peek,
       if (n < 0)
         {
           int saved = errno;
-          peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_IO, "cannot read the file: %s", g_strerror (saved));
+          peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_IO, _("cannot read the file: %s"), g_strerror (saved));
           break;
         }
       total += (gsize) n;
       if (n == 0 && total == 0)
         {
-          peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, "the file is empty");
+          peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, _("the file is empty"));
           break;
         }
       if (total > BEDSIDE_GUIDELINE_MAX_SIZE)
         {
-          peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_TOO_LARGE, "the file is too large (the limit is %d MiB)",
+          peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_TOO_LARGE, _("the file is too large (the limit is %d MiB)"),
                       BEDSIDE_GUIDELINE_MAX_SIZE / (1024 * 1024));
           break;
         }
@@ -520,9 +522,9 @@ parse_stream (Peek *peek,
   if (peek->error == NULL && !peek->done)
     {
       if (!peek->seen_root)
-        peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, "not well-formed XML: no document element");
+        peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, _("not well-formed XML: no document element"));
       else
-        peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_SCHEMA, "<guideline> needs a <metadata>");
+        peek_error (peek, 0, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("<guideline> needs a <metadata>"));
     }
 
   if (peek->ctxt != NULL)

@@ -1,6 +1,8 @@
 /* bedside-guideline-xml.c: parses guideline XML safely with libxml2 and checks it against the RELAX NG schema. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include <gio/gio.h>
@@ -81,20 +83,20 @@ bedside_check_encoding (Loader     *loader,
                       ((guchar) data[0] == 0xff && (guchar) data[1] == 0xfe)))
     {
       bedside_loader_error (loader, 1, BEDSIDE_GUIDELINE_ERROR_ENCODING,
-                            "the file is UTF-16; guidelines must be UTF-8");
+                            _("the file is UTF-16; guidelines must be UTF-8"));
       return FALSE;
     }
   nul = memchr (data, '\0', length);
   if (nul != NULL)
     {
       bedside_loader_error (loader, line_of_offset (data, (gsize) (nul - data)), BEDSIDE_GUIDELINE_ERROR_ENCODING,
-                            "the file contains a NUL byte; guidelines are UTF-8 text");
+                            _("the file contains a NUL byte; guidelines are UTF-8 text"));
       return FALSE;
     }
   if (!g_utf8_validate (data, (gssize) length, &end))
     {
       bedside_loader_error (loader, line_of_offset (data, (gsize) (end - data)), BEDSIDE_GUIDELINE_ERROR_ENCODING,
-                            "invalid UTF-8 (byte 0x%02x); guidelines must be UTF-8",
+                            _("invalid UTF-8 (byte 0x%02x); guidelines must be UTF-8"),
                             (guchar) *end);
       return FALSE;
     }
@@ -141,7 +143,7 @@ bedside_parse_xml (Loader     *loader,
   ctxt = xmlCreateMemoryParserCtxt (data, (int) length);
   if (ctxt == NULL)
     {
-      bedside_loader_error (loader, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, "cannot create an XML parser");
+      bedside_loader_error (loader, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, _("cannot create an XML parser"));
       return NULL;
     }
 
@@ -167,7 +169,7 @@ bedside_parse_xml (Loader     *loader,
 
   if (state.doctype)
     bedside_loader_error (loader, state.doctype_line, BEDSIDE_GUIDELINE_ERROR_FORBIDDEN,
-                          "a DOCTYPE is not allowed in a guideline (it could declare entities or load external files)");
+                          _("a DOCTYPE is not allowed in a guideline (it could declare entities or load external files)"));
   else if (!ctxt->wellFormed || ctxt->myDoc == NULL)
     {
       const char *message = state.first_error;
@@ -183,7 +185,7 @@ bedside_parse_xml (Loader     *loader,
         code = BEDSIDE_GUIDELINE_ERROR_TOO_LARGE;
       if (message != NULL && strstr (message, "Excessive depth") != NULL)
         code = BEDSIDE_GUIDELINE_ERROR_TOO_LARGE;
-      bedside_loader_error (loader, line, code, "not well-formed XML: %s",
+      bedside_loader_error (loader, line, code, _("not well-formed XML: %s"),
                             message ? message : "unknown error");
     }
   else
@@ -199,7 +201,7 @@ bedside_parse_xml (Loader     *loader,
       g_ascii_strcasecmp ((const char *) doc->encoding, "UTF-8") != 0)
     {
       bedside_loader_error (loader, 1, BEDSIDE_GUIDELINE_ERROR_ENCODING,
-                            "the file declares encoding '%s'; guidelines must be UTF-8",
+                            _("the file declares encoding '%s'; guidelines must be UTF-8"),
                             (const char *) doc->encoding);
       xmlFreeDoc (doc);
       return NULL;
@@ -213,7 +215,7 @@ bedside_parse_xml (Loader     *loader,
       if (root != NULL && max_depth (root, 1, &deepest) > BEDSIDE_GUIDELINE_MAX_DEPTH)
         {
           bedside_loader_error (loader, bedside_node_line (deepest), BEDSIDE_GUIDELINE_ERROR_TOO_LARGE,
-                                "elements are nested more than %d deep", BEDSIDE_GUIDELINE_MAX_DEPTH);
+                                _("elements are nested more than %d deep"), BEDSIDE_GUIDELINE_MAX_DEPTH);
           xmlFreeDoc (doc);
           return NULL;
         }
@@ -268,7 +270,7 @@ on_schema_error (void        *user_data,
   if (error == NULL || error->level < XML_ERR_ERROR || errors->count++ >= 5)
     return;
   bedside_loader_error (errors->loader, error->line > 0 ? (guint) error->line : 0,
-                        BEDSIDE_GUIDELINE_ERROR_SCHEMA, "does not match the schema: %s",
+                        BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("does not match the schema: %s"),
                         g_strchomp (error->message ? error->message : (char *) "invalid"));
 }
 
@@ -283,7 +285,7 @@ bedside_validate_schema (Loader *loader,
 
   if (schema == NULL)
     {
-      bedside_loader_error (loader, 0, BEDSIDE_GUIDELINE_ERROR_SCHEMA, "the guideline schema is not available");
+      bedside_loader_error (loader, 0, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("the guideline schema is not available"));
       return;
     }
   vctxt = xmlRelaxNGNewValidCtxt (schema);
@@ -291,5 +293,5 @@ bedside_validate_schema (Loader *loader,
   result = xmlRelaxNGValidateDoc (vctxt, doc);
   xmlRelaxNGFreeValidCtxt (vctxt);
   if (result != 0 && errors.count == 0)
-    bedside_loader_error (loader, 0, BEDSIDE_GUIDELINE_ERROR_SCHEMA, "does not match the schema");
+    bedside_loader_error (loader, 0, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("does not match the schema"));
 }

@@ -1,6 +1,8 @@
 /* bedside-guideline.c: the BedsideGuideline type: its life cycle, accessors, and where guidelines are found. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -280,6 +282,7 @@ guideline_load (const char  *data,
   g_autoptr(BedsideGuideline) self = guideline_alloc ();
   Loader loader = { 0 };
   xmlDoc *doc;
+  g_autofree char *size_text = g_strdup_printf ("%" G_GSIZE_FORMAT, length);
 
   self->display_name = g_strdup (display_name ? display_name : "<guideline>");
   loader.base_dir = g_strdup (base_dir);
@@ -290,11 +293,11 @@ guideline_load (const char  *data,
   loader.current_item = -1;
 
   if (length == 0)
-    bedside_loader_error (&loader, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, "the file is empty");
+    bedside_loader_error (&loader, 0, BEDSIDE_GUIDELINE_ERROR_MALFORMED, _("the file is empty"));
   else if (length > BEDSIDE_GUIDELINE_MAX_SIZE)
     bedside_loader_error (&loader, 0, BEDSIDE_GUIDELINE_ERROR_TOO_LARGE,
-                          "the file is too large (%" G_GSIZE_FORMAT " bytes; the limit is %d MiB)",
-                          length, BEDSIDE_GUIDELINE_MAX_SIZE / (1024 * 1024));
+                          _("the file is too large (%s bytes; the limit is %d MiB)"),
+                          size_text, BEDSIDE_GUIDELINE_MAX_SIZE / (1024 * 1024));
   else if (bedside_check_encoding (&loader, data, length) &&
            (doc = bedside_parse_xml (&loader, data, length)) != NULL)
     {
@@ -420,7 +423,7 @@ bedside_guideline_find (const char  *path_or_id,
   if (entry != NULL)
     return g_strdup (entry->path);
   g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_NOT_FOUND,
-               "%s: no installed guideline has this id (a file must be named as a path: ./%s.xml)",
+               _("%s: no installed guideline has this id (a file must be named as a path: ./%s.xml)"),
                path_or_id, path_or_id);
   return NULL;
 }

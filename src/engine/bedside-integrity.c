@@ -1,6 +1,8 @@
 /* bedside-integrity.c: checks guideline files against the clinic's SHA256SUMS list in their folder. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -156,21 +158,21 @@ bedside_integrity_check (const char              *path,
       if (g_error_matches (local_error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_NOT_FOUND))
         return TRUE;   /* the clinic keeps no list here */
       g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST,
-                   "%s: the checksum list cannot be used: %s", path, local_error->message);
+                   _("%s: the checksum list cannot be used: %s"), path, local_error->message);
       return FALSE;
     }
   if (memchr (contents, '\0', length) != NULL)
     {
       g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST,
-                   "%s: the checksum list %s contains a NUL byte", path, list);
+                   _("%s: the checksum list %s contains a NUL byte"), path, list);
       return FALSE;
     }
 
   if (length >= 3 && memcmp (contents, "\xef\xbb\xbf", 3) == 0)
     {
       g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST,
-                   "%s: %s:1: the list starts with a byte-order mark, which sha256sum never writes; "
-                   "save it again without one", path, list);
+                   _("%s: %s:1: the list starts with a byte-order mark, which sha256sum never writes; "
+                   "save it again without one"), path, list);
       return FALSE;
     }
 
@@ -188,8 +190,8 @@ bedside_integrity_check (const char              *path,
       if (!parse_line (line, &hex, &name))
         {
           g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST,
-                       "%s: %s:%u: not a checksum line (expected the output of sha256sum or "
-                       "sha256sum --tag: the checksum, two spaces or a space and '*', the file name)",
+                       _("%s: %s:%u: not a checksum line (expected the output of sha256sum or "
+                       "sha256sum --tag: the checksum, two spaces or a space and '*', the file name)"),
                        path, list, i + 1);
           return FALSE;
         }
@@ -198,7 +200,7 @@ bedside_integrity_check (const char              *path,
       if (found_hex != NULL && g_ascii_strcasecmp (found_hex, hex) != 0)
         {
           g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_BAD_LIST,
-                       "%s: %s:%u: the file is listed twice, with different checksums (also at line %u)",
+                       _("%s: %s:%u: the file is listed twice, with different checksums (also at line %u)"),
                        path, list, i + 1, found_line);
           return FALSE;
         }
@@ -212,9 +214,9 @@ bedside_integrity_check (const char              *path,
   if (g_ascii_strcasecmp (found_hex, sha256) != 0)
     {
       g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_MISMATCH,
-                   "%s: the file does not match its checksum in %s:%u "
+                   _("%s: the file does not match its checksum in %s:%u "
                    "(listed %.12s…, the file is %.12s…): it has changed since the list was made; "
-                   "refused until it is reviewed and the list updated",
+                   "refused until it is reviewed and the list updated"),
                    path, list, found_line, found_hex, sha256);
       return FALSE;
     }

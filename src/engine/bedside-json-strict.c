@@ -10,6 +10,8 @@
  * an explicit stack, never recursion. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "bedside-json-strict.h"
@@ -64,7 +66,7 @@ fail_at (Scanner    *scanner,
 
   /* The text is valid UTF-8 by now, so characters can be counted. */
   column = g_utf8_strlen (scanner->data + scanner->line_start, (gssize) (pos - scanner->line_start)) + 1;
-  g_set_error (scanner->error, BEDSIDE_JSON_ERROR, code, "%s:%u:%ld: %s",
+  g_set_error (scanner->error, BEDSIDE_JSON_ERROR, code, _("%s:%u:%ld: %s"),
                scanner->name, scanner->line, column, message);
   return FALSE;
 }
@@ -114,15 +116,15 @@ fail_unexpected (Scanner    *scanner,
 
   if (*at == '\'')
     return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX,
-                    "single quotes are not JSON: write text and keys in double quotes");
+                    _("single quotes are not JSON: write text and keys in double quotes"));
   if (*at == '/' || *at == '#')
-    return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, "comments are not allowed in JSON");
+    return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, _("comments are not allowed in JSON"));
   if (*at == '+')
-    return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, "a number may not start with '+'");
+    return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, _("a number may not start with '+'"));
   if (*at == '.')
-    return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, "a number must start with a digit");
+    return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, _("a number must start with a digit"));
   if ((left >= 3 && memcmp (at, "NaN", 3) == 0) || (left >= 8 && memcmp (at, "Infinity", 8) == 0))
-    return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, "NaN and Infinity are not JSON numbers");
+    return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, _("NaN and Infinity are not JSON numbers"));
   if (g_ascii_isalpha (*at) || *at == '_' || *at == '$')
     {
       gsize n = 0;
@@ -130,10 +132,10 @@ fail_unexpected (Scanner    *scanner,
       while (n < left && n < 40 && (g_ascii_isalnum (at[n]) || at[n] == '_' || at[n] == '$'))
         n++;
       return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX,
-                      "unexpected word '%.*s': %s", (int) n, at, expected);
+                      _("unexpected word '%.*s': %s"), (int) n, at, expected);
     }
   shown = describe_char (at);
-  return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, "unexpected %s: %s", shown, expected);
+  return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, _("unexpected %s: %s"), shown, expected);
 }
 
 static gint
@@ -208,11 +210,11 @@ scan_string (Scanner *scanner,
 
           if (unit < 0)
             return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX,
-                            "\\u must be followed by four hexadecimal digits");
+                            _("\\u must be followed by four hexadecimal digits"));
           character = (gunichar) unit;
           if (unit >= 0xDC00 && unit <= 0xDFFF)
             return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_ENCODING,
-                            "\\u%04X is half a surrogate pair, not a character", (guint) unit);
+                            _("\\u%04X is half a surrogate pair, not a character"), (guint) unit);
           if (unit >= 0xD800 && unit <= 0xDBFF)
             {
               gint32 low = -1;
@@ -222,14 +224,14 @@ scan_string (Scanner *scanner,
                 low = read_hex4 (scanner, scanner->pos + 8);
               if (low < 0xDC00 || low > 0xDFFF)
                 return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_ENCODING,
-                                "\\u%04X is half a surrogate pair, not a character", (guint) unit);
+                                _("\\u%04X is half a surrogate pair, not a character"), (guint) unit);
               character = 0x10000 + (((gunichar) unit - 0xD800) << 10) + ((gunichar) low - 0xDC00);
               scanner->pos += 6;
             }
           /* C strings end at a NUL: the text would be cut short. */
           if (character == 0 && !(scanner->flags & BEDSIDE_JSON_STRICT_SYNTAX_ONLY))
             return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_NUL,
-                            "a text holds a NUL character (\\u0000)");
+                            _("a text holds a NUL character (\\u0000)"));
           if (out != NULL)
             {
               if (character == 0)
@@ -244,7 +246,7 @@ scan_string (Scanner *scanner,
         {
           g_autofree char *shown = describe_char (scanner->data + scanner->pos + 1);
           return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX,
-                          "\\ followed by %s is not a JSON escape", shown);
+                          _("\\ followed by %s is not a JSON escape"), shown);
         }
       if (out != NULL)
         {
@@ -255,7 +257,7 @@ scan_string (Scanner *scanner,
       scanner->pos += 2;
     }
 
-  return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, "text without its closing quote");
+  return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, _("text without its closing quote"));
 }
 
 static gboolean
@@ -281,19 +283,19 @@ scan_number (Scanner *scanner)
     {
       scanner->pos++;
       if (scanner->pos < scanner->length && data[scanner->pos] == 'I')
-        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, "NaN and Infinity are not JSON numbers");
+        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, _("NaN and Infinity are not JSON numbers"));
       if (scanner->pos >= scanner->length || !g_ascii_isdigit (data[scanner->pos]))
-        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, "'-' must be followed by digits");
+        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, _("'-' must be followed by digits"));
     }
   int_start = scanner->pos;
   if (data[scanner->pos] == '0')
     {
       scanner->pos++;
       if (scanner->pos < scanner->length && (data[scanner->pos] == 'x' || data[scanner->pos] == 'X'))
-        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, "hexadecimal numbers are not JSON");
+        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, _("hexadecimal numbers are not JSON"));
       if (scanner->pos < scanner->length && g_ascii_isdigit (data[scanner->pos]))
         return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX,
-                        "a number may not start with 0 (leading zeros are not JSON)");
+                        _("a number may not start with 0 (leading zeros are not JSON)"));
     }
   else
     scan_digits (scanner);
@@ -303,7 +305,7 @@ scan_number (Scanner *scanner)
       whole = FALSE;
       scanner->pos++;
       if (!scan_digits (scanner))
-        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, "a decimal point must be followed by digits");
+        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, _("a decimal point must be followed by digits"));
     }
   if (scanner->pos < scanner->length && (data[scanner->pos] == 'e' || data[scanner->pos] == 'E'))
     {
@@ -312,7 +314,7 @@ scan_number (Scanner *scanner)
       if (scanner->pos < scanner->length && (data[scanner->pos] == '+' || data[scanner->pos] == '-'))
         scanner->pos++;
       if (!scan_digits (scanner))
-        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, "an exponent must have digits");
+        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_SYNTAX, _("an exponent must have digits"));
     }
 
   /* json-glib saturates a whole number past 64 bits (to -1, or to the
@@ -323,7 +325,7 @@ scan_number (Scanner *scanner)
       const char *limit = data[start] == '-' ? "9223372036854775808" : "9223372036854775807";
 
       if (digits > 19 || (digits == 19 && memcmp (data + int_start, limit, 19) > 0))
-        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_NUMBER_RANGE, "the number %.*s is too large",
+        return fail_at (scanner, start, BEDSIDE_JSON_ERROR_NUMBER_RANGE, _("the number %.*s is too large"),
                         (int) MIN (scanner->pos - start, 40), data + start);
     }
   return TRUE;
@@ -347,8 +349,8 @@ scan_literal (Scanner *scanner)
           return TRUE;
         }
     }
-  return fail_unexpected (scanner, "expected a value (an object, a list, text in double quotes, "
-                                   "a number, true, false or null)");
+  return fail_unexpected (scanner, _("expected a value (an object, a list, text in double quotes, "
+                                   "a number, true, false or null)"));
 }
 
 static gboolean
@@ -357,7 +359,7 @@ push (Scanner  *scanner,
 {
   if (scanner->depth == BEDSIDE_JSON_MAX_DEPTH)
     return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_TOO_DEEP,
-                    "JSON nested more than %d deep", BEDSIDE_JSON_MAX_DEPTH);
+                    _("JSON nested more than %d deep"), BEDSIDE_JSON_MAX_DEPTH);
   scanner->stack[scanner->depth].is_object = is_object;
   scanner->stack[scanner->depth].keys = NULL;
   scanner->depth++;
@@ -391,7 +393,7 @@ add_key (Scanner *scanner,
 
       if (strlen (shown) > 60)
         shown[60] = '\0';
-      return fail_at (scanner, pos, BEDSIDE_JSON_ERROR_DUPLICATE_KEY, "the key \"%s\" appears twice", shown);
+      return fail_at (scanner, pos, BEDSIDE_JSON_ERROR_DUPLICATE_KEY, _("the key \"%s\" appears twice"), shown);
     }
   return TRUE;
 }
@@ -442,7 +444,7 @@ scan (Scanner *scanner)
           if (expect == EXPECT_NOTHING)
             return TRUE;
           return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX,
-                          "the JSON ends too early: %s is missing",
+                          _("the JSON ends too early: %s is missing"),
                           scanner->depth == 0 ? "a value" : scanner->stack[scanner->depth - 1].is_object ? "'}'" : "']'");
         }
       c = scanner->data[scanner->pos];
@@ -451,7 +453,7 @@ scan (Scanner *scanner)
         {
         case EXPECT_NOTHING:
           return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX,
-                          "text after the end of the JSON value; a JSON text holds one value");
+                          _("text after the end of the JSON value; a JSON text holds one value"));
 
         case EXPECT_VALUE_OR_END:
           if (c == ']')
@@ -467,18 +469,18 @@ scan (Scanner *scanner)
 
         case EXPECT_VALUE_AFTER_COMMA:
           if (c == ']')
-            return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, "a comma before ']' (trailing commas are not JSON)");
+            return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, _("a comma before ']' (trailing commas are not JSON)"));
           G_GNUC_FALLTHROUGH;
         case EXPECT_VALUE:
           if (c == ']' || c == '}' || c == ',' || c == ':')
-            return fail_unexpected (scanner, "expected a value");
+            return fail_unexpected (scanner, _("expected a value"));
           if (!scan_value (scanner, &expect))
             return FALSE;
           break;
 
         case EXPECT_KEY_AFTER_COMMA:
           if (c == '}')
-            return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, "a comma before '}' (trailing commas are not JSON)");
+            return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, _("a comma before '}' (trailing commas are not JSON)"));
           G_GNUC_FALLTHROUGH;
         case EXPECT_KEY_OR_END:
           if (c == '}' && expect == EXPECT_KEY_OR_END)
@@ -489,7 +491,7 @@ scan (Scanner *scanner)
               break;
             }
           if (c != '"')
-            return fail_unexpected (scanner, "expected a key in double quotes");
+            return fail_unexpected (scanner, _("expected a key in double quotes"));
           {
             gsize key_pos = scanner->pos;
 
@@ -502,7 +504,7 @@ scan (Scanner *scanner)
 
         case EXPECT_COLON:
           if (c != ':')
-            return fail_unexpected (scanner, "expected ':' after the key");
+            return fail_unexpected (scanner, _("expected ':' after the key"));
           scanner->pos++;
           expect = EXPECT_VALUE;
           break;
@@ -556,7 +558,7 @@ bedside_json_check_strict (const char              *data,
 
   if (length == 0)
     {
-      g_set_error (error, BEDSIDE_JSON_ERROR, BEDSIDE_JSON_ERROR_EMPTY, "%s: the file is empty", scanner.name);
+      g_set_error (error, BEDSIDE_JSON_ERROR, BEDSIDE_JSON_ERROR_EMPTY, _("%s: the file is empty"), scanner.name);
       return FALSE;
     }
   /* RFC 8259 §8.1: UTF-8 only.  A NUL byte is not valid here either. */
@@ -570,18 +572,18 @@ bedside_json_check_strict (const char              *data,
             scanner.line_start = i + 1;
           }
       if (*end == '\0')
-        return fail_at (&scanner, scanner.length, BEDSIDE_JSON_ERROR_ENCODING, "not UTF-8 text (a NUL byte)");
-      return fail_at (&scanner, scanner.length, BEDSIDE_JSON_ERROR_ENCODING, "not UTF-8 text (byte 0x%02x)",
+        return fail_at (&scanner, scanner.length, BEDSIDE_JSON_ERROR_ENCODING, _("not UTF-8 text (a NUL byte)"));
+      return fail_at (&scanner, scanner.length, BEDSIDE_JSON_ERROR_ENCODING, _("not UTF-8 text (byte 0x%02x)"),
                       (guchar) *end);
     }
   if (length >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
     return fail_at (&scanner, 0, BEDSIDE_JSON_ERROR_ENCODING,
-                    "starts with a byte order mark; JSON text is UTF-8 without one");
+                    _("starts with a byte order mark; JSON text is UTF-8 without one"));
 
   skip_white_space (&scanner);
   if (scanner.pos == length)
     {
-      g_set_error (error, BEDSIDE_JSON_ERROR, BEDSIDE_JSON_ERROR_EMPTY, "%s: the file holds no JSON value",
+      g_set_error (error, BEDSIDE_JSON_ERROR, BEDSIDE_JSON_ERROR_EMPTY, _("%s: the file holds no JSON value"),
                    scanner.name);
       return FALSE;
     }
@@ -613,14 +615,14 @@ bedside_json_parse_strict (const char              *data,
   if (!json_parser_load_from_data (parser, data, (gssize) length, &local_error))
     {
       /* Not expected after the check: json-glib reads a superset. */
-      g_set_error (error, BEDSIDE_JSON_ERROR, BEDSIDE_JSON_ERROR_SYNTAX, "%s: not valid JSON: %s",
+      g_set_error (error, BEDSIDE_JSON_ERROR, BEDSIDE_JSON_ERROR_SYNTAX, _("%s: not valid JSON: %s"),
                    name != NULL ? name : "<data>", local_error->message);
       return NULL;
     }
   root = json_parser_get_root (parser);
   if (root == NULL)
     {
-      g_set_error (error, BEDSIDE_JSON_ERROR, BEDSIDE_JSON_ERROR_EMPTY, "%s: the file holds no JSON value",
+      g_set_error (error, BEDSIDE_JSON_ERROR, BEDSIDE_JSON_ERROR_EMPTY, _("%s: the file holds no JSON value"),
                    name != NULL ? name : "<data>");
       return NULL;
     }

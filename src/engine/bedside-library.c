@@ -1,6 +1,8 @@
 /* bedside-library.c: the guidelines installed for the user, the system and the bundle, found by id. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "bedside-library.h"
@@ -134,8 +136,8 @@ set_not_verified (GError     **error,
                   const char  *path)
 {
   g_set_error (error, BEDSIDE_INTEGRITY_ERROR, BEDSIDE_INTEGRITY_ERROR_MISMATCH,
-               "%s: not verified: the SHA256SUMS list in its folder does not name this file, "
-               "and only verified guidelines may be used", path);
+               _("%s: not verified: the SHA256SUMS list in its folder does not name this file, "
+               "and only verified guidelines may be used"), path);
 }
 
 /* Loads @path, refusing it when the clinic's list names it with another
@@ -232,8 +234,8 @@ bedside_library_load (const char              *path_or_id,
   if (entry == NULL)
     {
       g_set_error (error, BEDSIDE_GUIDELINE_ERROR, BEDSIDE_GUIDELINE_ERROR_NOT_FOUND,
-                   "%s: no installed guideline has this id (a file must be named as a path: "
-                   "./%s.xml)", path_or_id, path_or_id);
+                   _("%s: no installed guideline has this id (a file must be named as a path: "
+                   "./%s.xml)"), path_or_id, path_or_id);
       return NULL;
     }
   guideline = bedside_library_load_entry (library, entry, error);

@@ -1,5 +1,9 @@
 /* bedside-lint-medicines.c: the proof that every item a medicine's record reads is asked wherever the medicine can be offered, the notes records add, and medicines named in texts without <offers> or <mentions>. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "bedside-lint-private.h"
 
 #include <stdlib.h>
@@ -207,9 +211,9 @@ report_gap (Lint              *self,
   g_autofree char *example = describe_example (self, proof->item, complete);
 
   bedside_lint_add_issue (self, BEDSIDE_LINT_ERROR, "medicine-unscreened", item->line,
-                          "medicine '%s' can be offered without asking item '%s', which %s reads: "
+                          _("medicine '%s' can be offered without asking item '%s', which %s reads: "
                           "the decision tree can add '%s' (line %u), which offers it%s, when '%s' is "
-                          "not asked (it is asked only when \"%s\"), for example with %s",
+                          "not asked (it is asked only when \"%s\"), for example with %s"),
                           medicine->id, item->id, reader, rec->id, node->line,
                           proof->caution_only ? " with no reason against it" : "",
                           item->id, bedside_expr_get_source (item->enable_when), example);
@@ -444,17 +448,17 @@ bedside_lint_medicines_finish (Lint *self)
           where = bedside_guideline_get_recommendation (self->guideline, proof->where);
           if (proof->state & PROOF_SKIPPED)
             bedside_lint_add_issue (self, BEDSIDE_LINT_ERROR, "medicine-proof-skipped", item->line,
-                                    "could not prove that item '%s' is asked wherever medicine '%s' "
+                                    _("could not prove that item '%s' is asked wherever medicine '%s' "
                                     "can be offered: where the decision tree adds '%s', the question "
-                                    "depends on %u items together and %s",
+                                    "depends on %u items together and %s"),
                                     item->id, medicine->id, where->id, proof->outcome.n_vars,
                                     describe_skip (proof->outcome.skip));
           else
             bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "medicine-proof-approximate", item->line,
-                                    "the proof that item '%s' is asked wherever medicine '%s' can be "
+                                    _("the proof that item '%s' is asked wherever medicine '%s' can be "
                                     "offered is approximate: where the decision tree adds '%s', item "
                                     "'%s' is used in arithmetic or compared with another value (line "
-                                    "%u), so only values around the guideline's constants were tried",
+                                    "%u), so only values around the guideline's constants were tried"),
                                     item->id, medicine->id, where->id,
                                     get_item (self, proof->outcome.first_inexact)->id,
                                     self->inexact_line[proof->outcome.first_inexact]);
@@ -583,7 +587,7 @@ check_recommendation_mentions (Lint      *self,
         named[rec->offers[k]] = TRUE;
       else
         bedside_lint_add_issue (self, BEDSIDE_LINT_ERROR, "unknown-medicine", line,
-                                "recommendation '%s'%s offers a medicine that has no record", rec->id, where);
+                                _("recommendation '%s'%s offers a medicine that has no record"), rec->id, where);
     }
   for (guint k = 0; rec->mentions != NULL && rec->mentions[k] != NULL; k++)
     {
@@ -596,8 +600,8 @@ check_recommendation_mentions (Lint      *self,
         g_hash_table_add (mentioned_groups, (gpointer) id);
       else
         bedside_lint_add_issue (self, BEDSIDE_LINT_ERROR, "unknown-medicine", line,
-                                "recommendation '%s'%s mentions '%s', which is not a medicine or group "
-                                "the guideline uses", rec->id, where, id);
+                                _("recommendation '%s'%s mentions '%s', which is not a medicine or group "
+                                "the guideline uses"), rec->id, where, id);
     }
   if (names->len == 0)
     return;
@@ -654,19 +658,19 @@ check_recommendation_mentions (Lint      *self,
                                                                               (guint) name->medicine);
 
             bedside_lint_add_issue (self, BEDSIDE_LINT_ERROR, "unnamed-medicine", line,
-                                    "recommendation '%s'%s speaks of medicine '%s' (\"%s\" in its %s) but "
+                                    _("recommendation '%s'%s speaks of medicine '%s' (\"%s\" in its %s) but "
                                     "neither offers nor mentions it: add <offers medicine=\"%s\"/> if it "
                                     "offers it (then its record applies), or <mentions medicine=\"%s\"/> "
-                                    "if the text only speaks of it",
+                                    "if the text only speaks of it"),
                                     rec->id, where, medicine->id, name->written, (const char *) whats->pdata[t],
                                     medicine->id, medicine->id);
           }
         else
           bedside_lint_add_issue (self, BEDSIDE_LINT_ERROR, "unnamed-medicine", line,
-                                  "recommendation '%s'%s speaks of the medicine group '%s' (\"%s\" in its "
+                                  _("recommendation '%s'%s speaks of the medicine group '%s' (\"%s\" in its "
                                   "%s) but neither offers one of its medicines nor mentions it: add "
                                   "<offers medicine=\"MEDICINE\"/> for each medicine it offers, or <mentions "
-                                  "medicine=\"%s\"/> if the text only speaks of them",
+                                  "medicine=\"%s\"/> if the text only speaks of them"),
                                   rec->id, where, name->group, name->written, (const char *) whats->pdata[t],
                                   name->group);
       }

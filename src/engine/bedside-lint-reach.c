@@ -1,5 +1,9 @@
 /* bedside-lint-reach.c: the reachability analysis's walk of the tree, which finds dead branches and recommendations no answers reach. */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "bedside-lint-private.h"
 
 /* How the reachability analysis works, and why it is exact when every
@@ -53,9 +57,9 @@ note_approximate (Lint          *self,
   const BedsideItem *item = get_item (self, outcome->first_inexact);
 
   bedside_lint_add_issue (self, BEDSIDE_LINT_NOTE, "reachability-approximate", line,
-                          "the finding on %s is approximate: item '%s'%s %s used in arithmetic or "
+                          _("the finding on %s is approximate: item '%s'%s %s used in arithmetic or "
                           "compared with another value (line %u), so only values around the "
-                          "guideline's constants were tried",
+                          "guideline's constants were tried"),
                           what, item->id, outcome->n_inexact > 1 ? " and others" : "",
                           outcome->n_inexact > 1 ? "are" : "is",
                           self->inexact_line[outcome->first_inexact]);
@@ -71,24 +75,24 @@ note_skipped (Lint          *self,
     {
     case SKIP_COMBINATIONS:
       bedside_lint_add_issue (self, BEDSIDE_LINT_NOTE, "reachability-skipped", line,
-                              "reachability of %s was not checked: it depends on %u or more "
-                              "questionnaire items together (over 2^%d combinations of answers)",
+                              _("reachability of %s was not checked: it depends on %u or more "
+                              "questionnaire items together (over 2^%d combinations of answers)"),
                               what, outcome->n_vars, MAX_COMBINATIONS_LOG2);
       break;
     case SKIP_ATOMS:
       bedside_lint_add_issue (self, BEDSIDE_LINT_NOTE, "reachability-skipped", line,
-                              "reachability of %s was not checked: over %u conditions on the way to it "
-                              "depend on each other", what, MAX_ATOMS);
+                              _("reachability of %s was not checked: over %u conditions on the way to it "
+                              "depend on each other"), what, MAX_ATOMS);
       break;
     case SKIP_CLOSURE:
       bedside_lint_add_issue (self, BEDSIDE_LINT_NOTE, "reachability-skipped", line,
-                              "reachability of %s was not checked: a test on the way to it depends, "
-                              "through enable-when, on over %u questionnaire items", what, MAX_CLOSURE);
+                              _("reachability of %s was not checked: a test on the way to it depends, "
+                              "through enable-when, on over %u questionnaire items"), what, MAX_CLOSURE);
       break;
     case SKIP_EVALUATIONS:
       bedside_lint_add_issue (self, BEDSIDE_LINT_NOTE, "reachability-skipped", line,
-                              "reachability of %s was not checked: its %u questionnaire items took "
-                              "too long to enumerate", what, outcome->n_vars);
+                              _("reachability of %s was not checked: its %u questionnaire items took "
+                              "too long to enumerate"), what, outcome->n_vars);
       break;
     case SKIP_NONE:
     default:
@@ -186,13 +190,13 @@ report_unreachable_branch (Lint              *self,
       /* Every decision needs an otherwise, even when its branches cover
        * every case: an empty one there is how authors say so. */
       bedside_lint_add_issue (self, BEDSIDE_LINT_NOTE, "unreachable-otherwise", branch->line,
-                              "%s is never reached: %s; it is empty, so nothing is lost%s",
+                              _("%s is never reached: %s; it is empty, so nothing is lost%s"),
                               what, why, suffix);
     }
   else
     {
       bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unreachable-branch", branch->line,
-                              "%s is never %s: %s%s", what, branch->when ? "taken" : "reached", why, suffix);
+                              _("%s is never %s: %s%s"), what, branch->when ? "taken" : "reached", why, suffix);
     }
   if (approximate)
     note_approximate (self, branch->line, what, outcome);
@@ -209,12 +213,12 @@ report_after_stop (Lint              *self,
 
   if (stopper->type == BEDSIDE_NODE_STOP)
     bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unreachable-node", first->line,
-                            "%s and what follows it are never reached: the stop at line %u always ends the walk first",
+                            _("%s and what follows it are never reached: the stop at line %u always ends the walk first"),
                             what, stopper->line);
   else
     bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unreachable-node", first->line,
-                            "%s and what follows it are never reached: wherever decision '%s' (line %u) "
-                            "is reached, it ends the walk with a stop (or cannot be decided)%s",
+                            _("%s and what follows it are never reached: wherever decision '%s' (line %u) "
+                            "is reached, it ends the walk with a stop (or cannot be decided)%s"),
                             what, stopper->id, stopper->line, approximate ? " (approximate: see the note)" : "");
   if (approximate)
     note_approximate (self, first->line, what, outcome);

@@ -1,5 +1,9 @@
 /* bedside-lint.c: the linter's entry point and its simple checks (unused items and definitions, citations, readability). */
 
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
 #include "bedside-lint-private.h"
 
 #include <stdarg.h>
@@ -437,8 +441,8 @@ check_usage (Lint *self)
   for (guint i = 0; i < self->n_items; i++)
     if (!item_used[i])
       bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unused-item", get_item (self, i)->line,
-                              "item '%s' is asked but never used: no branch test, contraindication, "
-                              "caution, medicine record, enable-when or used definition reads it",
+                              _("item '%s' is asked but never used: no branch test, contraindication, "
+                              "caution, medicine record, enable-when or used definition reads it"),
                               get_item (self, i)->id);
   for (guint d = 0; d < self->n_defs; d++)
     if (!def_used[d])
@@ -450,8 +454,8 @@ check_usage (Lint *self)
         if (strchr (def->id, '(') != NULL)
           continue;
         bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unused-definition", def->line,
-                                "definition '%s' is never used: no branch test, contraindication, "
-                                "caution, medicine record, enable-when or used definition reads it", def->id);
+                                _("definition '%s' is never used: no branch test, contraindication, "
+                                "caution, medicine record, enable-when or used definition reads it"), def->id);
       }
 }
 
@@ -468,21 +472,21 @@ check_recommendations (Lint *self)
 
       if (!self->rec_reached[r] && self->rec_in_tree[r] && rec->n_offers > 0)
         bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unreachable-recommendation", line,
-                                "recommendation '%s' is never in a plan: wherever the decision tree "
-                                "adds it, a reason against each medicine it offers holds", rec->id);
+                                _("recommendation '%s' is never in a plan: wherever the decision tree "
+                                "adds it, a reason against each medicine it offers holds"), rec->id);
       else if (!self->rec_reached[r] && rec->record_medicine >= 0)
         bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unreachable-recommendation", line,
-                                "recommendation '%s'%s is never in a plan: no reason against a "
+                                _("recommendation '%s'%s is never in a plan: no reason against a "
                                 "medicine or caution that adds it can hold where the decision tree "
-                                "offers the medicine (a caution: with the medicine kept)", rec->id, where);
+                                "offers the medicine (a caution: with the medicine kept)"), rec->id, where);
       else if (!self->rec_reached[r])
         bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "unreachable-recommendation", line,
-                                "recommendation '%s' is never in a plan: no reachable part of the "
+                                _("recommendation '%s' is never in a plan: no reachable part of the "
                                 "decision tree recommends it, and it is not the note of a "
-                                "contraindication or caution that can apply", rec->id);
+                                "contraindication or caution that can apply"), rec->id);
       if (rec->n_citations == 0)
         bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "uncited-recommendation", line,
-                                "recommendation '%s'%s cites no reference", rec->id, where);
+                                _("recommendation '%s'%s cites no reference"), rec->id, where);
       for (guint k = 0; k < rec->n_citations; k++)
         if (rec->citations[k] < self->n_refs)
           cited[rec->citations[k]] = TRUE;
@@ -494,7 +498,7 @@ check_recommendations (Lint *self)
         const BedsideReference *ref = bedside_guideline_get_reference (self->guideline, i);
 
         bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "uncited-reference", ref->line,
-                                "reference '%s' is not cited by any recommendation", ref->id);
+                                _("reference '%s' is not cited by any recommendation"), ref->id);
       }
 }
 
@@ -534,8 +538,8 @@ check_readability (Lint *self)
       g_ascii_formatd (max_text, sizeof max_text, "%.1f", max_grade);
       line = bedside_lint_recommendation_line (self, rec, &where);
       bedside_lint_add_issue (self, BEDSIDE_LINT_WARNING, "readability", line,
-                              "recommendation '%s'%s: the patient text reads at grade %s, above the "
-                              "guideline's limit of %s (use shorter sentences and shorter words)",
+                              _("recommendation '%s'%s: the patient text reads at grade %s, above the "
+                              "guideline's limit of %s (use shorter sentences and shorter words)"),
                               rec->id, where, grade_text, max_text);
     }
 }

@@ -11,6 +11,8 @@
  * ever touches Bedside's own. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <errno.h>
 #include <fcntl.h>
 #include <string.h>
@@ -51,7 +53,7 @@ bedside_file_check_replaceable (const char  *path,
       if (saved == ENOENT)
         return TRUE;   /* a new file */
       g_set_error (error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_IO,
-                   "%s: cannot write the file: %s", path, g_strerror (saved));
+                   _("%s: cannot write the file: %s"), path, g_strerror (saved));
       return FALSE;
     }
   if (S_ISREG (st.st_mode))
@@ -68,7 +70,7 @@ bedside_file_check_replaceable (const char  *path,
   else
     what = "is not a regular file";
   g_set_error (error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_NOT_REPLACEABLE,
-               "%s: %s; Bedside writes only to a regular file or a new one, and leaves this as it is",
+               _("%s: %s; Bedside writes only to a regular file or a new one, and leaves this as it is"),
                path, what);
   return FALSE;
 }
@@ -146,7 +148,7 @@ bedside_replace_stream_write_fn (GOutputStream  *stream,
     {
       int saved = errno;
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "%s: cannot write the file: %s", self->path, g_strerror (saved));
+                   _("%s: cannot write the file: %s"), self->path, g_strerror (saved));
       return -1;
     }
   return written;
@@ -198,7 +200,7 @@ bedside_replace_stream_close_fn (GOutputStream  *stream,
     {
       discard (self);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "%s: cannot write the file: %s", self->path, g_strerror (saved));
+                   _("%s: cannot write the file: %s"), self->path, g_strerror (saved));
       return FALSE;
     }
 
@@ -213,7 +215,7 @@ bedside_replace_stream_close_fn (GOutputStream  *stream,
       saved = errno;
       discard (self);
       g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved),
-                   "%s: cannot replace the file: %s", self->path, g_strerror (saved));
+                   _("%s: cannot replace the file: %s"), self->path, g_strerror (saved));
       return FALSE;
     }
   g_clear_pointer (&self->temp_path, g_free);
@@ -303,7 +305,7 @@ bedside_replace_stream_new (const char  *path,
 
       g_clear_pointer (&self->temp_path, g_free);
       g_set_error (error, BEDSIDE_FILE_ERROR, BEDSIDE_FILE_ERROR_IO,
-                   "%s: cannot write in the folder %s: %s", path, dir, g_strerror (saved));
+                   _("%s: cannot write in the folder %s: %s"), path, dir, g_strerror (saved));
       return NULL;
     }
   return G_OUTPUT_STREAM (g_steal_pointer (&self));

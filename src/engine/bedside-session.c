@@ -1,6 +1,8 @@
 /* bedside-session.c: the answers of one consultation and what follows from them. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -128,8 +130,7 @@ value_matches_item (const BedsideItem   *item,
       !(item->type == BEDSIDE_TYPE_DECIMAL && value->type == BEDSIDE_TYPE_INTEGER))
     {
       g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE,
-                   "%s: expected %s, not %s", item->id,
-                   bedside_value_type_to_string (item->type),
+                   _("Expected %s, not %s"), bedside_value_type_to_string (item->type),
                    bedside_value_type_to_string ((BedsideValueType) value->type));
       return FALSE;
     }
@@ -145,20 +146,20 @@ value_matches_item (const BedsideItem   *item,
         if (!isfinite (number))
           {
             g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE,
-                         "%s: not a finite number", item->id);
+                         _("Not a finite number"));
             return FALSE;
           }
         if ((item->has_min && number < item->min) || (item->has_max && number > item->max))
           {
             if (item->has_min && item->has_max)
               g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_OUT_OF_RANGE,
-                           "%s: %g is out of range (%g to %g%s)", item->id, number, item->min, item->max, unit);
+                           _("%g is out of range (%g to %g%s)"), number, item->min, item->max, unit);
             else if (item->has_min)
               g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_OUT_OF_RANGE,
-                           "%s: %g is below the minimum of %g%s", item->id, number, item->min, unit);
+                           _("%g is below the minimum of %g%s"), number, item->min, unit);
             else
               g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_OUT_OF_RANGE,
-                           "%s: %g is above the maximum of %g%s", item->id, number, item->max, unit);
+                           _("%g is above the maximum of %g%s"), number, item->max, unit);
             return FALSE;
           }
         return TRUE;
@@ -167,7 +168,7 @@ value_matches_item (const BedsideItem   *item,
       if (value->code < 0 || (guint) value->code >= item->n_options)
         {
           g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_BAD_CODE,
-                       "%s: not one of the allowed answers", item->id);
+                       _("Not one of the allowed answers"));
           return FALSE;
         }
       return TRUE;
@@ -175,13 +176,13 @@ value_matches_item (const BedsideItem   *item,
       if (value->text == NULL || !g_utf8_validate (value->text, -1, NULL))
         {
           g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE,
-                       "%s: text must be valid UTF-8", item->id);
+                       _("Text must be valid UTF-8"));
           return FALSE;
         }
       if (strlen (value->text) > 4096)
         {
           g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_OUT_OF_RANGE,
-                       "%s: text is too long (at most 4096 bytes)", item->id);
+                       _("Text is too long (at most 4096 bytes)"));
           return FALSE;
         }
       return TRUE;
@@ -284,7 +285,7 @@ bedside_session_set_answer_from_string (BedsideSession  *self,
       else
         {
           g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE,
-                       "%s: answer yes or no", item->id);
+                       _("Answer yes or no"));
           return FALSE;
         }
       break;
@@ -295,7 +296,7 @@ bedside_session_set_answer_from_string (BedsideSession  *self,
         if (!g_ascii_string_to_signed (stripped, 10, G_MININT64, G_MAXINT64, &number, &local))
           {
             g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE,
-                         "%s: enter a whole number", item->id);
+                         _("Enter a whole number"));
             return FALSE;
           }
         value.integer = number;
@@ -308,7 +309,7 @@ bedside_session_set_answer_from_string (BedsideSession  *self,
         if (end == stripped || *end != '\0' || !isfinite (number))
           {
             g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE,
-                         "%s: enter a number", item->id);
+                         _("Enter a number"));
             return FALSE;
           }
         value.decimal = number;
@@ -323,7 +324,7 @@ bedside_session_set_answer_from_string (BedsideSession  *self,
         {
           g_autofree char *codes = g_strjoinv (", ", (char **) item->codes);
           g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_BAD_CODE,
-                       "%s: '%s' is not one of %s", item->id, stripped, codes);
+                       _("'%s' is not one of %s"), stripped, codes);
           return FALSE;
         }
       break;
@@ -331,7 +332,7 @@ bedside_session_set_answer_from_string (BedsideSession  *self,
       if (!bedside_parse_iso_date (stripped, &value.date))
         {
           g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE,
-                       "%s: enter a date as YYYY-MM-DD", item->id);
+                       _("Enter a date as YYYY-MM-DD"));
           return FALSE;
         }
       break;

@@ -7,6 +7,8 @@
  * the plan, so it is refused and the original's texts are used instead. */
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include <string.h>
 
 #include "bedside-integrity.h"
@@ -34,7 +36,7 @@ bedside_guideline_find_translation (const BedsideGuideline  *guideline,
   if (!bedside_language_is_valid (language))
     {
       g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_BAD_LANGUAGE,
-                   "'%s' is not a language code (e.g. es, es_MX)",
+                   _("'%s' is not a language code (e.g. es, es_MX)"),
                    language != NULL ? language : "(null)");
       return NULL;
     }
@@ -53,7 +55,7 @@ bedside_guideline_find_translation (const BedsideGuideline  *guideline,
     }
 
   g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_NOT_FOUND,
-               "%s: no translation into '%s' (looked for %s%s%s%s%s)",
+               _("%s: no translation into '%s' (looked for %s%s%s%s%s)"),
                path, language, dir, G_DIR_SEPARATOR_S, variants[0], G_DIR_SEPARATOR_S, base);
   return NULL;
 }
@@ -177,21 +179,21 @@ compare_metadata (Differences            *d,
   const char * const *b = bedside_guideline_get_reviewers (translation);
 
   if (g_strcmp0 (bedside_guideline_get_id (source), bedside_guideline_get_id (translation)) != 0)
-    differ (d, 0, "it is the guideline '%s', not '%s'",
+    differ (d, 0, _("it is the guideline '%s', not '%s'"),
             bedside_guideline_get_id (translation), bedside_guideline_get_id (source));
   if (g_strcmp0 (bedside_guideline_get_version (source), bedside_guideline_get_version (translation)) != 0)
-    differ (d, 0, "it translates version %s, the guideline is version %s",
+    differ (d, 0, _("it translates version %s, the guideline is version %s"),
             bedside_guideline_get_version (translation), bedside_guideline_get_version (source));
   if (bedside_guideline_get_status (source) != bedside_guideline_get_status (translation) ||
       g_strcmp0 (bedside_guideline_get_review_date (source), bedside_guideline_get_review_date (translation)) != 0 ||
       g_strcmp0 (bedside_guideline_get_next_review (source), bedside_guideline_get_next_review (translation)) != 0 ||
       bedside_guideline_get_max_grade (source) != bedside_guideline_get_max_grade (translation))
-    differ (d, 0, "its review status, review dates or readability limit differ from the guideline's");
+    differ (d, 0, _("its review status, review dates or readability limit differ from the guideline's"));
 
   while (*a != NULL && *b != NULL && g_str_equal (*a, *b))
     a++, b++;
   if (*a != NULL || *b != NULL)
-    differ (d, 0, "its reviewers differ from the guideline's");
+    differ (d, 0, _("its reviewers differ from the guideline's"));
 }
 
 static void
@@ -203,7 +205,7 @@ compare_references (Differences            *d,
 
   if (n != bedside_guideline_get_n_references (translation))
     {
-      differ (d, 0, "%u references, the guideline has %u",
+      differ (d, 0, _("%u references, the guideline has %u"),
               bedside_guideline_get_n_references (translation), n);
       return;
     }
@@ -214,7 +216,7 @@ compare_references (Differences            *d,
 
       /* Citations are not translated: they name the sources as published. */
       if (!g_str_equal (a->id, b->id) || g_strcmp0 (a->text, b->text) != 0)
-        differ (d, b->line, "reference '%s' differs from the guideline's reference '%s'", b->id, a->id);
+        differ (d, b->line, _("reference '%s' differs from the guideline's reference '%s'"), b->id, a->id);
     }
 }
 
@@ -229,7 +231,7 @@ compare_questionnaire (Differences            *d,
   if (n_sections != bedside_guideline_get_n_sections (translation) ||
       n_items != bedside_guideline_get_n_items (translation))
     {
-      differ (d, 0, "%u sections and %u items, the guideline has %u and %u",
+      differ (d, 0, _("%u sections and %u items, the guideline has %u and %u"),
               bedside_guideline_get_n_sections (translation),
               bedside_guideline_get_n_items (translation), n_sections, n_items);
       return;
@@ -242,7 +244,7 @@ compare_questionnaire (Differences            *d,
 
       if (!g_str_equal (a->id, b->id) || a->first_item != b->first_item || a->n_items != b->n_items ||
           !same_presence (a->description, b->description))
-        differ (d, b->line, "section '%s' differs from the guideline's section '%s'", b->id, a->id);
+        differ (d, b->line, _("section '%s' differs from the guideline's section '%s'"), b->id, a->id);
     }
 
   for (guint i = 0; i < n_items; i++)
@@ -255,21 +257,21 @@ compare_questionnaire (Differences            *d,
         same_options = g_str_equal (a->options[o].code, b->options[o].code);
 
       if (!g_str_equal (a->id, b->id))
-        differ (d, b->line, "item '%s' where the guideline has '%s'", b->id, a->id);
+        differ (d, b->line, _("item '%s' where the guideline has '%s'"), b->id, a->id);
       else if (a->type != b->type || a->required != b->required)
-        differ (d, b->line, "item '%s' has another type or requirement than in the guideline", b->id);
+        differ (d, b->line, _("item '%s' has another type or requirement than in the guideline"), b->id);
       else if (a->has_min != b->has_min || a->has_max != b->has_max ||
                (a->has_min && a->min != b->min) || (a->has_max && a->max != b->max) ||
                g_strcmp0 (a->unit, b->unit) != 0)
-        differ (d, b->line, "item '%s' has other limits or another unit than in the guideline", b->id);
+        differ (d, b->line, _("item '%s' has other limits or another unit than in the guideline"), b->id);
       else if (!same_options)
-        differ (d, b->line, "item '%s' has other answer codes than in the guideline", b->id);
+        differ (d, b->line, _("item '%s' has other answer codes than in the guideline"), b->id);
       else if (g_strcmp0 (expr_source (a->enable_when), expr_source (b->enable_when)) != 0)
-        differ (d, b->line, "item '%s' is enabled by '%s', in the guideline by '%s'", b->id,
+        differ (d, b->line, _("item '%s' is enabled by '%s', in the guideline by '%s'"), b->id,
                 expr_source (b->enable_when) ? expr_source (b->enable_when) : "(always)",
                 expr_source (a->enable_when) ? expr_source (a->enable_when) : "(always)");
       else if (!same_presence (a->help, b->help))
-        differ (d, b->line, "item '%s' has help where the guideline has none, or none where it has", b->id);
+        differ (d, b->line, _("item '%s' has help where the guideline has none, or none where it has"), b->id);
     }
 }
 
@@ -282,7 +284,7 @@ compare_definitions (Differences            *d,
 
   if (n != bedside_guideline_get_n_definitions (translation))
     {
-      differ (d, 0, "%u definitions, the guideline has %u",
+      differ (d, 0, _("%u definitions, the guideline has %u"),
               bedside_guideline_get_n_definitions (translation), n);
       return;
     }
@@ -293,7 +295,7 @@ compare_definitions (Differences            *d,
 
       if (!g_str_equal (a->id, b->id) ||
           g_strcmp0 (expr_source (a->expr), expr_source (b->expr)) != 0)
-        differ (d, b->line, "definition '%s' differs from the guideline's '%s'", b->id, a->id);
+        differ (d, b->line, _("definition '%s' differs from the guideline's '%s'"), b->id, a->id);
     }
 }
 
@@ -330,7 +332,7 @@ compare_recommendations (Differences            *d,
 
   if (n != bedside_guideline_get_n_recommendations (translation))
     {
-      differ (d, 0, "%u recommendations, the guideline has %u",
+      differ (d, 0, _("%u recommendations, the guideline has %u"),
               bedside_guideline_get_n_recommendations (translation), n);
       return;
     }
@@ -340,11 +342,11 @@ compare_recommendations (Differences            *d,
       const BedsideRecommendation *b = bedside_guideline_get_recommendation (translation, i);
 
       if (!g_str_equal (a->id, b->id))
-        differ (d, b->line, "recommendation '%s' where the guideline has '%s'", b->id, a->id);
+        differ (d, b->line, _("recommendation '%s' where the guideline has '%s'"), b->id, a->id);
       else if (a->kind != b->kind || a->topic != b->topic ||
                g_strcmp0 (a->evidence_quality, b->evidence_quality) != 0 ||
                g_strcmp0 (a->evidence_strength, b->evidence_strength) != 0)
-        differ (d, b->line, "recommendation '%s' has another kind, topic or evidence grade", b->id);
+        differ (d, b->line, _("recommendation '%s' has another kind, topic or evidence grade"), b->id);
       else if (!same_presence (a->dose, b->dose) || !same_presence (a->duration, b->duration) ||
                !same_presence (a->patient_title, b->patient_title) ||
                !same_presence (a->patient, b->patient) ||
@@ -352,17 +354,17 @@ compare_recommendations (Differences            *d,
                !same_presence (a->patient_duration, b->patient_duration) ||
                !same_presence (a->patient_watch, b->patient_watch) ||
                !same_presence (a->evidence_note, b->evidence_note))
-        differ (d, b->line, "recommendation '%s' has other texts (dose, duration, patient texts, evidence) than in the guideline", b->id);
+        differ (d, b->line, _("recommendation '%s' has other texts (dose, duration, patient texts, evidence) than in the guideline"), b->id);
       else if (!same_indices (a->citations, a->n_citations, b->citations, b->n_citations))
-        differ (d, b->line, "recommendation '%s' cites other references", b->id);
+        differ (d, b->line, _("recommendation '%s' cites other references"), b->id);
       else if (!same_conditions (a->contraindications, a->n_contraindications,
                                  b->contraindications, b->n_contraindications) ||
                !same_conditions (a->cautions, a->n_cautions, b->cautions, b->n_cautions))
-        differ (d, b->line, "recommendation '%s' has other contraindications or cautions", b->id);
+        differ (d, b->line, _("recommendation '%s' has other contraindications or cautions"), b->id);
       else if (!same_indices (a->requires, a->n_requires, b->requires, b->n_requires))
-        differ (d, b->line, "recommendation '%s' requires other recommendations", b->id);
+        differ (d, b->line, _("recommendation '%s' requires other recommendations"), b->id);
       else if (!same_indices (a->offers, a->n_offers, b->offers, b->n_offers))
-        differ (d, b->line, "recommendation '%s' offers other medicines", b->id);
+        differ (d, b->line, _("recommendation '%s' offers other medicines"), b->id);
     }
 }
 
@@ -393,7 +395,7 @@ compare_medicines (Differences            *d,
 
   if (n != bedside_guideline_get_n_medicines (translation))
     {
-      differ (d, 0, "%u medicines, the guideline has %u", bedside_guideline_get_n_medicines (translation), n);
+      differ (d, 0, _("%u medicines, the guideline has %u"), bedside_guideline_get_n_medicines (translation), n);
       return;
     }
   for (guint i = 0; i < n; i++)
@@ -403,13 +405,13 @@ compare_medicines (Differences            *d,
       g_autoptr(RecordsPath) in_records = records_path_push (d, translation, b);
 
       if (!g_str_equal (a->id, b->id) || g_strcmp0 (a->group, b->group) != 0)
-        differ (d, b->line, "medicine '%s' where the guideline has '%s'", b->id, a->id);
+        differ (d, b->line, _("medicine '%s' where the guideline has '%s'"), b->id, a->id);
       else if (a->prescription != b->prescription)
-        differ (d, b->line, "medicine '%s' is marked prescription differently", b->id);
+        differ (d, b->line, _("medicine '%s' is marked prescription differently"), b->id);
       else if (!same_record_conditions (a->against, a->n_against, b->against, b->n_against))
-        differ (d, b->line, "medicine '%s' has other reasons against it", b->id);
+        differ (d, b->line, _("medicine '%s' has other reasons against it"), b->id);
       else if (!same_record_conditions (a->cautions, a->n_cautions, b->cautions, b->n_cautions))
-        differ (d, b->line, "medicine '%s' has other cautions", b->id);
+        differ (d, b->line, _("medicine '%s' has other cautions"), b->id);
     }
 }
 
@@ -488,8 +490,8 @@ compare_numbers (Differences *d,
     same = g_str_equal (a->pdata[i], b->pdata[i]);
   if (same)
     return;
-  differ (d, line, "%s does not have the same numbers and units, in the same order, as the original: "
-          "\"%s\" translates \"%s\"",
+  differ (d, line, _("%s does not have the same numbers and units, in the same order, as the original: "
+          "\"%s\" translates \"%s\""),
           what, translated != NULL ? translated : "", source != NULL ? source : "");
 }
 
@@ -610,7 +612,7 @@ compare_node (Differences       *d,
 {
   if (a->type != b->type)
     {
-      differ (d, b->line, "the decision tree differs from the guideline's here");
+      differ (d, b->line, _("the decision tree differs from the guideline's here"));
       return;
     }
 
@@ -618,12 +620,12 @@ compare_node (Differences       *d,
     {
     case BEDSIDE_NODE_RECOMMEND:
       if (a->recommendation != b->recommendation)
-        differ (d, b->line, "the decision tree recommends something else here");
+        differ (d, b->line, _("the decision tree recommends something else here"));
       break;
     case BEDSIDE_NODE_DECISION:
       if (g_strcmp0 (a->id, b->id) != 0 || a->n_branches != b->n_branches ||
           !same_presence (a->label, b->label))
-        differ (d, b->line, "decision '%s' differs from the guideline's", b->id ? b->id : "");
+        differ (d, b->line, _("decision '%s' differs from the guideline's"), b->id ? b->id : "");
       else
         for (guint i = 0; i < a->n_branches; i++)
           compare_branch (d, a->branches[i], b->branches[i]);
@@ -645,9 +647,9 @@ compare_branch (Differences         *d,
       a->n_children != b->n_children)
     {
       if (b->index == 0)
-        differ (d, b->line, "the decision tree adds other recommendations or decisions than the guideline's");
+        differ (d, b->line, _("the decision tree adds other recommendations or decisions than the guideline's"));
       else
-        differ (d, b->line, "branch%s%s differs from the guideline's (test, pathway or what it adds)",
+        differ (d, b->line, _("branch%s%s differs from the guideline's (test, pathway or what it adds)"),
                 b->id ? " " : "", b->id ? b->id : "");
       return;
     }
@@ -673,7 +675,7 @@ bedside_guideline_check_translation (const BedsideGuideline  *source,
   compare_medicines (&d, source, translation);
   compare_recommendations (&d, source, translation);
   if (bedside_guideline_get_n_branches (source) != bedside_guideline_get_n_branches (translation))
-    differ (&d, 0, "its decision tree has %u branches, the guideline's has %u",
+    differ (&d, 0, _("its decision tree has %u branches, the guideline's has %u"),
             bedside_guideline_get_n_branches (translation),
             bedside_guideline_get_n_branches (source));
   else
@@ -688,7 +690,7 @@ bedside_guideline_check_translation (const BedsideGuideline  *source,
   if (d.n > MAX_DIFFERENCES)
     g_string_append_printf (message, "\n%s: … and %u more differences", d.path, d.n - MAX_DIFFERENCES);
   g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_MISMATCH,
-               "%s: not a translation of %s %s: it differs in more than its texts\n%s",
+               _("%s: not a translation of %s %s: it differs in more than its texts\n%s"),
                d.path, bedside_guideline_get_id (source), bedside_guideline_get_version (source),
                message->str);
   return FALSE;
@@ -719,7 +721,7 @@ bedside_guideline_load_translation (const BedsideGuideline  *guideline,
   if (!bedside_language_matches (translated_language, language))
     {
       g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_MISMATCH,
-                   "%s: its language is '%s', not '%s'",
+                   _("%s: its language is '%s', not '%s'"),
                    path, translated_language != NULL ? translated_language : "(none)", language);
       return NULL;
     }
@@ -766,7 +768,7 @@ bedside_translation_new (BedsideGuideline  *guideline,
   if (!bedside_language_is_valid (language))
     {
       g_set_error (error, BEDSIDE_TRANSLATION_ERROR, BEDSIDE_TRANSLATION_ERROR_BAD_LANGUAGE,
-                   "'%s' is not a language code (e.g. es, es_MX)", language);
+                   _("'%s' is not a language code (e.g. es, es_MX)"), language);
       return NULL;
     }
 
