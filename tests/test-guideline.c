@@ -88,7 +88,7 @@ test_load_bundled (void)
 
   g_assert_no_error (error);
   g_assert_cmpstr (bedside_guideline_get_id (g), ==, "back-spasm");
-  g_assert_cmpstr (bedside_guideline_get_version (g), ==, "1.1.0");
+  g_assert_cmpstr (bedside_guideline_get_version (g), ==, "1.1.1");
   g_assert_cmpint (bedside_guideline_get_status (g), ==, BEDSIDE_STATUS_UNDER_REVIEW);
   /* 1.1: 37 questions; 59 recommendations and 19 references, counting the
    * notes and references that join from medicines/analgesics.xml. */

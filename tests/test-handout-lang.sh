@@ -51,7 +51,7 @@ ok=1
   && has "Qué hacer" && has "Medicamentos" \
   && has "Cuánto: Ciclobenzaprina, tableta de 5 mg (con receta): 1 tableta, hasta" \
   && has "Cuánto: Ibuprofeno, tableta de 200 mg: 2 tabletas, 3 veces al día, con" \
-  && has "Siga moviéndose" && has "Guía: back-spasm 1.1.0, sha256" \
+  && has "Siga moviéndose" && has "Guía: back-spasm 1.1.1, sha256" \
   && has "Traducción: es, sha256" && has "En caso de emergencia, llame al 911." \
   && has "¿Preguntas? Llame a la clínica al 555-0142." && ok=0
 check $ok "--lang es: a Spanish handout, headings, texts and help box"

@@ -547,7 +547,7 @@ test_refused (void)
   }
 
   assert_refused ("xml:lang=\"es\"", "xml:lang=\"fr\"", "its language is 'fr'");
-  assert_refused ("version=\"1.1.0\"", "version=\"0.9.0\"", "version");
+  assert_refused ("version=\"1.1.1\"", "version=\"0.9.0\"", "version");
   /* A broken translation is refused by the loader itself. */
   assert_refused ("<recommendation id=\"heat\"", "<recommendation id=\"warmth\"", "no such recommendation");
   assert_refused ("<decision id=\"red_flag_screen\"", "<decision id=\"red_flags\"", "decision 'red_flags'");

@@ -271,6 +271,8 @@ load_item (Loader         *loader,
 
       if (bedside_loader_node_is (child, "label"))
         bedside_loader_read_text_element (loader, child, &item->label);
+      else if (bedside_loader_node_is (child, "short-label"))
+        bedside_loader_read_text_element (loader, child, &item->short_label);
       else if (bedside_loader_node_is (child, "help"))
         bedside_loader_read_text_element (loader, child, &item->help);
       else if (bedside_loader_node_is (child, "option"))

@@ -69,6 +69,7 @@ bedside_item_free (BedsideItem *item)
   g_free (item->id);
   g_free (item->unit);
   g_free (item->label);
+  g_free (item->short_label);
   g_free (item->help);
   for (guint i = 0; i < item->n_options; i++)
     {

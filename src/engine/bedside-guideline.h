@@ -90,6 +90,7 @@ typedef struct {
   double            max;
   char             *unit;
   char             *label;
+  char             *short_label;    /* "leg weakness": how reasons name it; may be NULL */
   char             *help;
   BedsideOption    *options;
   guint             n_options;
