@@ -145,7 +145,12 @@ test_text_clinician (void)
 
   position_of (text, "Evidence: moderate quality; strong recommendation. Several trials.");
   position_of (text, "Evidence: expert consensus; strong recommendation. Expert opinion.");
-  position_of (text, "Why: ");
+  /* Each decision once, in the Why section before the recommendations,
+   * in the questionnaire's words: no item ids, no expressions. */
+  g_assert_cmpuint (position_of (text, "\nWhy\n===\n- triage: urgent pathway (yes to Any red flag)\n"), <,
+                    position_of (text, "\nURGENT\n"));
+  g_assert_null (strstr (text, "red_flag"));
+  g_assert_null (strstr (text, " is true"));
   g_assert_true (g_str_has_suffix (text, "For testing only; not clinical advice.\n"));
   g_assert_null (strstr (text, "Go to the emergency department today."));
   assert_lines_fit (text);
@@ -163,6 +168,14 @@ test_text_clinician_details (void)
   /* The caution says which recommendation it qualifies. */
   g_assert_cmpuint (position_of (text, "\nCautions\n"), <, position_of (text, "- Lower dose over 65"));
   position_of (text, "About: A pain medicine\n");
+  /* The Why section gives the answers that settled each decision; an entry
+   * names only the decisions not every entry went through, and a caution
+   * says which answer raised it. */
+  position_of (text, "- drugs: yes (Pain: Severe pain)\n");
+  g_assert_null (strstr (text, "- triage: routine pathway (no to Any red flag)\n- triage"));
+  g_assert_cmpuint (position_of (text, "- A pain medicine"), <, position_of (text, "    Why: drugs\n"));
+  g_assert_cmpuint (position_of (text, "- Lower dose over 65"), <, position_of (text, "    Because: Age: 70 years\n"));
+  g_assert_null (strstr (text, "Why: triage"));
   g_assert_cmpuint (position_of (text, "\nDo\n"), <, position_of (text, "\nConsider\n"));
   g_assert_cmpuint (position_of (text, "\nConsider\n"), <, position_of (text, "\nCautions\n"));
   g_assert_cmpuint (position_of (text, "\nCautions\n"), <, position_of (text, "\nInformation\n"));

@@ -25,4 +25,14 @@ void             bedside_care_plan_add_entry   (BedsideCarePlan              *se
 void             bedside_care_plan_add_dropped (BedsideCarePlan              *self,
                                                 const BedsideRecommendation  *recommendation);
 
+/* bedside-care-plan-reasons.c */
+gboolean         bedside_care_plan_decision_can_stop   (const BedsideNode          *decision);
+gboolean         bedside_care_plan_entry_went_through  (const BedsideCarePlan      *self,
+                                                        const BedsideCarePlanEntry *entry,
+                                                        guint                       position);
+char            *bedside_care_plan_describe_answers    (const BedsideCarePlan      *self,
+                                                        const BedsideExpr         **exprs,
+                                                        guint                       n_exprs,
+                                                        GHashTable                 *shown);
+
 G_END_DECLS

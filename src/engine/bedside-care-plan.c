@@ -409,31 +409,6 @@ describe_branch (const BedsideCarePlan *self,
   return g_string_free (text, FALSE);
 }
 
-static gboolean
-sequence_can_stop (const BedsideBranch *branch)
-{
-  for (guint i = 0; i < branch->n_children; i++)
-    {
-      const BedsideNode *node = branch->children[i];
-      if (node->type == BEDSIDE_NODE_STOP)
-        return TRUE;
-      if (node->type == BEDSIDE_NODE_DECISION)
-        for (guint b = 0; b < node->n_branches; b++)
-          if (sequence_can_stop (node->branches[b]))
-            return TRUE;
-    }
-  return FALSE;
-}
-
-static gboolean
-decision_can_stop (const BedsideNode *decision)
-{
-  for (guint b = 0; b < decision->n_branches; b++)
-    if (sequence_can_stop (decision->branches[b]))
-      return TRUE;
-  return FALSE;
-}
-
 GStrv
 bedside_care_plan_explain (const BedsideCarePlan *self,
                            guint                  index)
@@ -450,17 +425,11 @@ bedside_care_plan_explain (const BedsideCarePlan *self,
    * an adult, ...), in the order they were taken. */
   for (guint i = 0; i < entry->taken_before && i < self->n_taken; i++)
     {
-      const BedsideBranch *taken = self->taken[i];
-      gboolean enclosing = FALSE;
-
-      for (const BedsideBranch *b = entry->branch; b != NULL; b = b->parent)
-        if (b == taken)
-          enclosing = TRUE;
-      if (!enclosing && !decision_can_stop (taken->decision))
+      if (!bedside_care_plan_entry_went_through (self, entry, i))
         continue;
       /* Many recommendations share a path: describe each branch once. */
       if (self->taken_descriptions[i] == NULL)
-        self->taken_descriptions[i] = describe_branch (self, taken);
+        self->taken_descriptions[i] = describe_branch (self, self->taken[i]);
       g_ptr_array_add (chain, self->taken_descriptions[i]);
     }
   if (chain->len == 0)

@@ -71,6 +71,29 @@ GStrv                       bedside_care_plan_explain         (const BedsideCare
  * numbering used by printed plans. Element type: const BedsideReference *. */
 GPtrArray                  *bedside_care_plan_get_cited_references (const BedsideCarePlan *self);
 
+/* One decision of the plan, as a clinician reads it: "Pathway by
+ * duration" → "symptoms for less than 4 weeks: acute pathway", because
+ * "Duration: 1 week".  Texts from the guideline's labels; no ids. */
+typedef struct {
+  const BedsideBranch *branch;    /* the branch taken */
+  char                *decision;  /* the decision's label: the short name entries refer to */
+  char                *outcome;   /* the branch's label */
+  char                *answers;   /* the answers that settled it, or NULL */
+} BedsideReason;
+
+#define BEDSIDE_TYPE_REASON (bedside_reason_get_type ())
+GType          bedside_reason_get_type (void) G_GNUC_CONST;
+BedsideReason *bedside_reason_copy     (const BedsideReason *reason);
+void           bedside_reason_free     (BedsideReason       *reason);
+
+GPtrArray *bedside_care_plan_dup_reasons       (const BedsideCarePlan *self);
+guint     *bedside_care_plan_dup_entry_reasons (const BedsideCarePlan *self,
+                                                guint                  index,
+                                                guint                 *n_reasons);
+GStrv      bedside_care_plan_dup_entry_grounds (const BedsideCarePlan *self,
+                                                guint                  index);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BedsideCarePlan, bedside_care_plan_unref)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (BedsideReason, bedside_reason_free)
 
 G_END_DECLS

@@ -321,3 +321,50 @@ bedside_render_handout_check_language (BedsideTranslation  *handout,
                "(the handout's headings and help box)", language, language);
   return FALSE;
 }
+
+/* ---- reasons ------------------------------------------------------------ */
+
+/* "Why: Pathway by duration, Muscle relaxant": the decisions this entry
+ * went through that not every entry did (those are in the Why section). */
+char *
+bedside_render_entry_why (const BedsideCarePlan *plan,
+                          guint                  index,
+                          GPtrArray             *reasons,
+                          const gboolean        *shared)
+{
+  guint n = 0;
+  g_autofree guint *positions = bedside_care_plan_dup_entry_reasons (plan, index, &n);
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < n; i++)
+    {
+      const BedsideReason *reason = reasons->pdata[positions[i]];
+      if (shared[positions[i]])
+        continue;
+      if (text->len > 0)
+        g_string_append (text, ", ");
+      g_string_append (text, reason->decision);
+    }
+  return g_string_free (text, text->len == 0);
+}
+
+/* Which reasons every entry went through: they are not repeated. */
+gboolean *
+bedside_render_shared_reasons (const BedsideCarePlan *plan,
+                               GPtrArray             *reasons)
+{
+  guint n_entries = bedside_care_plan_get_n_entries (plan);
+  g_autofree guint *count = g_new0 (guint, MAX (reasons->len, 1));
+  gboolean *shared = g_new0 (gboolean, MAX (reasons->len, 1));
+
+  for (guint e = 0; e < n_entries; e++)
+    {
+      guint n = 0;
+      g_autofree guint *positions = bedside_care_plan_dup_entry_reasons (plan, e, &n);
+      for (guint i = 0; i < n; i++)
+        count[positions[i]]++;
+    }
+  for (guint r = 0; r < reasons->len; r++)
+    shared[r] = n_entries > 1 && count[r] == n_entries;
+  return shared;
+}

@@ -128,7 +128,9 @@ static void
 add_entry (BedsidePagesDoc *doc,
            guint            index,
            const guint     *citation_numbers,
-           double           gap)
+           double           gap,
+           GPtrArray       *reasons,
+           const gboolean  *shared)
 {
   const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (doc->plan, index);
   const BedsideRecommendation *rec = entry->recommendation;
@@ -163,9 +165,12 @@ add_entry (BedsidePagesDoc *doc,
   else if (entry->origin == BEDSIDE_ORIGIN_CAUTION && entry->subject != NULL)
     /* TRANSLATORS: the recommendation a caution goes with */
     add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("With"), entry->subject->title);
-  for (guint i = 0; i < entry->n_conditions; i++)
-    /* TRANSLATORS: why a contraindication or caution applies to this patient */
-    add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("Because"), entry->conditions[i]->reason);
+  {
+    g_auto(GStrv) grounds = bedside_care_plan_dup_entry_grounds (doc->plan, index);
+    for (guint i = 0; grounds != NULL && grounds[i] != NULL; i++)
+      /* TRANSLATORS: why a contraindication or caution applies to this patient */
+      add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("Because"), grounds[i]);
+  }
 
   add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("Dose"), rec->dose);
   {
@@ -178,13 +183,42 @@ add_entry (BedsidePagesDoc *doc,
     add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("Left out"), entry->left_out[i]->name);
   add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("Duration"), rec->duration);
   add_labelled (doc, BEDSIDE_PAGES_FONT_SMALL, BEDSIDE_PAGES_INK_MUTED, _("Evidence"), evidence);
+  {
+    g_autofree char *why = bedside_render_entry_why (doc->plan, index, reasons, shared);
+    /* TRANSLATORS: the decisions (by their names in the Why section) that led to a recommendation */
+    add_labelled (doc, BEDSIDE_PAGES_FONT_SMALL, BEDSIDE_PAGES_INK_MUTED, _("Why"), why);
+  }
+}
+
+/* Each decision once, with the answers that settled it. */
+static void
+add_reasons (BedsidePagesDoc *doc,
+             GPtrArray       *reasons)
+{
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      const BedsideReason *reason = reasons->pdata[i];
+      g_autofree char *markup = reason->answers != NULL
+        ? g_markup_printf_escaped ("<b>%s:</b> %s (%s)", reason->decision, reason->outcome, reason->answers)
+        : g_markup_printf_escaped ("<b>%s:</b> %s", reason->decision, reason->outcome);
+
+      if (i == 0)
+        /* TRANSLATORS: the heading over the decisions that led to a printed plan */
+        bedside_pages_doc_add_heading (doc, _("Why"));
+      bedside_pages_doc_begin_block (doc, doc->style.piece_gap, BEDSIDE_PAGES_BOX_NONE);
+      bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_SMALL, BEDSIDE_PAGES_INK_TEXT, 0, 0,
+                                  BEDSIDE_PAGES_PIECE_NONE, markup);
+      bedside_pages_doc_end_block (doc, FALSE);
+    }
 }
 
 static void
 add_recommendations (BedsidePagesDoc *doc,
-                     const guint     *citation_numbers)
+                     const guint     *citation_numbers,
+                     GPtrArray       *reasons)
 {
   guint n_entries = bedside_care_plan_get_n_entries (doc->plan);
+  g_autofree gboolean *shared = bedside_render_shared_reasons (doc->plan, reasons);
 
   for (guint s = 0; s < G_N_ELEMENTS (bedside_render_clinician_kinds); s++)
     {
@@ -208,14 +242,14 @@ add_recommendations (BedsidePagesDoc *doc,
                   bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_HEADING, BEDSIDE_PAGES_INK_ON_BAND,
                                               0, 0, BEDSIDE_PAGES_PIECE_BAND, band);
                 }
-              add_entry (doc, i, citation_numbers, any ? doc->style.block_gap : 0);
+              add_entry (doc, i, citation_numbers, any ? doc->style.block_gap : 0, reasons, shared);
             }
           else
             {
               if (!any)
                 bedside_pages_doc_add_heading (doc, heading);
               bedside_pages_doc_begin_block (doc, doc->style.block_gap, BEDSIDE_PAGES_BOX_NONE);
-              add_entry (doc, i, citation_numbers, 0);
+              add_entry (doc, i, citation_numbers, 0, reasons, shared);
               bedside_pages_doc_end_block (doc, FALSE);
             }
           any = TRUE;
@@ -361,9 +395,12 @@ bedside_pages_build_clinician (BedsidePagesDoc *doc)
   g_autoptr(GPtrArray) cited = bedside_care_plan_get_cited_references (doc->plan);
   g_autofree guint *citation_numbers = bedside_render_citation_numbers (doc->plan, cited);
 
+  g_autoptr(GPtrArray) reasons = bedside_care_plan_dup_reasons (doc->plan);
+
   set_header (doc);
   add_title (doc);
-  add_recommendations (doc, citation_numbers);
+  add_reasons (doc, reasons);
+  add_recommendations (doc, citation_numbers, reasons);
   add_answers (doc);
   add_references (doc, cited);
   add_disclaimer (doc);

@@ -44,4 +44,16 @@ char *bedside_render_format_evidence (const BedsideRecommendation *rec);
 guint *bedside_render_citation_numbers (const BedsideCarePlan *plan,
                                         GPtrArray             *cited);
 
+/* Which of the plan's reasons (bedside_care_plan_dup_reasons) every entry
+ * went through: the Why section gives them, entries do not repeat them.
+ * (transfer full): one flag per reason. */
+gboolean *bedside_render_shared_reasons (const BedsideCarePlan *plan,
+                                        GPtrArray             *reasons);
+/* "Pathway by duration, Muscle relaxant": the decisions of entry @index
+ * that are not @shared, by their short names; NULL when none. */
+char     *bedside_render_entry_why      (const BedsideCarePlan *plan,
+                                        guint                  index,
+                                        GPtrArray             *reasons,
+                                        const gboolean        *shared);
+
 G_END_DECLS

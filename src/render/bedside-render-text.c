@@ -152,16 +152,38 @@ append_trace_header (GString               *out,
 }
 
 static void
+append_reasons (GString   *out,
+                GPtrArray *reasons)
+{
+  if (reasons->len == 0)
+    return;
+  append_heading (out, "Why", '=');
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      const BedsideReason *reason = reasons->pdata[i];
+      g_autofree char *line = reason->answers != NULL
+        ? g_strdup_printf ("%s: %s (%s)", reason->decision, reason->outcome, reason->answers)
+        : g_strdup_printf ("%s: %s", reason->decision, reason->outcome);
+
+      bedside_render_append_wrapped (out, "- ", "  ", line);
+    }
+}
+
+static void
 append_clinician_entry (GString                    *out,
                         const BedsideCarePlan      *plan,
                         guint                       index,
-                        const guint                *citation_numbers)
+                        const guint                *citation_numbers,
+                        GPtrArray                  *reasons,
+                        const gboolean             *shared,
+                        GHashTable                 *shown_medicines)
 {
   const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (plan, index);
   const BedsideRecommendation *rec = entry->recommendation;
   g_autoptr(GString) title = g_string_new (rec->title);
   g_autofree char *evidence = bedside_render_format_evidence (rec);
-  g_auto(GStrv) reasons = bedside_care_plan_explain (plan, index);
+  g_autofree char *why = bedside_render_entry_why (plan, index, reasons, shared);
+  g_auto(GStrv) grounds = bedside_care_plan_dup_entry_grounds (plan, index);
 
   if (rec->n_citations > 0)
     g_string_append_c (title, ' ');
@@ -176,21 +198,30 @@ append_clinician_entry (GString                    *out,
   append_labelled (out, "Dose", rec->dose);
   {
     g_auto(GStrv) medicines = bedside_render_medicines_clinician (entry);
+    g_autoptr(GString) again = g_string_new (NULL);
+
+    /* A medicine's dose is given in full where the plan first offers it. */
     for (guint i = 0; medicines[i] != NULL; i++)
-      append_labelled (out, "Dose", medicines[i]);
+      {
+        if (g_hash_table_add (shown_medicines, (gpointer) entry->medicines[i]))
+          append_labelled (out, "Dose", medicines[i]);
+        else
+          g_string_append_printf (again, "%s%s", again->len > 0 ? ", " : "", entry->medicines[i]->name);
+      }
+    if (again->len > 0)
+      {
+        g_string_append (again, ": as above");
+        append_labelled (out, "Dose", again->str);
+      }
   }
   for (guint i = 0; i < entry->n_left_out; i++)
     append_labelled (out, "Left out", entry->left_out[i]->name);
   append_labelled (out, "Duration", rec->duration);
   append_labelled (out, "Evidence", evidence);
 
-  for (guint i = 0; reasons != NULL && reasons[i] != NULL; i++)
-    {
-      if (i == 0)
-        append_labelled (out, "Why", reasons[i]);
-      else
-        bedside_render_append_wrapped (out, BODY_INDENT "     ", BODY_INDENT "     ", reasons[i]);
-    }
+  for (guint i = 0; grounds != NULL && grounds[i] != NULL; i++)
+    append_labelled (out, "Because", grounds[i]);
+  append_labelled (out, "Why", why);
 }
 
 static void
@@ -203,6 +234,9 @@ append_clinician (GString               *out,
   g_autofree guint *citation_numbers = NULL;
   const char *pathway = bedside_care_plan_get_pathway (plan);
   g_auto(GStrv) warnings = bedside_render_guideline_warnings (guideline, NULL, FALSE);
+  g_autoptr(GPtrArray) reasons = bedside_care_plan_dup_reasons (plan);
+  g_autofree gboolean *shared = bedside_render_shared_reasons (plan, reasons);
+  g_autoptr(GHashTable) shown_medicines = g_hash_table_new (NULL, NULL);
 
   citation_numbers = bedside_render_citation_numbers (plan, cited);
 
@@ -211,6 +245,7 @@ append_clinician (GString               *out,
   for (guint i = 0; warnings[i] != NULL; i++)
     bedside_render_append_wrapped (out, "WARNING: ", "         ", warnings[i]);
   g_string_append_printf (out, "Pathway: %s\n", pathway != NULL ? pathway : "none");
+  append_reasons (out, reasons);
 
   for (guint s = 0; s < G_N_ELEMENTS (bedside_render_clinician_kinds); s++)
     {
@@ -229,7 +264,7 @@ append_clinician (GString               *out,
           else
             g_string_append_c (out, '\n');
           any = TRUE;
-          append_clinician_entry (out, plan, i, citation_numbers);
+          append_clinician_entry (out, plan, i, citation_numbers, reasons, shared, shown_medicines);
         }
     }
 
