@@ -9,6 +9,8 @@
 #include <glib/gi18n.h>
 
 #include "bedside-catalog.h"
+#include "bedside-guideline.h"
+#include "bedside-session.h"
 
 #ifdef BEDSIDE_TEST_APP
 #include <adwaita.h>
@@ -58,6 +60,36 @@ test_catalog_agrees_with_gettext (void)
   g_assert_no_error (error);
   for (guint i = 0; msgids[i] != NULL; i++)
     g_assert_cmpstr (bedside_catalog_gettext (catalog, msgids[i]), ==, g_dgettext (GETTEXT_PACKAGE, msgids[i]));
+}
+
+/* The engine's messages follow the interface: what the question row shows
+ * under a wrong answer, and a broken guideline's errors. */
+static void
+test_engine_messages_spanish (void)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("BEDSIDE_GUIDELINES_DIR"), "back-spasm.xml", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BedsideGuideline) guideline = bedside_guideline_new_from_file (path, &error);
+  g_autoptr(BedsideSession) session = NULL;
+  guint age, pain;
+
+  g_assert_no_error (error);
+  session = bedside_session_new (guideline);
+  age = bedside_guideline_lookup_item (guideline, "age")->index;
+  pain = bedside_guideline_lookup_item (guideline, "pain_severity")->index;
+
+  g_assert_false (bedside_session_set_answer_from_string (session, age, "cuarenta", &error));
+  g_assert_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE);
+  g_assert_cmpstr (error->message, ==, "Escriba un número entero");
+  g_clear_error (&error);
+
+  g_assert_false (bedside_session_set_answer_from_string (session, pain, "11", &error));
+  g_assert_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_OUT_OF_RANGE);
+  g_assert_cmpstr (error->message, ==, "11 está fuera del rango (de 0 a 10)");
+  g_clear_error (&error);
+
+  g_assert_null (bedside_guideline_new_from_data ("", 0, "vacío.xml", &error));
+  g_assert_cmpstr (error->message, ==, "vacío.xml: el archivo está vacío");
 }
 
 #ifdef BEDSIDE_TEST_APP
@@ -174,6 +206,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
   g_test_add_func ("/locale/gettext-spanish", test_gettext_spanish);
   g_test_add_func ("/locale/catalog-agrees-with-gettext", test_catalog_agrees_with_gettext);
+  g_test_add_func ("/locale/engine-messages-spanish", test_engine_messages_spanish);
 #ifdef BEDSIDE_TEST_APP
   g_test_add_func ("/locale/window-spanish", test_window_spanish);
 #endif
