@@ -12,6 +12,7 @@
 #include <glib/gstdio.h>
 
 #include "bedside-consultation.h"
+#include "bedside-evaluator.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
@@ -201,7 +202,7 @@ test_round_trip (void)
   g_assert_no_error (error);
   object = json_node_get_object (root);
   g_assert_cmpstr (json_object_get_string_member (object, "format"), ==, "bedside-consultation");
-  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (object, "version"), ==, 2);
   meta = json_object_get_object_member (object, "guideline");
   g_assert_cmpstr (json_object_get_string_member (meta, "id"), ==, "tiny");
   g_assert_cmpstr (json_object_get_string_member (meta, "version"), ==, "1.2.3");
@@ -456,8 +457,23 @@ test_damaged_files (void)
     { "{\"format\": \"something-else\", \"version\": 1}", BEDSIDE_CONSULTATION_ERROR_DAMAGED },
     { "{\"format\": \"bedside-consultation\", \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {}}",
       BEDSIDE_CONSULTATION_ERROR_DAMAGED },
-    { "{\"format\": \"bedside-consultation\", \"version\": 2, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {}}",
+    { "{\"format\": \"bedside-consultation\", \"version\": 3, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {}}",
       BEDSIDE_CONSULTATION_ERROR_NEWER_FORMAT },
+    /* Format 2: the clinician's decisions, note and name, each checked. */
+    { "{\"format\": \"bedside-consultation\", \"version\": 2, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {}, \"decisions\": []}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 2, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {}, \"decisions\": {\"no such id!\": {\"declined\": true}}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 2, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {}, \"decisions\": {\"rest\": {\"declined\": \"yes\"}}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 2, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {}, \"decisions\": {\"rest\": {\"declined\": true, \"why\": \"x\"}}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 2, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {}, \"decisions\": {\"rest\": {\"declined\": true, \"reason\": 1}}}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 2, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {}, \"note\": false}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
+    { "{\"format\": \"bedside-consultation\", \"version\": 2, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {}, \"clinician\": [\"Dr\"]}",
+      BEDSIDE_CONSULTATION_ERROR_DAMAGED },
     { "{\"format\": \"bedside-consultation\", \"version\": 1, \"answers\": {}}", BEDSIDE_CONSULTATION_ERROR_DAMAGED },
     { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}}",
       BEDSIDE_CONSULTATION_ERROR_DAMAGED },
@@ -639,6 +655,96 @@ test_other_version (void)
   }
 }
 
+/* Format 2: what the clinician made of the plan travels with the answers,
+ * and reaches the plan that bedside_evaluate () makes; format 1 still opens. */
+static void
+test_decisions (void)
+{
+  g_autofree char *text = read_tiny_text ();
+  g_autoptr(BedsideGuideline) guideline = guideline_from_text (text, "tiny.xml");
+  g_autoptr(BedsideSession) session = bedside_session_new (guideline);
+  g_autoptr(BedsideConsultation) consultation = NULL;
+  g_autoptr(BedsideSession) restored = NULL;
+  g_autoptr(BedsideCarePlan) plan = NULL;
+  g_autoptr(GPtrArray) mismatches = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  BedsideDecisions *decisions = bedside_session_get_decisions (session);
+  const char *reason = NULL;
+  gboolean rest_declined = FALSE;
+
+  set (session, "age", "40");
+  set (session, "red_flag", "no");
+  set (session, "pain", "severe");
+  bedside_decisions_decline (decisions, "rest", "  Cannot stay active: wheelchair user.  ");
+  bedside_decisions_decline (decisions, "drug", NULL);
+  bedside_decisions_set_note (decisions, "Discussed heat and the safety net.");
+  bedside_decisions_set_clinician (decisions, "Dr A. Example");
+
+  data = bedside_consultation_to_data (session, NULL, BEDSIDE_CONSULTATION_SAVE_NONE, NULL);
+  g_assert_nonnull (strstr (data, "\"version\" : 2"));
+  g_assert_nonnull (strstr (data, "\"reason\" : \"Cannot stay active: wheelchair user.\""));
+  consultation = bedside_consultation_read_data (data, -1, "saved.json", &error);
+  g_assert_no_error (error);
+  restored = bedside_consultation_restore (consultation, guideline, &mismatches, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (mismatches->len, ==, 0);
+
+  decisions = bedside_session_get_decisions (restored);
+  g_assert_true (bedside_decisions_is_declined (decisions, "rest", &reason));
+  g_assert_cmpstr (reason, ==, "Cannot stay active: wheelchair user.");
+  g_assert_true (bedside_decisions_is_declined (decisions, "drug", &reason));
+  g_assert_null (reason);
+  g_assert_false (bedside_decisions_is_declined (decisions, "info_note", NULL));
+  g_assert_cmpstr (bedside_decisions_get_note (decisions), ==, "Discussed heat and the safety net.");
+  g_assert_cmpstr (bedside_decisions_get_clinician (decisions), ==, "Dr A. Example");
+
+  /* The plan marks the declined entry; it does not drop it. */
+  plan = bedside_evaluate (restored, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < bedside_care_plan_get_n_entries (plan); i++)
+    if (g_str_equal (bedside_care_plan_get_entry (plan, i)->recommendation->id, "rest"))
+      rest_declined = bedside_care_plan_is_declined (plan, i, NULL);
+  g_assert_true (rest_declined);
+
+  /* A declined recommendation the guideline does not have: with the very
+   * file it names the consultation is damaged. */
+  {
+    g_autoptr(JsonNode) root = json_from_string (data, &error);
+    g_autofree char *edited = NULL;
+    g_autoptr(BedsideConsultation) bad = NULL;
+    g_autoptr(BedsideSession) none = NULL;
+    JsonObject *declined = json_object_get_object_member (json_node_get_object (root), "decisions");
+
+    json_object_set_object_member (declined, "no_such_recommendation", json_object_ref (json_object_get_object_member (declined, "drug")));
+    edited = json_to_string (root, TRUE);
+    bad = bedside_consultation_read_data (edited, -1, "edited.json", &error);
+    g_assert_no_error (error);
+    none = bedside_consultation_restore (bad, guideline, NULL, &error);
+    g_assert_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_DAMAGED);
+    g_assert_null (none);
+    g_clear_error (&error);
+  }
+
+  /* Format 1 files (no decisions) still open, with none. */
+  {
+    g_autoptr(BedsideConsultation) old = NULL;
+    g_autoptr(BedsideSession) old_session = NULL;
+    const char *v1 = "{\"format\": \"bedside-consultation\", \"version\": 1, "
+                     "\"guideline\": {\"id\": \"tiny\", \"version\": \"1.2.3\"}, \"answers\": {\"age\": 40}}";
+
+    old = bedside_consultation_read_data (v1, -1, "v1.json", &error);
+    g_assert_no_error (error);
+    old_session = bedside_consultation_restore (old, guideline, NULL, &error);
+    g_assert_no_error (error);
+    g_assert_true (bedside_decisions_is_empty (bedside_session_get_decisions (old_session)));
+  }
+
+  /* A new consultation forgets them. */
+  bedside_session_clear (restored);
+  g_assert_true (bedside_decisions_is_empty (bedside_session_get_decisions (restored)));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -651,6 +757,7 @@ main (int   argc,
   g_test_add_func ("/consultation/atomic-save", test_atomic_save);
   g_test_add_func ("/consultation/damaged-files", test_damaged_files);
   g_test_add_func ("/consultation/other-version", test_other_version);
+  g_test_add_func ("/consultation/decisions", test_decisions);
 
   return g_test_run ();
 }

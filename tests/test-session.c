@@ -224,7 +224,7 @@ test_answers_errors (void)
       "a.json: \"id\" in \"guideline\" must be text" },
     { "{\"format\": \"bedside-consultation\", \"version\": 99, \"guideline\": {\"id\": \"other\", \"version\": \"0.1.0\"},"
       " \"answers\": {}}",
-      "a.json: made by a newer version of Bedside (consultation format 99; this version reads format 1)" },
+      "a.json: made by a newer version of Bedside (consultation format 99; this version reads format 2)" },
     { "{\"format\": \"bedside-consultation\", \"version\": 1, \"guideline\": {\"id\": \"other\", \"version\": \"0.1.0\"},"
       " \"answers\": {}}",
       "a.json: this consultation was made with the guideline 'other', not 'ankle-sprain-example'" },

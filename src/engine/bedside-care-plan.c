@@ -22,6 +22,7 @@ struct _BedsideCarePlan
   guint             n_items;
   BedsideValue     *definition_values;
   guint8           *definition_done;
+  BedsideDecisions *decisions;     /* NULL: none */
 };
 
 static void
@@ -130,8 +131,41 @@ bedside_care_plan_unref (BedsideCarePlan *self)
   g_free (self->values);
   g_free (self->definition_values);
   g_free (self->definition_done);
+  g_clear_pointer (&self->decisions, bedside_decisions_unref);
   bedside_guideline_unref (self->guideline);
   g_free (self);
+}
+
+void
+bedside_care_plan_set_decisions (BedsideCarePlan  *self,
+                                 BedsideDecisions *decisions)
+{
+  g_return_if_fail (self != NULL);
+
+  if (decisions != NULL)
+    bedside_decisions_ref (decisions);
+  g_clear_pointer (&self->decisions, bedside_decisions_unref);
+  self->decisions = decisions;
+}
+
+BedsideDecisions *
+bedside_care_plan_get_decisions (const BedsideCarePlan *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->decisions;
+}
+
+gboolean
+bedside_care_plan_is_declined (const BedsideCarePlan  *self,
+                               guint                   index,
+                               const char            **reason)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (index < self->entries->len, FALSE);
+
+  return bedside_decisions_is_declined (self->decisions,
+                                        g_array_index (self->entries, BedsideCarePlanEntry, index).recommendation->id,
+                                        reason);
 }
 
 BedsideGuideline *

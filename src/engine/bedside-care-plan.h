@@ -3,6 +3,7 @@
 
 #include <glib.h>
 
+#include "bedside-decisions.h"
 #include "bedside-guideline.h"
 
 G_BEGIN_DECLS
@@ -70,6 +71,36 @@ GStrv                       bedside_care_plan_explain         (const BedsideCare
 /* The references cited by the plan, in order of first citation: the
  * numbering used by printed plans. Element type: const BedsideReference *. */
 GPtrArray                  *bedside_care_plan_get_cited_references (const BedsideCarePlan *self);
+
+/**
+ * bedside_care_plan_set_decisions:
+ * @self: a plan
+ * @decisions: (nullable) (transfer none): what the clinician made of it
+ *
+ * The plan keeps a reference and reads @decisions as they change: a
+ * declined recommendation stays in the plan, marked, and renderers leave
+ * it out of the handout.  bedside_evaluate() sets the session's.
+ */
+void              bedside_care_plan_set_decisions (BedsideCarePlan       *self,
+                                                   BedsideDecisions      *decisions);
+/**
+ * bedside_care_plan_get_decisions:
+ * @self: a plan
+ *
+ * Returns: (transfer none) (nullable): the clinician's decisions
+ */
+BedsideDecisions *bedside_care_plan_get_decisions (const BedsideCarePlan *self);
+/**
+ * bedside_care_plan_is_declined:
+ * @self: a plan
+ * @index: an entry
+ * @reason: (out) (optional) (transfer none) (nullable): the clinician's reason
+ *
+ * Returns: whether the clinician declined entry @index
+ */
+gboolean          bedside_care_plan_is_declined   (const BedsideCarePlan  *self,
+                                                   guint                   index,
+                                                   const char            **reason);
 
 /* One decision of the plan, as a clinician reads it: "Pathway by
  * duration" → "symptoms for less than 4 weeks: acute pathway", because

@@ -31,6 +31,7 @@ struct _BedsideConsultation
   char           *guideline_version;
   char           *guideline_sha256;   /* NULL if the file does not say */
   BedsidePatient *patient;            /* NULL if the file holds none */
+  BedsideDecisions *decisions;        /* format 2; empty for format 1 */
 };
 
 /* ---- small types ------------------------------------------------------ */
@@ -125,6 +126,7 @@ bedside_consultation_to_data (BedsideSession               *session,
 
   json_builder_set_member_name (builder, "answers");
   json_builder_add_value (builder, bedside_session_answers_to_json (session));
+  bedside_decisions_to_json (bedside_session_get_decisions (session), builder);
 
   if ((flags & BEDSIDE_CONSULTATION_SAVE_INCLUDE_PATIENT) && patient != NULL &&
       (has_text (patient->name) || has_text (patient->visit_date)))
@@ -197,6 +199,7 @@ bedside_consultation_free (BedsideConsultation *self)
   g_free (self->guideline_version);
   g_free (self->guideline_sha256);
   bedside_patient_free (self->patient);
+  g_clear_pointer (&self->decisions, bedside_decisions_unref);
   g_free (self);
 }
 
@@ -401,6 +404,19 @@ bedside_consultation_new_from_json (JsonNode    *root,
       self->patient = bedside_patient_new (patient_name, visit_date);
     }
 
+  /* Format 1 has no decisions; reading the members it does not have
+   * gives none. */
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    self->decisions = bedside_decisions_new_from_json (object, &local_error);
+    if (self->decisions == NULL)
+      {
+        set_damaged (error, name, "%s", local_error->message);
+        return NULL;
+      }
+  }
+
   return g_steal_pointer (&self);
 }
 
@@ -465,6 +481,26 @@ bedside_consultation_matches (BedsideConsultation *self,
 }
 
 /* ---- restoring -------------------------------------------------------- */
+
+/* The file's decisions, for the recommendations @guideline still has; a
+ * declined recommendation it no longer has is listed in @found. */
+static void
+restore_decisions (BedsideConsultation *self,
+                   BedsideGuideline    *guideline,
+                   BedsideDecisions    *decisions,
+                   GPtrArray           *found)
+{
+  g_auto(GStrv) declined = bedside_decisions_dup_declined (self->decisions);
+
+  bedside_decisions_assign (decisions, self->decisions);
+  for (guint i = 0; declined[i] != NULL; i++)
+    if (bedside_guideline_lookup_recommendation (guideline, declined[i]) == NULL)
+      {
+        g_ptr_array_add (found, mismatch_new (declined[i],
+                                              _("declined, but no longer a recommendation of the guideline")));
+        bedside_decisions_restore (decisions, declined[i]);
+      }
+}
 
 /* The session's messages read "-: ITEM: why"; the report wants "why". */
 static const char *
@@ -555,7 +591,9 @@ bedside_consultation_restore (BedsideConsultation  *self,
 
   found = g_ptr_array_new_with_free_func ((GDestroyNotify) bedside_answer_mismatch_free);
   session = bedside_session_new (guideline);
-  if (bedside_session_load_answers_json_full (session, self->answers, self->display_name,
+  restore_decisions (self, guideline, bedside_session_get_decisions (session), found);
+  if (found->len == 0 &&
+      bedside_session_load_answers_json_full (session, self->answers, self->display_name,
                                               BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN, &local_error))
     {
       if (mismatches != NULL)
@@ -563,13 +601,16 @@ bedside_consultation_restore (BedsideConsultation  *self,
       return g_steal_pointer (&session);
     }
 
-  /* Saved with this very guideline, yet the answers do not fit it: the
-   * file was changed or damaged since, so none of it can be trusted. */
+  /* Saved with this very guideline, yet the answers or decisions do not
+   * fit it: the file was changed or damaged since, so none of it can be
+   * trusted. */
   if (bedside_consultation_matches (self, guideline))
     {
       g_set_error (error, BEDSIDE_CONSULTATION_ERROR, BEDSIDE_CONSULTATION_ERROR_DAMAGED,
                    _("%s: the answers do not fit the guideline they were saved with:\n%s"),
-                   self->display_name, local_error->message);
+                   self->display_name,
+                   local_error != NULL ? local_error->message
+                                       : ((BedsideAnswerMismatch *) found->pdata[0])->message);
       return NULL;
     }
 
@@ -642,6 +683,7 @@ bedside_consultation_load (BedsideSession  *session,
     if (!bedside_session_store_answer (session, i, bedside_session_get_answer (loaded, i), NULL))
       g_return_val_if_reached (FALSE);
   bedside_session_refresh (session);
+  bedside_decisions_assign (bedside_session_get_decisions (session), bedside_session_get_decisions (loaded));
 
   if (patient != NULL && consultation->patient != NULL)
     *patient = bedside_patient_new (consultation->patient->name, consultation->patient->visit_date);

@@ -20,7 +20,8 @@ typedef enum {
 GQuark bedside_consultation_error_quark (void);
 
 #define BEDSIDE_CONSULTATION_FORMAT         "bedside-consultation"
-#define BEDSIDE_CONSULTATION_FORMAT_VERSION 1
+/* 2 adds "decisions", "note" and "clinician"; 1 is still read. */
+#define BEDSIDE_CONSULTATION_FORMAT_VERSION 2
 
 typedef enum {
   BEDSIDE_CONSULTATION_SAVE_NONE            = 0,

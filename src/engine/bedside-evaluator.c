@@ -753,6 +753,7 @@ bedside_evaluate (BedsideSession  *session,
 {
   g_autoptr(BedsideEvaluator) evaluator = NULL;
   g_autoptr(GPtrArray) missing = NULL;
+  BedsideCarePlan *plan;
 
   g_return_val_if_fail (session != NULL, NULL);
 
@@ -775,5 +776,8 @@ bedside_evaluate (BedsideSession  *session,
   evaluator = bedside_evaluator_new (bedside_session_get_guideline (session));
   if (!bedside_evaluator_run (evaluator, bedside_session_get_values (session), NULL, NULL, error))
     return NULL;
-  return bedside_evaluator_to_plan (evaluator);
+  plan = bedside_evaluator_to_plan (evaluator);
+  /* The clinician's decisions go with the consultation's plan. */
+  bedside_care_plan_set_decisions (plan, bedside_session_get_decisions (session));
+  return plan;
 }

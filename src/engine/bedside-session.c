@@ -25,6 +25,7 @@ struct _BedsideSession
   BedsideValue     *definition_values;
   guint8           *definition_done;
   guint64           serial;
+  BedsideDecisions *decisions;    /* what the clinician made of the plan */
 };
 
 BedsideSession *
@@ -46,6 +47,7 @@ bedside_session_new (BedsideGuideline *guideline)
   n_definitions = bedside_guideline_get_n_definitions (guideline);
   self->definition_values = g_new0 (BedsideValue, MAX (n_definitions, 1));
   self->definition_done = g_new0 (guint8, MAX (n_definitions, 1));
+  self->decisions = bedside_decisions_new ();
   bedside_session_clear (self);
   return self;
 }
@@ -72,6 +74,7 @@ bedside_session_unref (BedsideSession *self)
   g_free (self->enabled);
   g_free (self->definition_values);
   g_free (self->definition_done);
+  bedside_decisions_unref (self->decisions);
   bedside_guideline_unref (self->guideline);
   g_free (self);
 }
@@ -368,7 +371,16 @@ bedside_session_clear (BedsideSession *self)
       g_clear_pointer (&self->texts[i], g_free);
       self->answers[i] = (BedsideValue) BEDSIDE_VALUE_INIT_UNKNOWN;
     }
+  g_clear_pointer (&self->decisions, bedside_decisions_unref);
+  self->decisions = bedside_decisions_new ();
   recompute (self);
+}
+
+BedsideDecisions *
+bedside_session_get_decisions (BedsideSession *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->decisions;
 }
 
 const BedsideValue *

@@ -4,6 +4,7 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "bedside-decisions.h"
 #include "bedside-file.h"
 #include "bedside-guideline.h"
 
@@ -43,7 +44,18 @@ gboolean                 bedside_session_set_answer_from_string (BedsideSession 
                                                                  GError        **error);
 void                     bedside_session_clear_answer   (BedsideSession   *self,
                                                          guint             item);
+/* Clears the answers and the clinician's decisions: a new consultation. */
 void                     bedside_session_clear          (BedsideSession   *self);
+/**
+ * bedside_session_get_decisions:
+ * @self: a session
+ *
+ * What the clinician made of the plan (declined recommendations, a note,
+ * their name): part of the consultation, saved and opened with it.
+ *
+ * Returns: (transfer none): the decisions, never NULL; change them in place
+ */
+BedsideDecisions        *bedside_session_get_decisions  (BedsideSession   *self);
 /* The answer as given, whether or not the item is enabled. */
 const BedsideValue      *bedside_session_get_answer     (BedsideSession   *self,
                                                          guint             item);
