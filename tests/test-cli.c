@@ -1308,6 +1308,101 @@ test_consultation_answers (void)
   g_rmdir (dir);
 }
 
+/* A consultation in format 2: the clinician's declined recommendations,
+ * note and name.  The clinician plan lists the declined ones with their
+ * reasons and prints the note and name; the handout leaves them out; JSON
+ * marks them, and with audience patient lists only what the handout shows. */
+static void
+test_consultation_decisions (void)
+{
+  g_auto(CliRun) run = { 0 };
+  g_autofree char *acute = data_file ("acute.json");
+  g_autofree char *dir = g_dir_make_tmp ("bedside-cli-decisions-XXXXXX", NULL);
+  g_autofree char *file = g_build_filename (dir, "c.json", NULL);
+  g_autofree char *pdf = g_build_filename (dir, "plan.pdf", NULL);
+  g_autofree char *answers = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *pdftotext = g_find_program_in_path ("pdftotext");
+  const char *declined;
+
+  g_assert_true (g_file_get_contents (acute, &answers, NULL, NULL));
+  text = g_strdup_printf ("{\"format\": \"bedside-consultation\", \"version\": 2,"
+                          " \"guideline\": {\"id\": \"back-spasm\", \"version\": \"1.1.1\"},"
+                          " \"answers\": %s,"
+                          " \"decisions\": {\"acupuncture\": {\"declined\": true, \"reason\": \"No service nearby.\"},"
+                          "                 \"massage\": {\"declined\": true}},"
+                          " \"note\": \"Reviewed the safety net together.\", \"clinician\": \"Dr Ana Example\"}\n",
+                          answers);
+  g_assert_true (g_file_set_contents (file, text, -1, NULL));
+
+  run_cli (&run, "evaluate", "back-spasm", "--answers", file, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "Clinician: Dr Ana Example\n");
+  declined = strstr (run.out, "\nDeclined by the clinician\n");
+  g_assert_nonnull (declined);
+  assert_contains (declined, "- Acupuncture [");
+  assert_contains (declined, "    Reason: No service nearby.\n");
+  assert_contains (declined, "- Massage [");
+  assert_contains (declined, "    Reason: none given\n");
+  assert_contains (run.out, "\nClinician's note\n================\nReviewed the safety net together.\n");
+  /* Listed once, under Declined, not among what to consider. */
+  g_assert_true (strstr (run.out, "- Acupuncture [") == strstr (declined, "- Acupuncture ["));
+
+  run_cli (&run, "evaluate", "back-spasm", "--answers", file, "--audience", "patient", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "cupuncture"));
+  g_assert_null (strstr (run.out, "assage"));
+  g_assert_null (strstr (run.out, "safety net together"));
+  assert_contains (run.out, "- Keep moving\n");
+
+  run_cli (&run, "evaluate", "back-spasm", "--answers", file, "--format", "json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  assert_contains (run.out, "\"declined_reason\" : \"No service nearby.\"");
+  assert_contains (run.out, "\"clinician\" : \"Dr Ana Example\"");
+  assert_contains (run.out, "\"note\" : \"Reviewed the safety net together.\"");
+  g_assert_nonnull (strstr (strstr (run.out, "\"id\" : \"massage\""), "\"declined\" : true"));
+
+  run_cli (&run, "evaluate", "back-spasm", "--answers", file, "--format", "json", "--audience", "patient", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_null (strstr (run.out, "\"id\" : \"acupuncture\""));
+  g_assert_null (strstr (run.out, "\"id\" : \"massage\""));
+  g_assert_null (strstr (run.out, "\"declined\""));
+  g_assert_null (strstr (run.out, "safety net together"));
+  assert_contains (run.out, "\"id\" : \"stay_active\"");
+
+  if (pdftotext != NULL)
+    {
+      g_autofree char *pdf_text = NULL;
+      g_autofree char *txt = g_build_filename (dir, "plan.txt", NULL);
+      const char *argv[] = { pdftotext, "-layout", pdf, txt, NULL };
+      int wait_status = 0;
+
+      run_cli (&run, "evaluate", "back-spasm", "--answers", file, "--format", "pdf", "--audience", "both",
+               "-o", pdf, NULL);
+      g_assert_cmpint (run.status, ==, 0);
+      g_assert_true (g_spawn_sync (NULL, (char **) argv, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, NULL,
+                                   &wait_status, NULL));
+      g_assert_true (g_file_get_contents (txt, &pdf_text, NULL, NULL));
+      assert_contains (pdf_text, "Clinician: Dr Ana Example");
+      assert_contains (pdf_text, "Declined by the clinician");
+      assert_contains (pdf_text, "Reason: No service nearby.");
+      assert_contains (pdf_text, "Reviewed the safety net together.");
+      /* The handout (after the clinician plan) does not offer them. */
+      {
+        const char *handout = strstr (pdf_text, "YOUR CARE PLAN");
+        if (handout == NULL)
+          handout = strstr (pdf_text, "Your care plan");
+        g_assert_nonnull (handout);
+        g_assert_null (strstr (handout, "cupuncture"));
+        g_assert_null (strstr (handout, "assage"));
+      }
+      g_unlink (txt);
+      g_unlink (pdf);
+    }
+  g_unlink (file);
+  g_rmdir (dir);
+}
+
 int
 main (int    argc,
       char **argv)
@@ -1335,6 +1430,7 @@ main (int    argc,
   g_test_add_func ("/cli/broken-fixtures", test_broken_fixtures);
   g_test_add_func ("/cli/ids", test_ids);
   g_test_add_func ("/cli/evaluate/consultation", test_consultation_answers);
+  g_test_add_func ("/cli/evaluate/decisions", test_consultation_decisions);
 
   return g_test_run ();
 }

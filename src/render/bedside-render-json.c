@@ -9,14 +9,19 @@
  *    "recommendations": [{"id", "kind", "topic", "title", "text",
  *                         ["patient_title", "patient_text",]   (audience both)
  *                         "citations", "because", "evidence": {"quality",
- *                         "strength", "note"}, ["about"]}],    (notes, cautions)
+ *                         "strength", "note"}, ["about"],      (notes, cautions)
+ *                         ["declined": true, "declined_reason"]}], (the clinician's)
+ *    ["clinician", "note",]                                         (when given)
  *    "references": [{"id", "text"}],
  *    "disclaimer"}
- * Only the pathway, the recommendations' order, their "because" and "about"
- * and the cited references depend on the answers; the rest is escaped once
+ * Only the pathway, the recommendations' order, their "because" and "about",
+ * the clinician's decisions and the cited references depend on the answers;
+ * with audience patient a declined recommendation is not listed: the
+ * handout does not show it; the rest is escaped once
  * per writer, which is what makes a batch of 100,000 plans fast. */
 struct _BedsideJsonPlanWriter {
   BedsideGuideline  *guideline;
+  BedsideAudience    audience;
   char              *head;                  /* up to the pathway's value */
   char              *tail;                  /* from the end of the references */
   char             **recommendation_heads;  /* up to the "because" values */
@@ -200,6 +205,7 @@ bedside_json_plan_writer_new (BedsideGuideline *guideline,
 
   self = g_new0 (BedsideJsonPlanWriter, 1);
   self->guideline = bedside_guideline_ref (guideline);
+  self->audience = audience;
   self->head = write_head (guideline);
   self->tail = write_tail (guideline);
   self->recommendation_heads = g_new0 (char *, n_recommendations + 1);
@@ -296,13 +302,18 @@ bedside_json_plan_writer_append (BedsideJsonPlanWriter *self,
   append_json_string (out, bedside_care_plan_get_pathway (plan));
 
   g_string_append (out, ",\"recommendations\":[");
-  for (guint i = 0; i < n_entries; i++)
+  for (guint i = 0, written = 0; i < n_entries; i++)
     {
       const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (plan, i);
       guint index = entry->recommendation->index;
-      g_auto(GStrv) reasons = bedside_care_plan_explain (plan, i);
+      g_auto(GStrv) reasons = NULL;
+      const char *declined_reason = NULL;
+      gboolean declined = bedside_care_plan_is_declined (plan, i, &declined_reason);
 
-      if (i > 0)
+      if (declined && self->audience == BEDSIDE_AUDIENCE_PATIENT)
+        continue;
+      reasons = bedside_care_plan_explain (plan, i);
+      if (written++ > 0)
         g_string_append_c (out, ',');
       g_string_append (out, self->recommendation_heads[index]);
       for (guint j = 0; reasons != NULL && reasons[j] != NULL; j++)
@@ -321,10 +332,27 @@ bedside_json_plan_writer_append (BedsideJsonPlanWriter *self,
           append_json_string (out, entry->subject->id);
         }
       append_medicines (out, entry);
+      if (declined)
+        {
+          g_string_append (out, ",\"declined\":true");
+          if (declined_reason != NULL)
+            append_member (out, "declined_reason", declined_reason);
+        }
       g_string_append_c (out, '}');
     }
+  g_string_append_c (out, ']');
 
-  g_string_append (out, "],\"references\":[");
+  {
+    BedsideDecisions *decisions = bedside_care_plan_get_decisions (plan);
+
+    if (decisions != NULL && bedside_decisions_get_clinician (decisions) != NULL)
+      append_member (out, "clinician", bedside_decisions_get_clinician (decisions));
+    if (decisions != NULL && bedside_decisions_get_note (decisions) != NULL &&
+        self->audience != BEDSIDE_AUDIENCE_PATIENT)
+      append_member (out, "note", bedside_decisions_get_note (decisions));
+  }
+
+  g_string_append (out, ",\"references\":[");
   for (guint i = 0; i < cited->len; i++)
     {
       const BedsideReference *ref = g_ptr_array_index (cited, i);

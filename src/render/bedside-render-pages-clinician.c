@@ -91,6 +91,18 @@ add_title (BedsidePagesDoc *doc)
     }
 
   {
+    BedsideDecisions *decisions = bedside_care_plan_get_decisions (doc->plan);
+
+    if (decisions != NULL && bedside_decisions_get_clinician (decisions) != NULL)
+      {
+        /* TRANSLATORS: the clinician whose plan this is, on a printed plan */
+        g_autofree char *markup = bedside_pages_labelled (_("Clinician"), bedside_decisions_get_clinician (decisions));
+
+        bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, 0,
+                                    doc->style.piece_gap, BEDSIDE_PAGES_PIECE_NONE, markup);
+      }
+  }
+  {
     /* TRANSLATORS: the pathway a printed plan follows; "none" when no branch named one */
     g_autofree char *markup = bedside_pages_labelled (_("Pathway"), pathway != NULL ? pathway : _("none"));
 
@@ -228,7 +240,8 @@ add_recommendations (BedsidePagesDoc *doc,
 
       for (guint i = 0; i < n_entries; i++)
         {
-          if (bedside_care_plan_get_entry (doc->plan, i)->recommendation->kind != kind)
+          if (bedside_care_plan_get_entry (doc->plan, i)->recommendation->kind != kind ||
+              bedside_care_plan_is_declined (doc->plan, i, NULL))
             continue;
 
           /* Urgent actions share one box, first on the page. */
@@ -257,6 +270,48 @@ add_recommendations (BedsidePagesDoc *doc,
 
       if (any && kind == BEDSIDE_KIND_URGENT)
         bedside_pages_doc_end_block (doc, FALSE);
+    }
+}
+
+/* What the clinician declined, with their reasons, and their note. */
+static void
+add_declined_and_note (BedsidePagesDoc *doc)
+{
+  BedsideDecisions *decisions = bedside_care_plan_get_decisions (doc->plan);
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < bedside_care_plan_get_n_entries (doc->plan); i++)
+    {
+      const BedsideRecommendation *rec = bedside_care_plan_get_entry (doc->plan, i)->recommendation;
+      g_autofree char *markup = NULL;
+      const char *reason = NULL;
+
+      if (!bedside_care_plan_is_declined (doc->plan, i, &reason))
+        continue;
+      if (!any)
+        /* TRANSLATORS: the heading over the recommendations the clinician declined */
+        bedside_pages_doc_add_heading (doc, _("Declined by the clinician"));
+      any = TRUE;
+      markup = g_markup_printf_escaped ("<b>%s</b>", rec->title);
+      bedside_pages_doc_begin_block (doc, doc->style.block_gap, BEDSIDE_PAGES_BOX_NONE);
+      bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, 0, 0,
+                                  BEDSIDE_PAGES_PIECE_KEEP_WITH_NEXT, markup);
+      /* TRANSLATORS: why the clinician declined a recommendation; "none given" when they did not say */
+      add_labelled (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, _("Reason"),
+                    reason != NULL ? reason : _("none given"));
+      bedside_pages_doc_end_block (doc, FALSE);
+    }
+
+  if (decisions != NULL && bedside_decisions_get_note (decisions) != NULL)
+    {
+      g_autofree char *note = bedside_pages_escape (bedside_decisions_get_note (decisions));
+
+      /* TRANSLATORS: the heading over the clinician's free-text note on a printed plan */
+      bedside_pages_doc_add_heading (doc, _("Clinician's note"));
+      bedside_pages_doc_begin_block (doc, doc->style.block_gap, BEDSIDE_PAGES_BOX_NONE);
+      bedside_pages_doc_add_text (doc, BEDSIDE_PAGES_FONT_BODY, BEDSIDE_PAGES_INK_TEXT, 0, 0,
+                                  BEDSIDE_PAGES_PIECE_NONE, note);
+      bedside_pages_doc_end_block (doc, FALSE);
     }
 }
 
@@ -401,6 +456,7 @@ bedside_pages_build_clinician (BedsidePagesDoc *doc)
   add_title (doc);
   add_reasons (doc, reasons);
   add_recommendations (doc, citation_numbers, reasons);
+  add_declined_and_note (doc);
   add_answers (doc);
   add_references (doc, cited);
   add_disclaimer (doc);

@@ -201,8 +201,10 @@ add_group (BedsidePagesDoc     *doc,
     {
       const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (doc->plan, i);
 
-      /* Grouped by the plan's recommendation, shown in the handout's language. */
-      if (bedside_render_handout_group (entry->recommendation) == group)
+      /* Grouped by the plan's recommendation, shown in the handout's
+       * language; what the clinician declined is not the patient's. */
+      if (bedside_render_handout_group (entry->recommendation) == group &&
+          !bedside_care_plan_is_declined (doc->plan, i, NULL))
         g_ptr_array_add (recs, (gpointer) entry);
     }
   if (recs->len == 0)

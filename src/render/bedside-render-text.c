@@ -224,6 +224,38 @@ append_clinician_entry (GString                    *out,
   append_labelled (out, "Why", why);
 }
 
+/* What the clinician declined, with their reasons: out of the handout,
+ * on the record. */
+static void
+append_declined (GString               *out,
+                 const BedsideCarePlan *plan,
+                 const guint           *citation_numbers)
+{
+  gboolean any = FALSE;
+
+  for (guint i = 0; i < bedside_care_plan_get_n_entries (plan); i++)
+    {
+      const BedsideRecommendation *rec = bedside_care_plan_get_entry (plan, i)->recommendation;
+      g_autoptr(GString) title = NULL;
+      const char *reason = NULL;
+
+      if (!bedside_care_plan_is_declined (plan, i, &reason))
+        continue;
+      if (!any)
+        append_heading (out, "Declined by the clinician", '=');
+      else
+        g_string_append_c (out, '\n');
+      any = TRUE;
+      title = g_string_new (rec->title);
+      if (rec->n_citations > 0)
+        g_string_append_c (title, ' ');
+      for (guint c = 0; c < rec->n_citations; c++)
+        g_string_append_printf (title, "[%u]", citation_numbers[rec->citations[c]]);
+      bedside_render_append_wrapped (out, "- ", "  ", title->str);
+      append_labelled (out, "Reason", reason != NULL ? reason : "none given");
+    }
+}
+
 static void
 append_clinician (GString               *out,
                   const BedsideCarePlan *plan)
@@ -237,6 +269,7 @@ append_clinician (GString               *out,
   g_autoptr(GPtrArray) reasons = bedside_care_plan_dup_reasons (plan);
   g_autofree gboolean *shared = bedside_render_shared_reasons (plan, reasons);
   g_autoptr(GHashTable) shown_medicines = g_hash_table_new (NULL, NULL);
+  BedsideDecisions *decisions = bedside_care_plan_get_decisions (plan);
 
   citation_numbers = bedside_render_citation_numbers (plan, cited);
 
@@ -245,6 +278,8 @@ append_clinician (GString               *out,
   for (guint i = 0; warnings[i] != NULL; i++)
     bedside_render_append_wrapped (out, "WARNING: ", "         ", warnings[i]);
   g_string_append_printf (out, "Pathway: %s\n", pathway != NULL ? pathway : "none");
+  if (decisions != NULL && bedside_decisions_get_clinician (decisions) != NULL)
+    g_string_append_printf (out, "Clinician: %s\n", bedside_decisions_get_clinician (decisions));
   append_reasons (out, reasons);
 
   for (guint s = 0; s < G_N_ELEMENTS (bedside_render_clinician_kinds); s++)
@@ -256,7 +291,7 @@ append_clinician (GString               *out,
         {
           const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (plan, i);
 
-          if (entry->recommendation->kind != kind)
+          if (entry->recommendation->kind != kind || bedside_care_plan_is_declined (plan, i, NULL))
             continue;
 
           if (!any)
@@ -266,6 +301,13 @@ append_clinician (GString               *out,
           any = TRUE;
           append_clinician_entry (out, plan, i, citation_numbers, reasons, shared, shown_medicines);
         }
+    }
+
+  append_declined (out, plan, citation_numbers);
+  if (decisions != NULL && bedside_decisions_get_note (decisions) != NULL)
+    {
+      append_heading (out, "Clinician's note", '=');
+      bedside_render_append_wrapped (out, "", "", bedside_decisions_get_note (decisions));
     }
 
   if (cited->len > 0)
@@ -390,7 +432,8 @@ append_patient (GString                      *out,
         {
           const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (plan, i);
 
-          if (bedside_render_handout_group (entry->recommendation) != g)
+          if (bedside_render_handout_group (entry->recommendation) != g ||
+              bedside_care_plan_is_declined (plan, i, NULL))
             continue;
 
           if (!any)
