@@ -288,6 +288,8 @@ bedside_consultation_page_class_init (BedsideConsultationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, section_stack);
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, next_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_patient_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_visit_date_changed);
 
   gtk_widget_class_install_action (widget_class, "consultation.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "consultation.previous", NULL, previous_action);
@@ -298,9 +300,6 @@ bedside_consultation_page_init (BedsideConsultationPage *self)
 {
   self->section = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->patient_name_row, "changed", G_CALLBACK (on_patient_changed), self);
-  g_signal_connect (self->visit_date_row, "changed", G_CALLBACK (on_visit_date_changed), self);
-  g_signal_connect (self->visit_date_row, "changed", G_CALLBACK (on_patient_changed), self);
   update_state (self);
 }
 

@@ -361,13 +361,13 @@ bedside_library_page_class_init (BedsideLibraryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsideLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BedsideLibraryPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, BedsideLibraryPage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
 static void
 bedside_library_page_init (BedsideLibraryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->list_box, "row-activated", G_CALLBACK (on_row_activated), self);
   bedside_library_page_reload (self);
 }
 

@@ -423,6 +423,8 @@ bedside_plan_page_class_init (BedsidePlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, help_box);
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, help_label);
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, groups_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_audience_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_selected);
 }
 
 static void
@@ -431,9 +433,6 @@ bedside_plan_page_init (BedsidePlanPage *self)
   self->shown_ids = g_ptr_array_new ();
   self->shown_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->clinician_button, "toggled", G_CALLBACK (on_audience_toggled), self);
-  g_signal_connect (self->patient_button, "toggled", G_CALLBACK (on_audience_toggled), self);
-  g_signal_connect (self->language_dropdown, "notify::selected", G_CALLBACK (on_language_selected), self);
 }
 
 void

@@ -617,6 +617,12 @@ bedside_window_class_init (BedsideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, consultation_page);
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, plan_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_guideline_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_answers_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_patient_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_consultation_finished);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_item);
+  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
 
   gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL, new_consultation_action);
   gtk_widget_class_install_action (widget_class, "win.copy-plan", NULL, copy_plan_action);
@@ -638,13 +644,6 @@ bedside_window_init (BedsideWindow *self)
   g_autoptr(GSettingsSchema) schema = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
-
-  g_signal_connect (self->library_page, "guideline-activated", G_CALLBACK (on_guideline_activated), self);
-  g_signal_connect (self->consultation_page, "answers-changed", G_CALLBACK (on_answers_changed), self);
-  g_signal_connect (self->consultation_page, "patient-changed", G_CALLBACK (on_patient_changed), self);
-  g_signal_connect (self->consultation_page, "finished", G_CALLBACK (on_consultation_finished), self);
-  g_signal_connect (self->review_page, "edit-item", G_CALLBACK (on_edit_item), self);
-  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_visible_page_changed), self);
 
   /* Running from the build folder without GSETTINGS_SCHEMA_DIR: no settings,
    * rather than an abort. */
