@@ -1089,6 +1089,7 @@ main (int   argc,
   g_test_add_func ("/app/visit-date", test_visit_date);
   g_test_add_func ("/app/question-forms", test_question_forms);
   test_app_files_add_tests ();
+  test_app_bind_add_tests ();
 
   status = g_test_run ();
 

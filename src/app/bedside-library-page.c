@@ -353,9 +353,16 @@ bedside_library_page_class_init (BedsideLibraryPageClass *klass)
   widget_class->map = bedside_library_page_map;
   widget_class->unmap = bedside_library_page_unmap;
 
+  /**
+   * BedsideLibraryPage::guideline-activated:
+   * @self: the library page
+   * @guideline: (transfer none): the guideline the user starts, loaded in full
+   *
+   * The user picked a guideline that can be opened.
+   */
   signals[GUIDELINE_ACTIVATED] =
     g_signal_new ("guideline-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BEDSIDE_TYPE_GUIDELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BedsideLibraryPage, stack);
