@@ -121,7 +121,7 @@ bedside_window_save_to_file (BedsideWindow  *self,
   g_set_object (&self->file, file);
   self->include_patient = include_patient;
   self->dirty = FALSE;
-  bedside_window_update_title (self);
+  _bedside_window_update_title (self);
   return TRUE;
 }
 
@@ -258,10 +258,10 @@ on_discard_response (AdwMessageDialog *dialog,
 }
 
 void
-bedside_window_confirm_discard (BedsideWindow     *self,
-                                BedsideWindowFunc  func,
-                                gpointer           data,
-                                GDestroyNotify     destroy)
+_bedside_window_confirm_discard (BedsideWindow     *self,
+                                 BedsideWindowFunc  func,
+                                 gpointer           data,
+                                 GDestroyNotify     destroy)
 {
   Continuation *then = continuation_new (func, data, destroy);
   AdwMessageDialog *dialog;
@@ -383,16 +383,16 @@ bedside_window_open_file (BedsideWindow *self,
       return FALSE;
     }
 
-  bedside_window_start_session (self, session, bedside_consultation_get_patient (consultation));
+  _bedside_window_start_session (self, session, bedside_consultation_get_patient (consultation));
   g_set_object (&self->file, file);
   self->include_patient = bedside_consultation_get_patient (consultation) != NULL;
   /* Answers were left out: the consultation is no longer what the file holds. */
   self->dirty = mismatches->len > 0;
-  bedside_window_update_title (self);
+  _bedside_window_update_title (self);
   if (bedside_session_is_complete (session))
     {
       bedside_review_page_set_session (self->review_page, session);
-      bedside_window_show_page (self, "review");
+      _bedside_window_show_page (self, "review");
     }
 
   if (mismatches->len > 0)
@@ -456,7 +456,7 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  bedside_window_confirm_discard (BEDSIDE_WINDOW (widget), show_open_dialog, NULL, NULL);
+  _bedside_window_confirm_discard (BEDSIDE_WINDOW (widget), show_open_dialog, NULL, NULL);
 }
 
 static void
@@ -468,7 +468,7 @@ save_action (GtkWidget  *widget,
 }
 
 void
-bedside_window_class_add_file_actions (GtkWidgetClass *widget_class)
+_bedside_window_class_add_file_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

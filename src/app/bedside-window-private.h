@@ -44,7 +44,8 @@ struct _BedsideWindow
   BedsidePlanPage         *plan_page;
 };
 
-/* ---- between bedside-window.c and bedside-window-files.c ---- */
+/* ---- between bedside-window.c and bedside-window-files.c only ----
+ * The leading underscore says so: no other file calls these. */
 
 typedef void (*BedsideWindowFunc) (BedsideWindow *self,
                                    gpointer       data);
@@ -52,20 +53,20 @@ typedef void (*BedsideWindowFunc) (BedsideWindow *self,
 /* Runs @func at once when no answers would be lost; otherwise asks first
  * (Cancel, Discard, Save), and after Save only once the file is written.
  * @destroy frees @data whether or not @func ran. */
-void     bedside_window_confirm_discard    (BedsideWindow     *self,
-                                            BedsideWindowFunc  func,
-                                            gpointer           data,
-                                            GDestroyNotify     destroy);
+void     _bedside_window_confirm_discard    (BedsideWindow     *self,
+                                             BedsideWindowFunc  func,
+                                             gpointer           data,
+                                             GDestroyNotify     destroy);
 /* Makes @session (transfer none) the consultation, with @patient (may be
  * NULL), from its first section; forgets the file and the dirty flag. */
-void     bedside_window_start_session      (BedsideWindow         *self,
-                                            BedsideSession        *session,
-                                            const BedsidePatient  *patient);
-void     bedside_window_show_page          (BedsideWindow     *self,
-                                            const char        *name);
+void     _bedside_window_start_session      (BedsideWindow         *self,
+                                             BedsideSession        *session,
+                                             const BedsidePatient  *patient);
+void     _bedside_window_show_page          (BedsideWindow     *self,
+                                             const char        *name);
 /* The header shows the file (or the guideline) and a dot while unsaved. */
-void     bedside_window_update_title       (BedsideWindow     *self);
-void     bedside_window_class_add_file_actions (GtkWidgetClass *widget_class);
+void     _bedside_window_update_title       (BedsideWindow     *self);
+void     _bedside_window_class_add_file_actions (GtkWidgetClass *widget_class);
 
 /* ---- for the UI test ---- */
 

@@ -55,8 +55,8 @@ update_actions (BedsideWindow *self)
 }
 
 void
-bedside_window_show_page (BedsideWindow *self,
-                          const char    *name)
+_bedside_window_show_page (BedsideWindow *self,
+                           const char    *name)
 {
   GtkWidget *default_widget = NULL;
 
@@ -108,7 +108,7 @@ check_urgent (BedsideWindow *self,
         {
           bedside_plan_page_set_plan (self->plan_page, plan);
           if (jump && !self->urgent_plan_shown)
-            bedside_window_show_page (self, "plan");
+            _bedside_window_show_page (self, "plan");
           self->urgent_plan_shown = TRUE;
         }
     }
@@ -126,7 +126,7 @@ on_answers_changed (BedsideConsultationPage *page,
   self->dirty = TRUE;
   check_urgent (self, TRUE);
   update_actions (self);
-  bedside_window_update_title (self);
+  _bedside_window_update_title (self);
 }
 
 static void
@@ -134,7 +134,7 @@ on_patient_changed (BedsideConsultationPage *page,
                     BedsideWindow           *self)
 {
   self->dirty = TRUE;
-  bedside_window_update_title (self);
+  _bedside_window_update_title (self);
 }
 
 static void
@@ -142,7 +142,7 @@ on_consultation_finished (BedsideConsultationPage *page,
                           BedsideWindow           *self)
 {
   bedside_review_page_set_session (self->review_page, self->session);
-  bedside_window_show_page (self, "review");
+  _bedside_window_show_page (self, "review");
 }
 
 static void
@@ -150,7 +150,7 @@ on_edit_item (BedsideReviewPage *page,
               guint              item,
               BedsideWindow     *self)
 {
-  bedside_window_show_page (self, "consultation");
+  _bedside_window_show_page (self, "consultation");
   bedside_consultation_page_show_item (self->consultation_page, item);
 }
 
@@ -199,7 +199,7 @@ bedside_window_has_unsaved_answers (BedsideWindow *self)
 }
 
 void
-bedside_window_update_title (BedsideWindow *self)
+_bedside_window_update_title (BedsideWindow *self)
 {
   BedsideGuideline *guideline = self->session ? bedside_session_get_guideline (self->session) : NULL;
   gboolean unsaved = bedside_window_has_unsaved_answers (self);
@@ -268,9 +268,9 @@ apply_default_audience (BedsideWindow *self)
 }
 
 void
-bedside_window_start_session (BedsideWindow        *self,
-                              BedsideSession       *session,
-                              const BedsidePatient *patient)
+_bedside_window_start_session (BedsideWindow        *self,
+                               BedsideSession       *session,
+                               const BedsidePatient *patient)
 {
   BedsideGuideline *guideline = bedside_session_get_guideline (session);
 
@@ -293,8 +293,8 @@ bedside_window_start_session (BedsideWindow        *self,
 
   g_clear_object (&self->file);
   self->dirty = FALSE;
-  bedside_window_update_title (self);
-  bedside_window_show_page (self, "consultation");
+  _bedside_window_update_title (self);
+  _bedside_window_show_page (self, "consultation");
   bedside_consultation_page_focus_first (self->consultation_page);
 }
 
@@ -304,7 +304,7 @@ start_guideline (BedsideWindow    *self,
 {
   g_autoptr(BedsideSession) session = bedside_session_new (guideline);
 
-  bedside_window_start_session (self, session, NULL);
+  _bedside_window_start_session (self, session, NULL);
 }
 
 static void
@@ -322,11 +322,11 @@ on_guideline_activated (BedsideLibraryPage *page,
   /* The same guideline again resumes the consultation in progress. */
   if (self->session != NULL && bedside_session_get_guideline (self->session) == guideline)
     {
-      bedside_window_show_page (self, "consultation");
+      _bedside_window_show_page (self, "consultation");
       bedside_consultation_page_focus_first (self->consultation_page);
       return;
     }
-  bedside_window_confirm_discard (self, start_confirmed, bedside_guideline_ref (guideline),
+  _bedside_window_confirm_discard (self, start_confirmed, bedside_guideline_ref (guideline),
                                   (GDestroyNotify) bedside_guideline_unref);
 }
 
@@ -346,8 +346,8 @@ bedside_window_clear_consultation (BedsideWindow *self)
   /* A new consultation is not the file the last one was saved to. */
   g_clear_object (&self->file);
   self->dirty = FALSE;
-  bedside_window_update_title (self);
-  bedside_window_show_page (self, "consultation");
+  _bedside_window_update_title (self);
+  _bedside_window_show_page (self, "consultation");
   bedside_consultation_page_focus_first (self->consultation_page);
 }
 
@@ -363,7 +363,7 @@ new_consultation_action (GtkWidget  *widget,
                          const char *action_name,
                          GVariant   *parameter)
 {
-  bedside_window_confirm_discard (BEDSIDE_WINDOW (widget), clear_confirmed, NULL, NULL);
+  _bedside_window_confirm_discard (BEDSIDE_WINDOW (widget), clear_confirmed, NULL, NULL);
 }
 
 /* Print and Export PDF: the plan shown, with the clinic of the preferences
@@ -465,7 +465,7 @@ previous_section_action (GtkWidget  *widget,
     bedside_consultation_page_go_previous (self->consultation_page);
   else if (page_is (self, "review"))
     {
-      bedside_window_show_page (self, "consultation");
+      _bedside_window_show_page (self, "consultation");
       bedside_consultation_page_focus_first (self->consultation_page);
     }
   update_actions (self);
@@ -492,12 +492,12 @@ go_back_action (GtkWidget  *widget,
 
   if (page_is (self, "consultation"))
     {
-      bedside_window_show_page (self, "library");
+      _bedside_window_show_page (self, "library");
       bedside_library_page_focus_default (self->library_page);
     }
   else if (page_is (self, "review"))
     {
-      bedside_window_show_page (self, "consultation");
+      _bedside_window_show_page (self, "consultation");
       bedside_consultation_page_focus_first (self->consultation_page);
     }
   else if (page_is (self, "plan"))
@@ -505,10 +505,10 @@ go_back_action (GtkWidget  *widget,
       if (self->session != NULL && bedside_session_is_complete (self->session))
         {
           bedside_review_page_set_session (self->review_page, self->session);
-          bedside_window_show_page (self, "review");
+          _bedside_window_show_page (self, "review");
         }
       else
-        bedside_window_show_page (self, "consultation");
+        _bedside_window_show_page (self, "consultation");
     }
 }
 
@@ -530,7 +530,7 @@ show_plan_action (GtkWidget  *widget,
       return;
     }
   bedside_plan_page_set_plan (self->plan_page, plan);
-  bedside_window_show_page (self, "plan");
+  _bedside_window_show_page (self, "plan");
 }
 
 static void
@@ -554,7 +554,7 @@ bedside_window_close_request (GtkWindow *window)
 
   if (!self->close_confirmed && bedside_window_has_unsaved_answers (self))
     {
-      bedside_window_confirm_discard (self, close_confirmed, NULL, NULL);
+      _bedside_window_confirm_discard (self, close_confirmed, NULL, NULL);
       return GDK_EVENT_STOP;
     }
 
@@ -634,7 +634,7 @@ bedside_window_class_init (BedsideWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.next-section", NULL, next_section_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_action);
-  bedside_window_class_add_file_actions (widget_class);
+  _bedside_window_class_add_file_actions (widget_class);
 }
 
 static void
@@ -671,8 +671,8 @@ bedside_window_init (BedsideWindow *self)
   else
     gtk_window_set_default_size (GTK_WINDOW (self), 960, 760);
 
-  bedside_window_update_title (self);
-  bedside_window_show_page (self, "library");
+  _bedside_window_update_title (self);
+  _bedside_window_show_page (self, "library");
   bedside_library_page_focus_default (self->library_page);
 }
 
@@ -716,19 +716,19 @@ bedside_window_prepare_screenshot (BedsideWindow *self,
       bedside_consultation_page_set_session (self->consultation_page, self->session);
       check_urgent (self, FALSE);
       self->dirty = TRUE;
-      bedside_window_update_title (self);
+      _bedside_window_update_title (self);
     }
 
   if (g_str_equal (parts[0], "questionnaire"))
     {
       if (parts[1] != NULL)
         bedside_consultation_page_show_section_id (self->consultation_page, parts[1]);
-      bedside_window_show_page (self, "consultation");
+      _bedside_window_show_page (self, "consultation");
     }
   else if (g_str_equal (parts[0], "review"))
     {
       bedside_review_page_set_session (self->review_page, self->session);
-      bedside_window_show_page (self, "review");
+      _bedside_window_show_page (self, "review");
     }
   else if (g_str_equal (parts[0], "plan"))
     {
