@@ -457,7 +457,8 @@ paper_name (GtkPrintOperation *operation)
 static GtkPrintOperation *
 new_print_operation (BedsideCarePlan *plan)
 {
-  g_autoptr(BedsidePageOptions) options = bedside_print_preferences_dup_page_options (NULL, NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.bedside.Bedside");
+  g_autoptr(BedsidePageOptions) options = bedside_print_preferences_dup_page_options (settings, NULL);
 
   return GTK_PRINT_OPERATION (bedside_print_operation_new (plan, BEDSIDE_AUDIENCE_CLINICIAN, options,
                                                            BEDSIDE_PAPER_A4));

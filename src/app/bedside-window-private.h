@@ -14,7 +14,7 @@ struct _BedsideWindow
 {
   AdwApplicationWindow     parent_instance;
 
-  GSettings               *settings;    /* NULL when the schema is not installed */
+  GSettings               *settings;
   BedsideSession          *session;
   BedsideEvaluator        *evaluator;
   char                    *urgent_text; /* NULL: no urgent action */

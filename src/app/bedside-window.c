@@ -245,11 +245,8 @@ _bedside_window_update_title (BedsideWindow *self)
 static void
 apply_handout_language (BedsideWindow *self)
 {
-  g_autofree char *language = NULL;
+  g_autofree char *language = g_settings_get_string (self->settings, "handout-language");
 
-  if (self->settings == NULL)
-    return;
-  language = g_settings_get_string (self->settings, "handout-language");
   bedside_plan_page_set_handout_language (self->plan_page, language);
 }
 
@@ -259,8 +256,6 @@ apply_handout_language (BedsideWindow *self)
 static void
 apply_default_audience (BedsideWindow *self)
 {
-  if (self->settings == NULL)
-    return;
   bedside_plan_page_set_audience (self->plan_page,
                                   g_settings_get_enum (self->settings, "default-audience") == BEDSIDE_AUDIENCE_PATIENT
                                   ? BEDSIDE_AUDIENCE_PATIENT : BEDSIDE_AUDIENCE_CLINICIAN);
@@ -551,6 +546,7 @@ static gboolean
 bedside_window_close_request (GtkWindow *window)
 {
   BedsideWindow *self = BEDSIDE_WINDOW (window);
+  int width, height;
 
   if (!self->close_confirmed && bedside_window_has_unsaved_answers (self))
     {
@@ -558,15 +554,10 @@ bedside_window_close_request (GtkWindow *window)
       return GDK_EVENT_STOP;
     }
 
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-    }
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   return GTK_WINDOW_CLASS (bedside_window_parent_class)->close_request (window);
 }
 
@@ -640,36 +631,25 @@ bedside_window_class_init (BedsideWindowClass *klass)
 static void
 bedside_window_init (BedsideWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  /* Running from the build folder without GSETTINGS_SCHEMA_DIR: no settings,
-   * rather than an abort. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, BEDSIDE_APPLICATION_ID, TRUE);
-  if (schema != NULL)
-    {
-      self->settings = g_settings_new (BEDSIDE_APPLICATION_ID);
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      /* A language chosen in the preferences applies at once. */
-      g_signal_connect_object (self->settings, "changed::handout-language",
-                               G_CALLBACK (apply_handout_language), self, G_CONNECT_SWAPPED);
-      apply_handout_language (self);
-      g_settings_bind (self->settings, "only-verified", self->library_page, "only-verified", G_SETTINGS_BIND_GET);
-      /* The handout's help box follows the preferences, as printing does. */
-      for (const char * const *key = (const char * const []) { "emergency-number", "clinic-name", "clinic-phone", NULL };
-           *key != NULL; key++)
-        if (g_settings_schema_has_key (schema, *key))
-          g_settings_bind (self->settings, *key, self->plan_page, *key, G_SETTINGS_BIND_GET);
-    }
-  else
-    gtk_window_set_default_size (GTK_WINDOW (self), 960, 760);
+  /* The schema is installed with the app; uninstalled, GSETTINGS_SCHEMA_DIR
+   * names the build's (meson devenv, the tests). */
+  self->settings = g_settings_new (BEDSIDE_APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  /* A language chosen in the preferences applies at once. */
+  g_signal_connect_object (self->settings, "changed::handout-language",
+                           G_CALLBACK (apply_handout_language), self, G_CONNECT_SWAPPED);
+  apply_handout_language (self);
+  g_settings_bind (self->settings, "only-verified", self->library_page, "only-verified", G_SETTINGS_BIND_GET);
+  /* The handout's help box follows the preferences, as printing does. */
+  g_settings_bind (self->settings, "emergency-number", self->plan_page, "emergency-number", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "clinic-name", self->plan_page, "clinic-name", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "clinic-phone", self->plan_page, "clinic-phone", G_SETTINGS_BIND_GET);
 
   _bedside_window_update_title (self);
   _bedside_window_show_page (self, "library");
