@@ -72,9 +72,187 @@ test_print_preferences_settings (void)
   g_assert_cmpint (bedside_print_preferences_get_audience (settings, BEDSIDE_AUDIENCE_CLINICIAN), ==, BEDSIDE_AUDIENCE_CLINICIAN);
 }
 
+static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              guint      *count)
+{
+  (*count)++;
+}
+
+/* The window's plan page showing the plan of tests/data/cli/acute.json. */
+static BedsidePlanPage *
+show_acute_plan (BedsideWindow *window)
+{
+  g_autofree char *answers = g_test_build_filename (G_TEST_DIST, "data", "cli", "acute.json", NULL);
+
+  bedside_window_prepare_screenshot (window, "plan", answers);
+  iterate ();
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "plan");
+  return bedside_window_get_plan_page (window);
+}
+
+/* Setting "plan" on a plan page shows that plan, and notifies once per
+ * change. */
+static void
+test_plan_page_plan (void)
+{
+  BedsideWindow *window = open_window ();
+  BedsidePlanPage *shown = show_acute_plan (window);
+  g_autoptr(BedsidePlanPage) page = g_object_ref_sink (g_object_new (BEDSIDE_TYPE_PLAN_PAGE, NULL));
+  g_autoptr(BedsideCarePlan) plan = NULL;
+  g_auto(GStrv) expected = bedside_plan_page_dup_shown_ids (shown);
+  guint n_notify = 0;
+
+  g_object_get (shown, "plan", &plan, NULL);
+  g_assert_nonnull (plan);
+  g_assert_true (plan == bedside_plan_page_get_plan (shown));
+  g_assert_true (strv_contains (expected, "stay_active"));
+
+  g_signal_connect (page, "notify::plan", G_CALLBACK (count_notify), &n_notify);
+  {
+    g_auto(GStrv) ids = bedside_plan_page_dup_shown_ids (page);
+    g_assert_cmpuint (g_strv_length (ids), ==, 0);
+  }
+  g_object_set (page, "plan", plan, NULL);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_true (bedside_plan_page_get_plan (page) == plan);
+  {
+    g_auto(GStrv) ids = bedside_plan_page_dup_shown_ids (page);
+    g_assert_true (g_strv_equal ((const char * const *) ids, (const char * const *) expected));
+  }
+  /* The same plan again is no change. */
+  g_object_set (page, "plan", plan, NULL);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_object_set (page, "plan", NULL, NULL);
+  g_assert_cmpuint (n_notify, ==, 2);
+  {
+    g_auto(GStrv) ids = bedside_plan_page_dup_shown_ids (page);
+    g_assert_cmpuint (g_strv_length (ids), ==, 0);
+  }
+
+  close_window (window);
+}
+
+/* "audience" is a BEDSIDE_TYPE_AUDIENCE, the enum of the default-audience
+ * key: every value of the one is a value of the other, with the same
+ * nick, and a new consultation starts with the key's audience. */
+static void
+test_plan_page_audience (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.bedside.Bedside");
+  g_autoptr(GEnumClass) klass = g_type_class_ref (BEDSIDE_TYPE_AUDIENCE);
+  GParamSpec *pspec = g_object_class_find_property (g_type_class_peek (BEDSIDE_TYPE_PLAN_PAGE), "audience");
+  BedsideWindow *window = open_window ();
+  BedsidePlanPage *page = bedside_window_get_plan_page (window);
+  BedsideAudience audience;
+  guint n_notify = 0;
+
+  g_assert_nonnull (pspec);
+  g_assert_true (G_PARAM_SPEC_VALUE_TYPE (pspec) == BEDSIDE_TYPE_AUDIENCE);
+  g_assert_cmpuint (klass->n_values, ==, 3);
+  start_first_guideline (window);
+  g_signal_connect (page, "notify::audience", G_CALLBACK (count_notify), &n_notify);
+
+  for (guint i = 0; i < klass->n_values; i++)
+    {
+      const GEnumValue *value = &klass->values[i];
+      g_autofree char *nick = NULL;
+
+      g_assert_true (g_settings_set_enum (settings, "default-audience", value->value));
+      nick = g_settings_get_string (settings, "default-audience");
+      g_assert_cmpstr (nick, ==, value->value_nick);
+      g_assert_cmpint (g_settings_get_enum (settings, "default-audience"), ==, value->value);
+
+      bedside_window_clear_consultation (window);
+      iterate ();
+      g_object_get (page, "audience", &audience, NULL);
+      /* "both" is for printing: the screen starts with the clinician's plan. */
+      g_assert_cmpint (audience, ==, value->value == BEDSIDE_AUDIENCE_PATIENT ? BEDSIDE_AUDIENCE_PATIENT
+                                                                            : BEDSIDE_AUDIENCE_CLINICIAN);
+    }
+  /* clinician → patient → clinician (for "both"): two changes. */
+  g_assert_cmpuint (n_notify, ==, 2);
+
+  /* Set as a property: notified on change only. */
+  n_notify = 0;
+  g_object_set (page, "audience", BEDSIDE_AUDIENCE_CLINICIAN, NULL);
+  g_assert_cmpuint (n_notify, ==, 0);
+  g_object_set (page, "audience", BEDSIDE_AUDIENCE_PATIENT, NULL);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_cmpint (bedside_plan_page_get_audience (page), ==, BEDSIDE_AUDIENCE_PATIENT);
+  g_object_set (page, "audience", BEDSIDE_AUDIENCE_BOTH, NULL);
+  g_assert_cmpuint (n_notify, ==, 2);
+  g_assert_cmpint (bedside_plan_page_get_audience (page), ==, BEDSIDE_AUDIENCE_CLINICIAN);
+
+  g_settings_reset (settings, "default-audience");
+  close_window (window);
+}
+
+static const char *
+chosen (GtkDropDown *dropdown)
+{
+  return gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (dropdown)),
+                                     gtk_drop_down_get_selected (dropdown));
+}
+
+/* "handout-language" follows its GSettings key through a binding, and
+ * tells what the page's choice shows. */
+static void
+test_plan_page_handout_language (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("org.bedside.Bedside");
+  g_autofree char *saved = g_strdup (g_getenv ("BEDSIDE_GUIDELINES_DIR"));
+  BedsideWindow *window;
+  BedsidePlanPage *page;
+  GtkDropDown *dropdown;
+  g_autofree char *language = NULL;
+  guint n_notify = 0;
+
+  /* The guidelines as built have es/. */
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", g_getenv ("BEDSIDE_BUILT_GUIDELINES_DIR"), TRUE);
+  window = open_window ();
+  page = show_acute_plan (window);
+  dropdown = bedside_plan_page_get_language_dropdown (page);
+  bedside_plan_page_set_audience (page, BEDSIDE_AUDIENCE_PATIENT);
+  iterate ();
+  g_assert_cmpstr (bedside_plan_page_get_handout_language (page), ==, "en");
+  g_signal_connect (page, "notify::handout-language", G_CALLBACK (count_notify), &n_notify);
+
+  g_settings_set_string (settings, "handout-language", "es");
+  iterate ();
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_object_get (page, "handout-language", &language, NULL);
+  g_assert_cmpstr (language, ==, "es");
+  g_assert_cmpstr (chosen (dropdown), ==, "Español");
+
+  /* The same language again is no change. */
+  g_object_set (page, "handout-language", "es", NULL);
+  g_assert_cmpuint (n_notify, ==, 1);
+
+  /* Chosen on the page: the property says so. */
+  gtk_drop_down_set_selected (dropdown, 0);
+  iterate ();
+  g_assert_cmpstr (chosen (dropdown), ==, "English");
+  g_assert_cmpuint (n_notify, ==, 2);
+  g_assert_cmpstr (bedside_plan_page_get_handout_language (page), ==, "en");
+
+  /* The guideline's own language is English: back to it is no change. */
+  g_settings_reset (settings, "handout-language");
+  iterate ();
+  g_assert_cmpstr (bedside_plan_page_get_handout_language (page), ==, "en");
+  g_assert_cmpuint (n_notify, ==, 2);
+
+  close_window (window);
+  g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
+}
+
 void
 test_app_bind_add_tests (void)
 {
+  g_test_add_func ("/app/bind/plan-page-plan", test_plan_page_plan);
+  g_test_add_func ("/app/bind/plan-page-audience", test_plan_page_audience);
+  g_test_add_func ("/app/bind/plan-page-handout-language", test_plan_page_handout_language);
   g_test_add_func ("/app/bind/print-preferences-settings", test_print_preferences_settings);
   g_test_add_func ("/app/bind/guideline-activated-boxed", test_guideline_activated_boxed);
 }

@@ -45,6 +45,9 @@ G_DEFINE_FINAL_TYPE (BedsidePlanPage, bedside_plan_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_PLAN,
+  PROP_AUDIENCE,
+  PROP_HANDOUT_LANGUAGE,
   PROP_EMERGENCY_NUMBER,
   PROP_CLINIC_NAME,
   PROP_CLINIC_PHONE,
@@ -285,12 +288,27 @@ rebuild (BedsidePlanPage *self)
     add_groups (self);
 }
 
+/* "handout-language" is what bedside_plan_page_get_handout_language()
+ * says, which several things change: each of them notifies through here
+ * with the value from before. */
+static void
+notify_handout_language (BedsidePlanPage *self,
+                         const char      *before)
+{
+  if (g_strcmp0 (before, bedside_plan_page_get_handout_language (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HANDOUT_LANGUAGE]);
+}
+
+/* The toggles are the audience: a click and bedside_plan_page_set_audience()
+ * both end here, once for the button that became active. */
 static void
 on_audience_toggled (GtkToggleButton *button,
                      BedsidePlanPage *self)
 {
-  if (gtk_toggle_button_get_active (button))
-    rebuild (self);
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIENCE]);
 }
 
 static void
@@ -299,16 +317,19 @@ on_language_selected (GtkDropDown     *dropdown,
                       BedsidePlanPage *self)
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autofree char *before = NULL;
 
   if (self->updating_languages || self->languages == NULL ||
       selected >= g_strv_length (self->languages))
     return;
+  before = g_strdup (bedside_plan_page_get_handout_language (self));
   g_free (self->language);
   self->language = g_strdup (self->languages[selected]);
   /* Among those offered: the drop-down stays as it is. */
   if (self->plan != NULL)
     load_handout (self, bedside_care_plan_get_guideline (self->plan), self->language);
   rebuild (self);
+  notify_handout_language (self, before);
 }
 
 static void
@@ -354,17 +375,46 @@ contact_field (BedsidePlanPage *self,
 }
 
 static void
+set_contact (BedsidePlanPage *self,
+             GParamSpec      *pspec,
+             char           **field,
+             const char      *text)
+{
+  if (g_strcmp0 (*field, text) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (text);
+  update_help (self, gtk_widget_get_visible (self->help_box));
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+static void
 bedside_plan_page_get_property (GObject    *object,
                                 guint       prop_id,
                                 GValue     *value,
                                 GParamSpec *pspec)
 {
-  char **field = contact_field (BEDSIDE_PLAN_PAGE (object), prop_id);
+  BedsidePlanPage *self = BEDSIDE_PLAN_PAGE (object);
 
-  if (field == NULL)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else
-    g_value_set_string (value, *field);
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_boxed (value, self->plan);
+      break;
+    case PROP_AUDIENCE:
+      g_value_set_enum (value, bedside_plan_page_get_audience (self));
+      break;
+    case PROP_HANDOUT_LANGUAGE:
+      g_value_set_string (value, bedside_plan_page_get_handout_language (self));
+      break;
+    case PROP_EMERGENCY_NUMBER:
+    case PROP_CLINIC_NAME:
+    case PROP_CLINIC_PHONE:
+      g_value_set_string (value, *contact_field (self, prop_id));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -374,19 +424,26 @@ bedside_plan_page_set_property (GObject      *object,
                                 GParamSpec   *pspec)
 {
   BedsidePlanPage *self = BEDSIDE_PLAN_PAGE (object);
-  char **field = contact_field (self, prop_id);
 
-  if (field == NULL)
+  switch (prop_id)
     {
+    case PROP_PLAN:
+      bedside_plan_page_set_plan (self, g_value_get_boxed (value));
+      break;
+    case PROP_AUDIENCE:
+      bedside_plan_page_set_audience (self, g_value_get_enum (value));
+      break;
+    case PROP_HANDOUT_LANGUAGE:
+      bedside_plan_page_set_handout_language (self, g_value_get_string (value));
+      break;
+    case PROP_EMERGENCY_NUMBER:
+    case PROP_CLINIC_NAME:
+    case PROP_CLINIC_PHONE:
+      set_contact (self, pspec, contact_field (self, prop_id), g_value_get_string (value));
+      break;
+    default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
     }
-  if (g_strcmp0 (*field, g_value_get_string (value)) == 0)
-    return;
-  g_free (*field);
-  *field = g_value_dup_string (value);
-  update_help (self, gtk_widget_get_visible (self->help_box));
-  g_object_notify_by_pspec (object, pspec);
 }
 
 static void
@@ -400,6 +457,34 @@ bedside_plan_page_class_init (BedsidePlanPageClass *klass)
   object_class->get_property = bedside_plan_page_get_property;
   object_class->set_property = bedside_plan_page_set_property;
 
+  /**
+   * BedsidePlanPage:plan:
+   *
+   * The care plan shown (a #BedsideCarePlan), or %NULL for an empty page.
+   */
+  properties[PROP_PLAN] =
+    g_param_spec_boxed ("plan", NULL, NULL, BEDSIDE_TYPE_CARE_PLAN,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * BedsidePlanPage:audience:
+   *
+   * Whom the page shows the plan to: the clinician's plan or the patient's
+   * handout, as the toggles show.  Set to "both" (the preferences' choice
+   * for printing), the page shows the clinician's plan.
+   */
+  properties[PROP_AUDIENCE] =
+    g_param_spec_enum ("audience", NULL, NULL, BEDSIDE_TYPE_AUDIENCE, BEDSIDE_AUDIENCE_CLINICIAN,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * BedsidePlanPage:handout-language:
+   *
+   * The language of the handout (a code such as "es"): set, the one asked
+   * for (%NULL or "": the guideline's own); read, the one chosen, which
+   * the user can change in the page's choice.
+   */
+  properties[PROP_HANDOUT_LANGUAGE] =
+    g_param_spec_string ("handout-language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* What the preferences say; NULL or "" as the renderer reads them. */
   properties[PROP_EMERGENCY_NUMBER] =
     g_param_spec_string ("emergency-number", NULL, NULL, NULL,
@@ -439,8 +524,13 @@ void
 bedside_plan_page_set_plan (BedsidePlanPage *self,
                             BedsideCarePlan *plan)
 {
+  g_autofree char *language = NULL;
+
   g_return_if_fail (BEDSIDE_IS_PLAN_PAGE (self));
 
+  if (self->plan == plan)
+    return;
+  language = g_strdup (bedside_plan_page_get_handout_language (self));
   if (plan != NULL)
     bedside_care_plan_ref (plan);
   g_clear_pointer (&self->plan, bedside_care_plan_unref);
@@ -448,6 +538,8 @@ bedside_plan_page_set_plan (BedsidePlanPage *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
   update_handout (self);
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  notify_handout_language (self, language);
 }
 
 BedsideCarePlan *
@@ -482,6 +574,10 @@ void
 bedside_plan_page_set_audience (BedsidePlanPage *self,
                                 BedsideAudience  audience)
 {
+  g_return_if_fail (BEDSIDE_IS_PLAN_PAGE (self));
+
+  /* "both" is for printing: on screen, the clinician's plan.  The toggle
+   * rebuilds the page and notifies (on_audience_toggled). */
   gtk_toggle_button_set_active (audience == BEDSIDE_AUDIENCE_PATIENT ? self->patient_button : self->clinician_button,
                                 TRUE);
 }
@@ -556,12 +652,20 @@ void
 bedside_plan_page_set_handout_language (BedsidePlanPage *self,
                                         const char      *language)
 {
+  g_autofree char *before = NULL;
+
   g_return_if_fail (BEDSIDE_IS_PLAN_PAGE (self));
 
+  if (language != NULL && *language == '\0')
+    language = NULL;
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  before = g_strdup (bedside_plan_page_get_handout_language (self));
   g_free (self->language);
-  self->language = language != NULL && *language != '\0' ? g_strdup (language) : NULL;
+  self->language = g_strdup (language);
   update_handout (self);
   rebuild (self);
+  notify_handout_language (self, before);
 }
 
 const char *

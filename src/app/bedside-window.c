@@ -30,6 +30,8 @@ page_is (BedsideWindow *self,
   return g_strcmp0 (page_name (self), name) == 0;
 }
 
+/* What can be done follows the page shown, the session and the plan (the
+ * stack's visible-child and the plan page's plan call it too). */
 static void
 update_actions (BedsideWindow *self)
 {
@@ -241,25 +243,19 @@ _bedside_window_update_title (BedsideWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title ? window_title : _("Bedside"));
 }
 
-/* The handout's language of the preferences ("": the guideline's own). */
+/* A new consultation is a new patient: the plan page starts with what the
+ * preferences name, whatever the last patient's plan showed.  The
+ * audience key's enum is BEDSIDE_TYPE_AUDIENCE's ("both", for printing,
+ * shows the clinician's plan); the handout's language follows its key
+ * through a binding too (bedside_window_init). */
 static void
-apply_handout_language (BedsideWindow *self)
+apply_plan_preferences (BedsideWindow *self)
 {
   g_autofree char *language = g_settings_get_string (self->settings, "handout-language");
 
-  bedside_plan_page_set_handout_language (self->plan_page, language);
-}
-
-/* The plan page starts with what the preferences name; "both" matters for
- * printing, the screen then starts with the clinician's plan.  The
- * handout's language too: a new consultation is a new patient. */
-static void
-apply_default_audience (BedsideWindow *self)
-{
   bedside_plan_page_set_audience (self->plan_page,
-                                  g_settings_get_enum (self->settings, "default-audience") == BEDSIDE_AUDIENCE_PATIENT
-                                  ? BEDSIDE_AUDIENCE_PATIENT : BEDSIDE_AUDIENCE_CLINICIAN);
-  apply_handout_language (self);
+                                  (BedsideAudience) g_settings_get_enum (self->settings, "default-audience"));
+  bedside_plan_page_set_handout_language (self->plan_page, language);
 }
 
 void
@@ -282,7 +278,7 @@ _bedside_window_start_session (BedsideWindow        *self,
   bedside_consultation_page_reset (self->consultation_page);
   bedside_consultation_page_set_session (self->consultation_page, self->session);
   bedside_consultation_page_set_patient (self->consultation_page, patient);
-  apply_default_audience (self);
+  apply_plan_preferences (self);
   update_status (self);
   check_urgent (self, FALSE);
 
@@ -337,7 +333,7 @@ bedside_window_clear_consultation (BedsideWindow *self)
   bedside_plan_page_set_plan (self->plan_page, NULL);
   set_urgent (self, NULL);
   bedside_consultation_page_reset (self->consultation_page);
-  apply_default_audience (self);
+  apply_plan_preferences (self);
   /* A new consultation is not the file the last one was saved to. */
   g_clear_object (&self->file);
   self->dirty = FALSE;
@@ -529,12 +525,6 @@ show_plan_action (GtkWidget  *widget,
 }
 
 static void
-on_visible_page_changed (BedsideWindow *self)
-{
-  update_actions (self);
-}
-
-static void
 close_confirmed (BedsideWindow *self,
                  gpointer       data)
 {
@@ -613,7 +603,7 @@ bedside_window_class_init (BedsideWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_patient_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_consultation_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_item);
-  gtk_widget_class_bind_template_callback (widget_class, on_visible_page_changed);
+  gtk_widget_class_bind_template_callback (widget_class, update_actions);
 
   gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL, new_consultation_action);
   gtk_widget_class_install_action (widget_class, "win.copy-plan", NULL, copy_plan_action);
@@ -642,9 +632,7 @@ bedside_window_init (BedsideWindow *self)
   if (g_settings_get_boolean (self->settings, "window-maximized"))
     gtk_window_maximize (GTK_WINDOW (self));
   /* A language chosen in the preferences applies at once. */
-  g_signal_connect_object (self->settings, "changed::handout-language",
-                           G_CALLBACK (apply_handout_language), self, G_CONNECT_SWAPPED);
-  apply_handout_language (self);
+  g_settings_bind (self->settings, "handout-language", self->plan_page, "handout-language", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "only-verified", self->library_page, "only-verified", G_SETTINGS_BIND_GET);
   /* The handout's help box follows the preferences, as printing does. */
   g_settings_bind (self->settings, "emergency-number", self->plan_page, "emergency-number", G_SETTINGS_BIND_GET);
