@@ -247,9 +247,154 @@ test_plan_page_handout_language (void)
   g_setenv ("BEDSIDE_GUIDELINES_DIR", saved, TRUE);
 }
 
+/* The window's "session" is the one its consultation and review pages
+ * show: they follow it through bindings, once per change. */
+static void
+test_session_bindings (void)
+{
+  BedsideWindow *window = open_window ();
+  BedsideConsultationPage *consultation = bedside_window_get_consultation_page (window);
+  BedsideReviewPage *review = bedside_window_get_review_page (window);
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "saved.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(BedsideSession) session = NULL;
+  BedsideSession *first;
+  guint n_window = 0, n_consultation = 0, n_review = 0;
+
+  g_assert_null (bedside_window_get_session (window));
+  g_assert_null (bedside_consultation_page_get_session (consultation));
+  g_assert_null (bedside_review_page_get_session (review));
+  g_signal_connect (window, "notify::session", G_CALLBACK (count_notify), &n_window);
+  g_signal_connect (consultation, "notify::session", G_CALLBACK (count_notify), &n_consultation);
+  g_signal_connect (review, "notify::session", G_CALLBACK (count_notify), &n_review);
+
+  start_first_guideline (window);
+  first = bedside_window_get_session (window);
+  g_assert_nonnull (first);
+  g_object_get (window, "session", &session, NULL);
+  g_assert_true (session == first);
+  g_assert_true (bedside_consultation_page_get_session (consultation) == first);
+  g_assert_true (bedside_review_page_get_session (review) == first);
+  g_assert_cmpuint (n_window, ==, 1);
+  g_assert_cmpuint (n_consultation, ==, 1);
+  g_assert_cmpuint (n_review, ==, 1);
+
+  /* A new consultation clears the same session's answers: no change. */
+  answer_text (window, "age", "40");
+  bedside_window_clear_consultation (window);
+  iterate ();
+  g_assert_true (bedside_window_get_session (window) == first);
+  g_assert_cmpuint (n_window, ==, 1);
+  g_assert_cmpuint (n_consultation, ==, 1);
+
+  /* Opening a file makes a new session; both pages show it. */
+  answer_text (window, "age", "50");
+  g_assert_true (bedside_window_save_to_file (window, file, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_true (bedside_window_open_file (window, file));
+  iterate ();
+  g_assert_true (bedside_window_get_session (window) != first);
+  g_assert_true (bedside_consultation_page_get_session (consultation) == bedside_window_get_session (window));
+  g_assert_true (bedside_review_page_get_session (review) == bedside_window_get_session (window));
+  g_assert_cmpuint (n_window, ==, 2);
+  g_assert_cmpuint (n_consultation, ==, 2);
+  g_assert_cmpuint (n_review, ==, 2);
+  g_assert_cmpstr (gtk_editable_get_text (bedside_question_row_get_entry (question (window, "age"))), ==, "50");
+
+  close_window (window);
+  remove_temp_dir (dir);
+}
+
+/* Set on its own, "session" builds the consultation page's questions. */
+static void
+test_consultation_page_session (void)
+{
+  BedsideWindow *window = open_window ();
+  g_autoptr(BedsideConsultationPage) page = g_object_ref_sink (g_object_new (BEDSIDE_TYPE_CONSULTATION_PAGE, NULL));
+  g_autoptr(BedsideSession) session = NULL;
+  guint n_notify = 0;
+
+  start_first_guideline (window);
+  session = bedside_session_new (bedside_session_get_guideline (bedside_window_get_session (window)));
+  g_signal_connect (page, "notify::session", G_CALLBACK (count_notify), &n_notify);
+
+  g_assert_null (bedside_consultation_page_get_question (page, "age"));
+  g_object_set (page, "session", session, NULL);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_assert_nonnull (bedside_consultation_page_get_question (page, "age"));
+  g_assert_cmpint (bedside_consultation_page_get_section (page), ==, 0);
+  g_object_set (page, "session", session, NULL);
+  g_assert_cmpuint (n_notify, ==, 1);
+  g_object_set (page, "session", NULL, NULL);
+  g_assert_cmpuint (n_notify, ==, 2);
+  g_assert_null (bedside_consultation_page_get_question (page, "age"));
+  g_assert_cmpint (bedside_consultation_page_get_section (page), ==, -1);
+
+  close_window (window);
+}
+
+/* The review page lists its session's answers, and lists them again
+ * when it is shown after they changed. */
+static void
+test_review_page_session (void)
+{
+  BedsideWindow *window = open_window ();
+  GtkWidget *holder = gtk_window_new ();
+  BedsideReviewPage *page = g_object_new (BEDSIDE_TYPE_REVIEW_PAGE, NULL);
+  g_autoptr(BedsideSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  BedsideGuideline *guideline;
+  GtkWidget *row;
+  guint n_notify = 0;
+
+  start_first_guideline (window);
+  guideline = bedside_session_get_guideline (bedside_window_get_session (window));
+  session = bedside_session_new (guideline);
+  g_assert_true (bedside_session_set_answer_from_string (session, bedside_guideline_lookup_item (guideline, "age")->index,
+                                                         "40", &error));
+  g_assert_no_error (error);
+
+  gtk_window_set_child (GTK_WINDOW (holder), GTK_WIDGET (page));
+  gtk_window_present (GTK_WINDOW (holder));
+  iterate ();
+  g_signal_connect (page, "notify::session", G_CALLBACK (count_notify), &n_notify);
+  g_object_set (page, "session", session, NULL);
+  g_assert_cmpuint (n_notify, ==, 1);
+  row = bedside_review_page_get_row (page, "age");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "40 years");
+  g_assert_null (bedside_review_page_get_row (page, "rf_cancer"));
+
+  /* Answered while the page is hidden, listed once it shows again. */
+  gtk_widget_set_visible (GTK_WIDGET (page), FALSE);
+  g_assert_true (bedside_session_set_answer_from_string (session, bedside_guideline_lookup_item (guideline, "age")->index,
+                                                         "41", &error));
+  g_assert_true (bedside_session_set_answer_from_string (session, bedside_guideline_lookup_item (guideline, "rf_cancer")->index,
+                                                         "no", &error));
+  g_assert_no_error (error);
+  gtk_widget_set_visible (GTK_WIDGET (page), TRUE);
+  iterate ();
+  row = bedside_review_page_get_row (page, "age");
+  g_assert_nonnull (row);
+  g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==, "41 years");
+  g_assert_nonnull (bedside_review_page_get_row (page, "rf_cancer"));
+
+  g_object_set (page, "session", NULL, NULL);
+  g_assert_cmpuint (n_notify, ==, 2);
+  g_assert_null (bedside_review_page_get_row (page, "age"));
+
+  gtk_window_destroy (GTK_WINDOW (holder));
+  close_window (window);
+}
+
 void
 test_app_bind_add_tests (void)
 {
+  g_test_add_func ("/app/bind/session-bindings", test_session_bindings);
+  g_test_add_func ("/app/bind/consultation-page-session", test_consultation_page_session);
+  g_test_add_func ("/app/bind/review-page-session", test_review_page_session);
   g_test_add_func ("/app/bind/plan-page-plan", test_plan_page_plan);
   g_test_add_func ("/app/bind/plan-page-audience", test_plan_page_audience);
   g_test_add_func ("/app/bind/plan-page-handout-language", test_plan_page_handout_language);

@@ -390,10 +390,7 @@ bedside_window_open_file (BedsideWindow *self,
   self->dirty = mismatches->len > 0;
   _bedside_window_update_title (self);
   if (bedside_session_is_complete (session))
-    {
-      bedside_review_page_set_session (self->review_page, session);
-      _bedside_window_show_page (self, "review");
-    }
+    _bedside_window_show_page (self, "review");
 
   if (mismatches->len > 0)
     {

@@ -17,6 +17,14 @@
 
 G_DEFINE_FINAL_TYPE (BedsideWindow, bedside_window, ADW_TYPE_APPLICATION_WINDOW)
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 static const char *
 page_name (BedsideWindow *self)
 {
@@ -143,7 +151,6 @@ static void
 on_consultation_finished (BedsideConsultationPage *page,
                           BedsideWindow           *self)
 {
-  bedside_review_page_set_session (self->review_page, self->session);
   _bedside_window_show_page (self, "review");
 }
 
@@ -243,6 +250,19 @@ _bedside_window_update_title (BedsideWindow *self)
   gtk_window_set_title (GTK_WINDOW (self), window_title ? window_title : _("Bedside"));
 }
 
+static void
+set_session (BedsideWindow  *self,
+             BedsideSession *session)
+{
+  if (self->session == session)
+    return;
+  if (session != NULL)
+    bedside_session_ref (session);
+  g_clear_pointer (&self->session, bedside_session_unref);
+  self->session = session;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
 /* A new consultation is a new patient: the plan page starts with what the
  * preferences name, whatever the last patient's plan showed.  The
  * audience key's enum is BEDSIDE_TYPE_AUDIENCE's ("both", for printing,
@@ -263,20 +283,14 @@ _bedside_window_start_session (BedsideWindow        *self,
                                BedsideSession       *session,
                                const BedsidePatient *patient)
 {
-  BedsideGuideline *guideline = bedside_session_get_guideline (session);
-
-  bedside_review_page_set_session (self->review_page, NULL);
   bedside_plan_page_set_plan (self->plan_page, NULL);
   set_urgent (self, NULL);
 
-  bedside_session_ref (session);
   g_clear_pointer (&self->evaluator, bedside_evaluator_free);
-  g_clear_pointer (&self->session, bedside_session_unref);
-  self->session = session;
-  self->evaluator = bedside_evaluator_new (guideline);
-
-  bedside_consultation_page_reset (self->consultation_page);
-  bedside_consultation_page_set_session (self->consultation_page, self->session);
+  self->evaluator = bedside_evaluator_new (bedside_session_get_guideline (session));
+  /* The consultation and review pages follow (bedside-window.ui binds
+   * their "session" to the window's). */
+  set_session (self, session);
   bedside_consultation_page_set_patient (self->consultation_page, patient);
   apply_plan_preferences (self);
   update_status (self);
@@ -329,7 +343,6 @@ bedside_window_clear_consultation (BedsideWindow *self)
   if (self->session == NULL)
     return;
   bedside_session_clear (self->session);
-  bedside_review_page_set_session (self->review_page, NULL);
   bedside_plan_page_set_plan (self->plan_page, NULL);
   set_urgent (self, NULL);
   bedside_consultation_page_reset (self->consultation_page);
@@ -494,10 +507,7 @@ go_back_action (GtkWidget  *widget,
   else if (page_is (self, "plan"))
     {
       if (self->session != NULL && bedside_session_is_complete (self->session))
-        {
-          bedside_review_page_set_session (self->review_page, self->session);
-          _bedside_window_show_page (self, "review");
-        }
+        _bedside_window_show_page (self, "review");
       else
         _bedside_window_show_page (self, "consultation");
     }
@@ -552,6 +562,24 @@ bedside_window_close_request (GtkWindow *window)
 }
 
 static void
+bedside_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BedsideWindow *self = BEDSIDE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_boxed (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 bedside_window_dispose (GObject *object)
 {
   BedsideWindow *self = BEDSIDE_WINDOW (object);
@@ -578,7 +606,19 @@ bedside_window_class_init (BedsideWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = bedside_window_dispose;
+  object_class->get_property = bedside_window_get_property;
   window_class->close_request = bedside_window_close_request;
+
+  /**
+   * BedsideWindow:session:
+   *
+   * The consultation under way (a #BedsideSession), %NULL before a
+   * guideline is started.  The pages that show it bind to it.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_boxed ("session", NULL, NULL, BEDSIDE_TYPE_SESSION,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BEDSIDE_TYPE_LIBRARY_PAGE);
   g_type_ensure (BEDSIDE_TYPE_CONSULTATION_PAGE);
@@ -681,7 +721,8 @@ bedside_window_prepare_screenshot (BedsideWindow *self,
 
       if (root == NULL || !bedside_session_load_answers_json (self->session, root, answers_path, &error))
         g_warning ("Screenshot: %s", error->message);
-      bedside_consultation_page_set_session (self->consultation_page, self->session);
+      /* The questions again, with the answers read. */
+      bedside_consultation_page_reset (self->consultation_page);
       check_urgent (self, FALSE);
       self->dirty = TRUE;
       _bedside_window_update_title (self);
@@ -694,10 +735,7 @@ bedside_window_prepare_screenshot (BedsideWindow *self,
       _bedside_window_show_page (self, "consultation");
     }
   else if (g_str_equal (parts[0], "review"))
-    {
-      bedside_review_page_set_session (self->review_page, self->session);
-      _bedside_window_show_page (self, "review");
-    }
+    _bedside_window_show_page (self, "review");
   else if (g_str_equal (parts[0], "plan"))
     {
       show_plan_action (GTK_WIDGET (self), "win.show-plan", NULL);
