@@ -389,9 +389,100 @@ test_review_page_session (void)
   close_window (window);
 }
 
+static const char *
+or_empty (const char *text)
+{
+  return text != NULL ? text : "";
+}
+
+static void
+assert_titles (BedsideWindow *window,
+               const char    *title,
+               const char    *subtitle)
+{
+  AdwWindowTitle *header = bedside_window_get_header_title (window);
+  g_autofree char *window_title = g_strcmp0 (title, "Bedside") == 0 ? g_strdup (title)
+                                                                    : g_strdup_printf ("%s — Bedside", title);
+
+  g_assert_cmpstr (adw_window_title_get_title (header), ==, title);
+  g_assert_cmpstr (or_empty (adw_window_title_get_subtitle (header)), ==, subtitle);
+  g_assert_cmpstr (gtk_window_get_title (GTK_WINDOW (window)), ==, window_title);
+}
+
+/* "is-modified" has one setter that notifies on change: an answer makes
+ * it TRUE, saving FALSE; the header's title and subtitle are bound to it,
+ * to the file and to the session. */
+static void
+test_window_modified_and_titles (void)
+{
+  BedsideWindow *window = open_window ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "saved.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *guideline = "Severe back spasms in adults";
+  g_autofree char *dotted = g_strdup_printf ("• %s", guideline);
+  gboolean modified = TRUE;
+  guint n_modified = 0, n_file = 0;
+  GtkEditable *name = bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window));
+
+  assert_titles (window, "Bedside", "");
+  g_signal_connect (window, "notify::is-modified", G_CALLBACK (count_notify), &n_modified);
+  g_signal_connect (window, "notify::file", G_CALLBACK (count_notify), &n_file);
+
+  start_first_guideline (window);
+  g_assert_false (bedside_window_get_is_modified (window));
+  g_assert_cmpuint (n_modified, ==, 0);
+  assert_titles (window, guideline, "");
+
+  answer_text (window, "age", "40");
+  g_object_get (window, "is-modified", &modified, NULL);
+  g_assert_true (modified);
+  g_assert_cmpuint (n_modified, ==, 1);
+  assert_titles (window, dotted, "Not saved");
+  /* Still modified: no notification.  (Replacing an entry's text empties
+   * it first; the patient's name keeps something to lose meanwhile.) */
+  gtk_editable_set_text (name, "Jane");
+  iterate ();
+  answer_text (window, "age", "41");
+  g_assert_cmpuint (n_modified, ==, 1);
+  /* Nothing left to lose: not modified. */
+  gtk_editable_set_text (name, "");
+  answer_text (window, "age", "");
+  g_assert_false (bedside_window_get_is_modified (window));
+  g_assert_cmpuint (n_modified, ==, 2);
+  assert_titles (window, guideline, "");
+  answer_text (window, "age", "42");
+  g_assert_cmpuint (n_modified, ==, 3);
+
+  g_assert_true (bedside_window_save_to_file (window, file, FALSE, &error));
+  g_assert_no_error (error);
+  g_assert_false (bedside_window_get_is_modified (window));
+  g_assert_cmpuint (n_modified, ==, 4);
+  g_assert_cmpuint (n_file, ==, 1);
+  g_assert_true (g_file_equal (bedside_window_get_file (window), file));
+  assert_titles (window, "saved.json", guideline);
+
+  answer_text (window, "age", "43");
+  g_assert_true (bedside_window_get_is_modified (window));
+  assert_titles (window, "• saved.json", guideline);
+
+  /* A new consultation: no file, nothing to save. */
+  bedside_window_clear_consultation (window);
+  iterate ();
+  g_assert_false (bedside_window_get_is_modified (window));
+  g_assert_null (bedside_window_get_file (window));
+  g_assert_cmpuint (n_file, ==, 2);
+  assert_titles (window, guideline, "");
+
+  close_window (window);
+  remove_temp_dir (dir);
+}
+
 void
 test_app_bind_add_tests (void)
 {
+  g_test_add_func ("/app/bind/window-modified-and-titles", test_window_modified_and_titles);
   g_test_add_func ("/app/bind/session-bindings", test_session_bindings);
   g_test_add_func ("/app/bind/consultation-page-session", test_consultation_page_session);
   g_test_add_func ("/app/bind/review-page-session", test_review_page_session);

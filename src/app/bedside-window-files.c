@@ -118,10 +118,9 @@ bedside_window_save_to_file (BedsideWindow  *self,
                                   path, error))
     return FALSE;
 
-  g_set_object (&self->file, file);
+  _bedside_window_set_file (self, file);
   self->include_patient = include_patient;
-  self->dirty = FALSE;
-  _bedside_window_update_title (self);
+  _bedside_window_set_modified (self, FALSE);
   return TRUE;
 }
 
@@ -266,7 +265,7 @@ _bedside_window_confirm_discard (BedsideWindow     *self,
   Continuation *then = continuation_new (func, data, destroy);
   AdwMessageDialog *dialog;
 
-  if (!bedside_window_has_unsaved_answers (self))
+  if (!bedside_window_get_is_modified (self))
     {
       continuation_run (then, self);
       return;
@@ -384,11 +383,10 @@ bedside_window_open_file (BedsideWindow *self,
     }
 
   _bedside_window_start_session (self, session, bedside_consultation_get_patient (consultation));
-  g_set_object (&self->file, file);
+  _bedside_window_set_file (self, file);
   self->include_patient = bedside_consultation_get_patient (consultation) != NULL;
   /* Answers were left out: the consultation is no longer what the file holds. */
-  self->dirty = mismatches->len > 0;
-  _bedside_window_update_title (self);
+  _bedside_window_set_modified (self, mismatches->len > 0);
   if (bedside_session_is_complete (session))
     _bedside_window_show_page (self, "review");
 

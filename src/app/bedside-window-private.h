@@ -21,10 +21,10 @@ struct _BedsideWindow
   gboolean                 urgent_plan_shown; /* the settled urgent plan was shown */
   char                    *status_text; /* NULL: approved guideline */
 
-  /* bedside-window-files.c: the consultation's file and whether the
-   * answers changed since it was saved or opened. */
+  /* The consultation's file and whether its answers are unsaved: the
+   * "file" and "is-modified" properties, set through their setters. */
   GFile                   *file;
-  gboolean                 dirty;
+  gboolean                 is_modified;
   gboolean                 include_patient;  /* the last choice in the Save dialog */
   gboolean                 close_confirmed;
   GtkNativeDialog         *file_chooser;
@@ -58,14 +58,21 @@ void     _bedside_window_confirm_discard    (BedsideWindow     *self,
                                              gpointer           data,
                                              GDestroyNotify     destroy);
 /* Makes @session (transfer none) the consultation, with @patient (may be
- * NULL), from its first section; forgets the file and the dirty flag. */
+ * NULL), from its first section; forgets the file, and is not modified. */
 void     _bedside_window_start_session      (BedsideWindow         *self,
                                              BedsideSession        *session,
                                              const BedsidePatient  *patient);
 void     _bedside_window_show_page          (BedsideWindow     *self,
                                              const char        *name);
-/* The header shows the file (or the guideline) and a dot while unsaved. */
-void     _bedside_window_update_title       (BedsideWindow     *self);
+/* The one setter of "is-modified".  @changed: the answers or the patient
+ * details changed since they were saved or opened; FALSE: a file holds
+ * them, or there are none yet.  A consultation without answers or
+ * details has nothing to lose and is not modified either way. */
+void     _bedside_window_set_modified       (BedsideWindow     *self,
+                                             gboolean           changed);
+/* The one setter of "file" (NULL: none). */
+void     _bedside_window_set_file           (BedsideWindow     *self,
+                                             GFile             *file);
 void     _bedside_window_class_add_file_actions (GtkWidgetClass *widget_class);
 
 /* ---- for the UI test ---- */
@@ -84,8 +91,8 @@ BedsideSession          *bedside_window_get_session           (BedsideWindow *se
 /* Clears the consultation without asking (what "New Consultation" does
  * once the user agreed). */
 void                     bedside_window_clear_consultation    (BedsideWindow *self);
-/* Answers or patient details that are not in a saved file. */
-gboolean                 bedside_window_has_unsaved_answers   (BedsideWindow *self);
+/* The header's title and subtitle, as bedside-window.ui binds them. */
+AdwWindowTitle          *bedside_window_get_header_title      (BedsideWindow *self);
 /* The message dialog on screen (a question, a warning or an error), or NULL. */
 AdwMessageDialog        *bedside_window_get_dialog            (BedsideWindow *self);
 

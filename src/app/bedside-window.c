@@ -20,6 +20,8 @@ G_DEFINE_FINAL_TYPE (BedsideWindow, bedside_window, ADW_TYPE_APPLICATION_WINDOW)
 enum {
   PROP_0,
   PROP_SESSION,
+  PROP_FILE,
+  PROP_IS_MODIFIED,
   N_PROPS
 };
 
@@ -133,18 +135,16 @@ static void
 on_answers_changed (BedsideConsultationPage *page,
                     BedsideWindow           *self)
 {
-  self->dirty = TRUE;
+  _bedside_window_set_modified (self, TRUE);
   check_urgent (self, TRUE);
   update_actions (self);
-  _bedside_window_update_title (self);
 }
 
 static void
 on_patient_changed (BedsideConsultationPage *page,
                     BedsideWindow           *self)
 {
-  self->dirty = TRUE;
-  _bedside_window_update_title (self);
+  _bedside_window_set_modified (self, TRUE);
 }
 
 static void
@@ -200,54 +200,107 @@ update_status (BedsideWindow *self)
   gtk_revealer_set_reveal_child (self->status_revealer, text != NULL);
 }
 
+void
+_bedside_window_set_modified (BedsideWindow *self,
+                              gboolean       changed)
+{
+  /* Only answers and patient details can be lost: without any, there is
+   * nothing to save, whatever changed. */
+  gboolean modified = changed && has_answers (self);
+
+  if (self->is_modified == modified)
+    return;
+  self->is_modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_MODIFIED]);
+}
+
 gboolean
-bedside_window_has_unsaved_answers (BedsideWindow *self)
+bedside_window_get_is_modified (BedsideWindow *self)
 {
   g_return_val_if_fail (BEDSIDE_IS_WINDOW (self), FALSE);
-  return self->dirty && has_answers (self);
+  return self->is_modified;
 }
 
 void
-_bedside_window_update_title (BedsideWindow *self)
+_bedside_window_set_file (BedsideWindow *self,
+                          GFile         *file)
 {
-  BedsideGuideline *guideline = self->session ? bedside_session_get_guideline (self->session) : NULL;
-  gboolean unsaved = bedside_window_has_unsaved_answers (self);
-  g_autofree char *file_name = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *window_title = NULL;
-  const char *name;
-  const char *subtitle = NULL;
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
+}
 
-  if (self->file != NULL)
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      file_name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (self->file);
-    }
+GFile *
+bedside_window_get_file (BedsideWindow *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_WINDOW (self), NULL);
+  return self->file;
+}
 
-  if (file_name != NULL)
-    {
-      name = file_name;
-      subtitle = bedside_guideline_get_title (guideline);
-    }
-  else if (guideline != NULL)
-    {
-      name = bedside_guideline_get_title (guideline);
-      if (unsaved)
-        subtitle = _("Not saved");
-    }
+/* ---- the header: bedside-window.ui binds these to the window's file,
+ * session and is-modified ---- */
+
+static char *
+dup_file_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
+}
+
+/* The file's name, else the guideline's title, else the app's; a dot
+ * before it marks unsaved answers, as editors do. */
+static char *
+dup_header_title (BedsideWindow  *self,
+                  GFile          *file,
+                  BedsideSession *session,
+                  gboolean        modified)
+{
+  g_autofree char *name = NULL;
+
+  if (file != NULL)
+    name = dup_file_name (file);
+  else if (session != NULL)
+    name = g_strdup (bedside_guideline_get_title (bedside_session_get_guideline (session)));
   else
-    name = _("Bedside");
+    name = g_strdup (_("Bedside"));
+  return modified ? g_strdup_printf ("• %s", name) : g_steal_pointer (&name);
+}
 
-  /* A dot before the name marks unsaved answers, as editors do. */
-  title = unsaved ? g_strdup_printf ("• %s", name) : g_strdup (name);
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
+/* Under a file's name, the guideline's title; under the guideline's,
+ * whether the answers are only on screen. */
+static char *
+dup_header_subtitle (BedsideWindow  *self,
+                     GFile          *file,
+                     BedsideSession *session,
+                     gboolean        modified)
+{
+  if (session == NULL)
+    return NULL;
+  if (file != NULL)
+    return g_strdup (bedside_guideline_get_title (bedside_session_get_guideline (session)));
+  return modified ? g_strdup (_("Not saved")) : NULL;
+}
 
-  if (guideline != NULL)
+/* The title in the window list: the header's, and the app's name; the
+ * app's alone before a consultation (the header's title changes with the
+ * session).  A GBinding from the header, not an expression in the .ui:
+ * in GTK 4.8 an expression bound to the window with the window as `this`
+ * warns when the window is finalized. */
+static gboolean
+header_title_to_window_title (GBinding     *binding,
+                              const GValue *from,
+                              GValue       *to,
+                              gpointer      user_data)
+{
+  BedsideWindow *self = user_data;
+
+  if (self->session == NULL)
+    g_value_set_string (to, _("Bedside"));
+  else
     /* TRANSLATORS: the window's title in the window list: "back-spasm-2024-03-01.json — Bedside" */
-    window_title = g_strdup_printf (_("%s — Bedside"), title);
-  gtk_window_set_title (GTK_WINDOW (self), window_title ? window_title : _("Bedside"));
+    g_value_take_string (to, g_strdup_printf (_("%s — Bedside"), g_value_get_string (from)));
+  return TRUE;
 }
 
 static void
@@ -296,9 +349,8 @@ _bedside_window_start_session (BedsideWindow        *self,
   update_status (self);
   check_urgent (self, FALSE);
 
-  g_clear_object (&self->file);
-  self->dirty = FALSE;
-  _bedside_window_update_title (self);
+  _bedside_window_set_file (self, NULL);
+  _bedside_window_set_modified (self, FALSE);
   _bedside_window_show_page (self, "consultation");
   bedside_consultation_page_focus_first (self->consultation_page);
 }
@@ -348,9 +400,8 @@ bedside_window_clear_consultation (BedsideWindow *self)
   bedside_consultation_page_reset (self->consultation_page);
   apply_plan_preferences (self);
   /* A new consultation is not the file the last one was saved to. */
-  g_clear_object (&self->file);
-  self->dirty = FALSE;
-  _bedside_window_update_title (self);
+  _bedside_window_set_file (self, NULL);
+  _bedside_window_set_modified (self, FALSE);
   _bedside_window_show_page (self, "consultation");
   bedside_consultation_page_focus_first (self->consultation_page);
 }
@@ -548,7 +599,7 @@ bedside_window_close_request (GtkWindow *window)
   BedsideWindow *self = BEDSIDE_WINDOW (window);
   int width, height;
 
-  if (!self->close_confirmed && bedside_window_has_unsaved_answers (self))
+  if (!self->close_confirmed && self->is_modified)
     {
       _bedside_window_confirm_discard (self, close_confirmed, NULL, NULL);
       return GDK_EVENT_STOP;
@@ -573,6 +624,12 @@ bedside_window_get_property (GObject    *object,
     {
     case PROP_SESSION:
       g_value_set_boxed (value, self->session);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_IS_MODIFIED:
+      g_value_set_boolean (value, self->is_modified);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -618,6 +675,25 @@ bedside_window_class_init (BedsideWindowClass *klass)
   properties[PROP_SESSION] =
     g_param_spec_boxed ("session", NULL, NULL, BEDSIDE_TYPE_SESSION,
                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BedsideWindow:file:
+   *
+   * The file the consultation was last saved to or opened from, %NULL
+   * when it has none.
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BedsideWindow:is-modified:
+   *
+   * Whether the consultation has answers or patient details that no saved
+   * file holds: the header shows a dot, and closing or starting another
+   * consultation asks first.
+   */
+  properties[PROP_IS_MODIFIED] =
+    g_param_spec_boolean ("is-modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BEDSIDE_TYPE_LIBRARY_PAGE);
@@ -644,6 +720,8 @@ bedside_window_class_init (BedsideWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_consultation_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_item);
   gtk_widget_class_bind_template_callback (widget_class, update_actions);
+  gtk_widget_class_bind_template_callback (widget_class, dup_header_title);
+  gtk_widget_class_bind_template_callback (widget_class, dup_header_subtitle);
 
   gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL, new_consultation_action);
   gtk_widget_class_install_action (widget_class, "win.copy-plan", NULL, copy_plan_action);
@@ -662,6 +740,8 @@ static void
 bedside_window_init (BedsideWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property_full (self->window_title, "title", self, "title", G_BINDING_SYNC_CREATE,
+                               header_title_to_window_title, NULL, self, NULL);
 
   /* The schema is installed with the app; uninstalled, GSETTINGS_SCHEMA_DIR
    * names the build's (meson devenv, the tests). */
@@ -679,7 +759,6 @@ bedside_window_init (BedsideWindow *self)
   g_settings_bind (self->settings, "clinic-name", self->plan_page, "clinic-name", G_SETTINGS_BIND_GET);
   g_settings_bind (self->settings, "clinic-phone", self->plan_page, "clinic-phone", G_SETTINGS_BIND_GET);
 
-  _bedside_window_update_title (self);
   _bedside_window_show_page (self, "library");
   bedside_library_page_focus_default (self->library_page);
 }
@@ -724,8 +803,7 @@ bedside_window_prepare_screenshot (BedsideWindow *self,
       /* The questions again, with the answers read. */
       bedside_consultation_page_reset (self->consultation_page);
       check_urgent (self, FALSE);
-      self->dirty = TRUE;
-      _bedside_window_update_title (self);
+      _bedside_window_set_modified (self, TRUE);
     }
 
   if (g_str_equal (parts[0], "questionnaire"))
@@ -790,4 +868,10 @@ BedsideSession *
 bedside_window_get_session (BedsideWindow *self)
 {
   return self->session;
+}
+
+AdwWindowTitle *
+bedside_window_get_header_title (BedsideWindow *self)
+{
+  return self->window_title;
 }
