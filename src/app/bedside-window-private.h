@@ -44,7 +44,8 @@ struct _BedsideWindow
   BedsidePlanPage         *plan_page;
 };
 
-/* ---- between bedside-window.c and bedside-window-files.c only ----
+/* ---- between bedside-window.c, bedside-window-actions.c and
+ * bedside-window-files.c only ----
  * The leading underscore says so: no other file calls these. */
 
 typedef void (*BedsideWindowFunc) (BedsideWindow *self,
@@ -73,6 +74,12 @@ void     _bedside_window_set_modified       (BedsideWindow     *self,
 /* The one setter of "file" (NULL: none). */
 void     _bedside_window_set_file           (BedsideWindow     *self,
                                              GFile             *file);
+/* Enables the actions that make sense on the page shown. */
+void     _bedside_window_update_actions     (BedsideWindow     *self);
+/* Evaluates the answers and shows the plan (or says why it cannot). */
+void     _bedside_window_show_plan          (BedsideWindow     *self);
+/* bedside-window-actions.c and bedside-window-files.c install theirs. */
+void     _bedside_window_class_add_actions      (GtkWidgetClass *widget_class);
 void     _bedside_window_class_add_file_actions (GtkWidgetClass *widget_class);
 
 /* ---- for the UI test ---- */

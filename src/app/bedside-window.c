@@ -5,11 +5,8 @@
 
 #include "bedside-consultation-page.h"
 #include "bedside-evaluator.h"
-#include "bedside-export.h"
 #include "bedside-library-page.h"
 #include "bedside-plan-page-private.h"
-#include "bedside-print-operation.h"
-#include "bedside-print-preferences.h"
 #include "bedside-render.h"
 #include "bedside-review-page.h"
 #include "bedside-window-private.h"
@@ -42,8 +39,8 @@ page_is (BedsideWindow *self,
 
 /* What can be done follows the page shown, the session and the plan (the
  * stack's visible-child and the plan page's plan call it too). */
-static void
-update_actions (BedsideWindow *self)
+void
+_bedside_window_update_actions (BedsideWindow *self)
 {
   gboolean on_library = page_is (self, "library");
   gboolean on_consultation = page_is (self, "consultation");
@@ -78,7 +75,7 @@ _bedside_window_show_page (BedsideWindow *self,
   else if (g_str_equal (name, "review"))
     default_widget = bedside_review_page_get_show_plan_button (self->review_page);
   gtk_window_set_default_widget (GTK_WINDOW (self), default_widget);
-  update_actions (self);
+  _bedside_window_update_actions (self);
 }
 
 static void
@@ -137,7 +134,7 @@ on_answers_changed (BedsideConsultationPage *page,
 {
   _bedside_window_set_modified (self, TRUE);
   check_urgent (self, TRUE);
-  update_actions (self);
+  _bedside_window_update_actions (self);
 }
 
 static void
@@ -407,185 +404,6 @@ bedside_window_clear_consultation (BedsideWindow *self)
 }
 
 static void
-clear_confirmed (BedsideWindow *self,
-                 gpointer       data)
-{
-  bedside_window_clear_consultation (self);
-}
-
-static void
-new_consultation_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  _bedside_window_confirm_discard (BEDSIDE_WINDOW (widget), clear_confirmed, NULL, NULL);
-}
-
-/* Print and Export PDF: the plan shown, with the clinic of the preferences
- * and the patient's details, on the preferred paper. */
-static void
-print_plan (BedsideWindow *self,
-            gboolean       to_pdf)
-{
-  BedsideCarePlan *plan = bedside_plan_page_get_plan (self->plan_page);
-  g_autoptr(BedsidePatient) patient = NULL;
-  g_autoptr(BedsidePageOptions) options = NULL;
-  BedsideTranslation *handout;
-  BedsideAudience audience;
-  BedsidePaper paper;
-
-  if (plan == NULL)
-    return;
-  patient = bedside_consultation_page_dup_patient (self->consultation_page);
-  options = bedside_print_preferences_dup_page_options (self->settings, patient);
-  /* The handout's language chosen on the plan page (the preferences' until
-   * changed); the dialogs offer the others. */
-  handout = bedside_plan_page_get_handout (self->plan_page);
-  options->handout = handout != NULL ? bedside_translation_ref (handout) : NULL;
-  audience = bedside_print_preferences_get_audience (self->settings, bedside_plan_page_get_audience (self->plan_page));
-  paper = bedside_print_preferences_get_paper (self->settings);
-  if (to_pdf)
-    bedside_export_pdf (GTK_WINDOW (self), self->toast_overlay, plan, audience, options, paper);
-  else
-    bedside_print_plan (GTK_WINDOW (self), self->toast_overlay, plan, audience, options, paper);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  print_plan (BEDSIDE_WINDOW (widget), FALSE);
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  print_plan (BEDSIDE_WINDOW (widget), TRUE);
-}
-
-static void
-copy_plan_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BedsideWindow *self = BEDSIDE_WINDOW (widget);
-  BedsideCarePlan *plan = bedside_plan_page_get_plan (self->plan_page);
-  g_autofree char *text = NULL;
-
-  if (plan == NULL)
-    return;
-  /* The handout in the language chosen for it, with the help box of the
-   * preferences; the clinician's plan as the guideline has it. */
-  if (bedside_plan_page_get_audience (self->plan_page) == BEDSIDE_AUDIENCE_PATIENT)
-    {
-      g_autofree char *problem = bedside_plan_page_dup_handout_problem (self->plan_page);
-      g_autoptr(BedsidePageOptions) options = NULL;
-      BedsideHandoutContacts contacts;
-
-      /* Never English in place of the language chosen. */
-      if (problem != NULL)
-        {
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (problem));
-          return;
-        }
-      options = bedside_print_preferences_dup_page_options (self->settings, NULL);
-      contacts = (BedsideHandoutContacts) {
-        .emergency_number = options->emergency_number,
-        .clinic_name = options->clinic_name,
-        .clinic_phone = options->clinic_phone,
-      };
-      text = bedside_render_text_with_contacts (plan, BEDSIDE_AUDIENCE_PATIENT,
-                                                bedside_plan_page_get_handout (self->plan_page), &contacts);
-    }
-  else
-    text = bedside_render_text (plan, BEDSIDE_AUDIENCE_CLINICIAN);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (bedside_plan_page_get_audience (self->plan_page) == BEDSIDE_AUDIENCE_PATIENT
-                                              ? _("Handout copied as text")
-                                              : _("Plan copied as text")));
-}
-
-static void
-previous_section_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BedsideWindow *self = BEDSIDE_WINDOW (widget);
-
-  if (page_is (self, "consultation"))
-    bedside_consultation_page_go_previous (self->consultation_page);
-  else if (page_is (self, "review"))
-    {
-      _bedside_window_show_page (self, "consultation");
-      bedside_consultation_page_focus_first (self->consultation_page);
-    }
-  update_actions (self);
-}
-
-static void
-next_section_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  BedsideWindow *self = BEDSIDE_WINDOW (widget);
-
-  if (page_is (self, "consultation"))
-    bedside_consultation_page_go_next (self->consultation_page);
-  update_actions (self);
-}
-
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  BedsideWindow *self = BEDSIDE_WINDOW (widget);
-
-  if (page_is (self, "consultation"))
-    {
-      _bedside_window_show_page (self, "library");
-      bedside_library_page_focus_default (self->library_page);
-    }
-  else if (page_is (self, "review"))
-    {
-      _bedside_window_show_page (self, "consultation");
-      bedside_consultation_page_focus_first (self->consultation_page);
-    }
-  else if (page_is (self, "plan"))
-    {
-      if (self->session != NULL && bedside_session_is_complete (self->session))
-        _bedside_window_show_page (self, "review");
-      else
-        _bedside_window_show_page (self, "consultation");
-    }
-}
-
-static void
-show_plan_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BedsideWindow *self = BEDSIDE_WINDOW (widget);
-  g_autoptr(BedsideCarePlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->session == NULL)
-    return;
-  plan = bedside_evaluate (self->session, &error);
-  if (plan == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  bedside_plan_page_set_plan (self->plan_page, plan);
-  _bedside_window_show_page (self, "plan");
-}
-
-static void
 close_confirmed (BedsideWindow *self,
                  gpointer       data)
 {
@@ -719,20 +537,11 @@ bedside_window_class_init (BedsideWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_patient_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_consultation_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_item);
-  gtk_widget_class_bind_template_callback (widget_class, update_actions);
+  gtk_widget_class_bind_template_callback (widget_class, _bedside_window_update_actions);
   gtk_widget_class_bind_template_callback (widget_class, dup_header_title);
   gtk_widget_class_bind_template_callback (widget_class, dup_header_subtitle);
 
-  gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL, new_consultation_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-plan", NULL, copy_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
-  /* The shortcuts are the application's (bedside-application.c), like all
-   * the others: the menu and the shortcuts window show them from there. */
-  gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, previous_section_action);
-  gtk_widget_class_install_action (widget_class, "win.next-section", NULL, next_section_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_action);
+  _bedside_window_class_add_actions (widget_class);
   _bedside_window_class_add_file_actions (widget_class);
 }
 
@@ -816,7 +625,7 @@ bedside_window_prepare_screenshot (BedsideWindow *self,
     _bedside_window_show_page (self, "review");
   else if (g_str_equal (parts[0], "plan"))
     {
-      show_plan_action (GTK_WIDGET (self), "win.show-plan", NULL);
+      _bedside_window_show_plan (self);
       if (parts[1] != NULL)
         bedside_plan_page_expand (self->plan_page, parts[1]);
     }
