@@ -29,14 +29,14 @@ test_save_open_round_trip (void)
   answer_patient_section (window);
   answer_boolean (window, "rf_cauda_equina", FALSE);
   answer_boolean (window, "rf_cancer", FALSE);
-  g_assert_true (bedside_window_has_unsaved_answers (window));
+  g_assert_true (bedside_window_get_is_modified (window));
   g_assert_true (g_str_has_prefix (header_title (window), "• "));
   before = answers_json (window);
 
   /* Without patient details: none in the file. */
   g_assert_true (bedside_window_save_to_file (window, file, FALSE, &error));
   g_assert_no_error (error);
-  g_assert_false (bedside_window_has_unsaved_answers (window));
+  g_assert_false (bedside_window_get_is_modified (window));
   g_assert_true (g_str_has_prefix (header_title (window), "consultation.json"));
   g_assert_true (g_file_get_contents (path, &text, NULL, NULL));
   g_assert_null (strstr (text, "Test Patient"));
@@ -67,7 +67,7 @@ test_save_open_round_trip (void)
   }
   g_assert_cmpstr (gtk_editable_get_text (bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window))),
                    ==, "Test Patient");
-  g_assert_false (bedside_window_has_unsaved_answers (window));
+  g_assert_false (bedside_window_get_is_modified (window));
   /* The rows show the answers, so the clinician can go on from there. */
   g_assert_cmpstr (gtk_editable_get_text (bedside_question_row_get_entry (question (window, "age"))), ==, "40");
   g_assert_true (gtk_toggle_button_get_active (bedside_question_row_get_no_button (question (window, "rf_cancer"))));
@@ -128,7 +128,7 @@ test_open_damaged (void)
   g_assert_cmpstr (gtk_editable_get_text (bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window))),
                    ==, "Test Patient");
   g_assert_cmpstr (current_section_id (window), ==, "red_flags");
-  g_assert_true (bedside_window_has_unsaved_answers (window));
+  g_assert_true (bedside_window_get_is_modified (window));
   click_response (window, "close");
 
   /* Not JSON at all, and a file that is not there. */
@@ -179,7 +179,7 @@ test_open_other_version (void)
   g_assert_cmpstr (gtk_editable_get_text (bedside_question_row_get_entry (question (window, "age"))), ==, "40");
   g_assert_cmpstr (gtk_editable_get_text (bedside_question_row_get_entry (question (window, "pain_severity"))), ==, "");
   /* Answers were left out, so the file no longer matches. */
-  g_assert_true (bedside_window_has_unsaved_answers (window));
+  g_assert_true (bedside_window_get_is_modified (window));
 
   close_window_discarding (window);
   remove_temp_dir (dir);
@@ -216,12 +216,12 @@ test_unsaved_prompt (void)
   iterate ();
   click_response (window, "discard");
   g_assert_cmpstr (gtk_editable_get_text (bedside_question_row_get_entry (question (window, "age"))), ==, "");
-  g_assert_false (bedside_window_has_unsaved_answers (window));
+  g_assert_false (bedside_window_get_is_modified (window));
 
   /* Patient details alone count as something to lose. */
   gtk_editable_set_text (bedside_consultation_page_get_patient_name (bedside_window_get_consultation_page (window)), "Someone");
   iterate ();
-  g_assert_true (bedside_window_has_unsaved_answers (window));
+  g_assert_true (bedside_window_get_is_modified (window));
 
   /* Once saved, nothing is lost: no question. */
   g_assert_true (bedside_window_save_to_file (window, file, FALSE, &error));
@@ -457,7 +457,8 @@ paper_name (GtkPrintOperation *operation)
 static GtkPrintOperation *
 new_print_operation (BedsideCarePlan *plan)
 {
-  g_autoptr(BedsidePageOptions) options = bedside_print_preferences_dup_page_options (NULL, NULL);
+  g_autoptr(GSettings) settings = g_settings_new ("org.bedside.Bedside");
+  g_autoptr(BedsidePageOptions) options = bedside_print_preferences_dup_page_options (settings, NULL);
 
   return GTK_PRINT_OPERATION (bedside_print_operation_new (plan, BEDSIDE_AUDIENCE_CLINICIAN, options,
                                                            BEDSIDE_PAPER_A4));

@@ -72,5 +72,7 @@ void                copy_medicines          (const char    *from_dir,
 
 /* test-app-files.c */
 void test_app_files_add_tests (void);
+/* test-app-bind.c */
+void test_app_bind_add_tests  (void);
 
 G_END_DECLS

@@ -730,7 +730,7 @@ test_handout_language (void)
   /* Printing starts from the language on screen; the Contents tab offers
    * the others. */
   {
-    g_autoptr(BedsidePageOptions) options = bedside_print_preferences_dup_page_options (NULL, NULL);
+    g_autoptr(BedsidePageOptions) options = bedside_print_preferences_dup_page_options (settings, NULL);
     g_autoptr(BedsidePrintOperation) operation = NULL;
     GtkPrintOperationClass *klass;
     GtkWidget *tab;
@@ -786,7 +786,7 @@ test_handout_language (void)
   }
   /* …and printing cancels itself, saying why. */
   {
-    g_autoptr(BedsidePageOptions) options = bedside_print_preferences_dup_page_options (NULL, NULL);
+    g_autoptr(BedsidePageOptions) options = bedside_print_preferences_dup_page_options (settings, NULL);
     g_autoptr(BedsidePrintOperation) operation = NULL;
 
     options->handout = bedside_translation_ref (bedside_plan_page_get_handout (page));
@@ -1089,6 +1089,7 @@ main (int   argc,
   g_test_add_func ("/app/visit-date", test_visit_date);
   g_test_add_func ("/app/question-forms", test_question_forms);
   test_app_files_add_tests ();
+  test_app_bind_add_tests ();
 
   status = g_test_run ();
 

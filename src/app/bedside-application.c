@@ -12,7 +12,7 @@ struct _BedsideApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;   /* NULL when the schema is not installed */
+  GSettings      *settings;
 };
 
 G_DEFINE_FINAL_TYPE (BedsideApplication, bedside_application, ADW_TYPE_APPLICATION)
@@ -59,8 +59,6 @@ bedside_application_preferences_action (GSimpleAction *action,
   BedsideApplication *self = user_data;
   GtkWidget *preferences;
 
-  if (self->settings == NULL)
-    return;
   preferences = bedside_preferences_window_new (gtk_application_get_active_window (GTK_APPLICATION (self)),
                                                 self->settings);
   gtk_window_present (GTK_WINDOW (preferences));
@@ -98,22 +96,12 @@ static void
 bedside_application_startup (GApplication *app)
 {
   BedsideApplication *self = BEDSIDE_APPLICATION (app);
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
 
   G_APPLICATION_CLASS (bedside_application_parent_class)->startup (app);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions,
                                    G_N_ELEMENTS (app_actions), app);
-  /* Run from the build folder without the compiled schema: no preferences,
-   * rather than an abort. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, BEDSIDE_APPLICATION_ID, TRUE);
-  if (schema != NULL)
-    self->settings = g_settings_new (BEDSIDE_APPLICATION_ID);
-  else
-    g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (app), "preferences")),
-                                 FALSE);
+  self->settings = g_settings_new (BEDSIDE_APPLICATION_ID);
   for (guint i = 0; i < G_N_ELEMENTS (accelerators); i++)
     gtk_application_set_accels_for_action (GTK_APPLICATION (app),
                                            accelerators[i].action,

@@ -43,6 +43,14 @@ enum {
 
 static guint signals[N_SIGNALS];
 
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
 /* The section's number among those asked so far.  enable-when only looks
  * backwards, so answering never renumbers the sections already passed. */
 static guint
@@ -244,6 +252,57 @@ previous_action (GtkWidget  *widget,
   bedside_consultation_page_go_previous (BEDSIDE_CONSULTATION_PAGE (widget));
 }
 
+/* The rows and sections of the session, from its answers, at its first
+ * section. */
+static void
+rebuild (BedsideConsultationPage *self)
+{
+  clear_pages (self);
+  if (self->session != NULL)
+    {
+      build_pages (self);
+      show_section (self, bedside_session_next_section (self->session, -1));
+    }
+  else
+    update_state (self);
+}
+
+static void
+bedside_consultation_page_get_property (GObject    *object,
+                                        guint       prop_id,
+                                        GValue     *value,
+                                        GParamSpec *pspec)
+{
+  BedsideConsultationPage *self = BEDSIDE_CONSULTATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_boxed (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bedside_consultation_page_set_property (GObject      *object,
+                                        guint         prop_id,
+                                        const GValue *value,
+                                        GParamSpec   *pspec)
+{
+  BedsideConsultationPage *self = BEDSIDE_CONSULTATION_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      bedside_consultation_page_set_session (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
 static void
 bedside_consultation_page_dispose (GObject *object)
 {
@@ -265,6 +324,19 @@ bedside_consultation_page_class_init (BedsideConsultationPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = bedside_consultation_page_dispose;
+  object_class->get_property = bedside_consultation_page_get_property;
+  object_class->set_property = bedside_consultation_page_set_property;
+
+  /**
+   * BedsideConsultationPage:session:
+   *
+   * The consultation whose questions the page asks (a #BedsideSession),
+   * or %NULL for an empty page.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_boxed ("session", NULL, NULL, BEDSIDE_TYPE_SESSION,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   signals[ANSWERS_CHANGED] =
     g_signal_new ("answers-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
@@ -288,6 +360,8 @@ bedside_consultation_page_class_init (BedsideConsultationPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, section_stack);
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, back_button);
   gtk_widget_class_bind_template_child (widget_class, BedsideConsultationPage, next_button);
+  gtk_widget_class_bind_template_callback (widget_class, on_patient_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_visit_date_changed);
 
   gtk_widget_class_install_action (widget_class, "consultation.next", NULL, next_action);
   gtk_widget_class_install_action (widget_class, "consultation.previous", NULL, previous_action);
@@ -298,9 +372,6 @@ bedside_consultation_page_init (BedsideConsultationPage *self)
 {
   self->section = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->patient_name_row, "changed", G_CALLBACK (on_patient_changed), self);
-  g_signal_connect (self->visit_date_row, "changed", G_CALLBACK (on_visit_date_changed), self);
-  g_signal_connect (self->visit_date_row, "changed", G_CALLBACK (on_patient_changed), self);
   update_state (self);
 }
 
@@ -310,19 +381,21 @@ bedside_consultation_page_set_session (BedsideConsultationPage *self,
 {
   g_return_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self));
 
-  clear_pages (self);
+  if (self->session == session)
+    return;
   if (session != NULL)
     bedside_session_ref (session);
   g_clear_pointer (&self->session, bedside_session_unref);
   self->session = session;
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
 
-  if (session != NULL)
-    {
-      build_pages (self);
-      show_section (self, bedside_session_next_section (session, -1));
-    }
-  else
-    update_state (self);
+BedsideSession *
+bedside_consultation_page_get_session (BedsideConsultationPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self), NULL);
+  return self->session;
 }
 
 /* A consultation happens today: the visit date starts as today's. */
@@ -341,15 +414,11 @@ set_default_visit_date (BedsideConsultationPage *self)
 void
 bedside_consultation_page_reset (BedsideConsultationPage *self)
 {
-  g_autoptr(BedsideSession) session = NULL;
-
   g_return_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self));
 
   gtk_editable_set_text (GTK_EDITABLE (self->patient_name_row), "");
   set_default_visit_date (self);
-  if (self->session != NULL)
-    session = bedside_session_ref (self->session);
-  bedside_consultation_page_set_session (self, session);
+  rebuild (self);
 }
 
 gboolean

@@ -12,9 +12,12 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BedsideConsultationPage, bedside_consultation_page, BEDSIDE, CONSULTATION_PAGE, AdwBin)
 
-/* Shows @session from its first enabled section; NULL empties the page. */
+/* The "session" property: shows @session from its first enabled section;
+ * NULL empties the page. */
 void       bedside_consultation_page_set_session       (BedsideConsultationPage *self,
                                                         BedsideSession          *session);
+/* (transfer none) */
+BedsideSession *bedside_consultation_page_get_session  (BedsideConsultationPage *self);
 /* Rebuilds the questions from the session's answers and forgets the
  * patient details, back at the first section. */
 void       bedside_consultation_page_reset             (BedsideConsultationPage *self);

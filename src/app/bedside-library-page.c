@@ -353,21 +353,28 @@ bedside_library_page_class_init (BedsideLibraryPageClass *klass)
   widget_class->map = bedside_library_page_map;
   widget_class->unmap = bedside_library_page_unmap;
 
+  /**
+   * BedsideLibraryPage::guideline-activated:
+   * @self: the library page
+   * @guideline: (transfer none): the guideline the user starts, loaded in full
+   *
+   * The user picked a guideline that can be opened.
+   */
   signals[GUIDELINE_ACTIVATED] =
     g_signal_new ("guideline-activated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_POINTER);
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, BEDSIDE_TYPE_GUIDELINE);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-library-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BedsideLibraryPage, stack);
   gtk_widget_class_bind_template_child (widget_class, BedsideLibraryPage, list_box);
   gtk_widget_class_bind_template_child (widget_class, BedsideLibraryPage, empty_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_row_activated);
 }
 
 static void
 bedside_library_page_init (BedsideLibraryPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->list_box, "row-activated", G_CALLBACK (on_row_activated), self);
   bedside_library_page_reload (self);
 }
 

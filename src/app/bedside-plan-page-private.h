@@ -7,8 +7,6 @@ G_BEGIN_DECLS
 
 /* The recommendation ids shown, in the order shown. */
 GStrv bedside_plan_page_dup_shown_ids (BedsidePlanPage *self);
-void  bedside_plan_page_set_audience  (BedsidePlanPage *self,
-                                       BedsideAudience  audience);
 
 /* The handout's language choice, and the message shown under it (NULL:
  * none) when no handout can be given in that language. */

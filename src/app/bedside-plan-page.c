@@ -5,6 +5,7 @@
 
 #include "bedside-handout-language.h"
 #include "bedside-plan-page-private.h"
+#include "bedside-plan-page-rows-private.h"
 
 struct _BedsidePlanPage
 {
@@ -44,6 +45,9 @@ G_DEFINE_FINAL_TYPE (BedsidePlanPage, bedside_plan_page, ADW_TYPE_BIN)
 
 enum {
   PROP_0,
+  PROP_PLAN,
+  PROP_AUDIENCE,
+  PROP_HANDOUT_LANGUAGE,
   PROP_EMERGENCY_NUMBER,
   PROP_CLINIC_NAME,
   PROP_CLINIC_PHONE,
@@ -52,232 +56,18 @@ enum {
 
 static GParamSpec *properties[N_PROPS];
 
-static const char *
-kind_msgid (BedsideRecommendationKind kind)
-{
-  switch (kind)
-    {
-    case BEDSIDE_KIND_URGENT:   return N_("Urgent");
-    case BEDSIDE_KIND_DO:       return N_("Do");
-    case BEDSIDE_KIND_CONSIDER: return N_("Consider");
-    case BEDSIDE_KIND_AVOID:    return N_("Avoid");
-    case BEDSIDE_KIND_CAUTION:  return N_("Caution");
-    case BEDSIDE_KIND_INFO:     return N_("Information");
-    case BEDSIDE_N_KINDS:
-    default:                    return "";
-    }
-}
-
 static gboolean
 shows_handout (BedsidePlanPage *self)
 {
   return bedside_plan_page_get_audience (self) == BEDSIDE_AUDIENCE_PATIENT;
 }
 
-static const char *page_text (BedsidePlanPage *self,
-                              const char      *msgid) G_GNUC_FORMAT (2);
-
-/* A fixed string of the page: in the handout's language on the handout,
- * in the interface's on the clinician's plan. */
-static const char *
-page_text (BedsidePlanPage *self,
-           const char      *msgid)
+/* The handout's texts while the page shows the handout, else NULL: what
+ * the rows are drawn with. */
+static BedsideTranslation *
+shown_handout (BedsidePlanPage *self)
 {
-  if (*msgid == '\0')
-    return msgid;
-  if (shows_handout (self) && self->handout != NULL)
-    return bedside_translation_gettext (self->handout, msgid);
-  return _(msgid);
-}
-
-static const char *
-kind_title (BedsidePlanPage           *self,
-            BedsideRecommendationKind  kind)
-{
-  return page_text (self, kind_msgid (kind));
-}
-
-static void
-add_paragraph (GtkBox     *box,
-               const char *heading,
-               const char *text)
-{
-  GtkWidget *label;
-
-  if (text == NULL || *text == '\0')
-    return;
-  if (heading != NULL)
-    {
-      label = gtk_label_new (heading);
-      gtk_label_set_xalign (GTK_LABEL (label), 0);
-      gtk_widget_add_css_class (label, "heading");
-      gtk_widget_set_margin_top (label, 6);
-      gtk_box_append (box, label);
-    }
-  label = gtk_label_new (text);
-  gtk_label_set_xalign (GTK_LABEL (label), 0);
-  gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-  gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-  gtk_box_append (box, label);
-}
-
-static guint
-citation_number (GPtrArray *cited,
-                 guint      reference)
-{
-  for (guint i = 0; i < cited->len; i++)
-    if (((const BedsideReference *) cited->pdata[i])->index == reference)
-      return i + 1;
-  return 0;
-}
-
-static GtkWidget *
-make_details (BedsidePlanPage *self,
-              guint            index,
-              GPtrArray       *cited)
-{
-  const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (self->plan, index);
-  const BedsideRecommendation *rec = entry->recommendation;
-  BedsideGuideline *guideline = bedside_care_plan_get_guideline (self->plan);
-  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 6);
-
-  gtk_widget_set_margin_top (box, 12);
-  gtk_widget_set_margin_bottom (box, 12);
-  gtk_widget_set_margin_start (box, 12);
-  gtk_widget_set_margin_end (box, 12);
-
-  if (shows_handout (self))
-    {
-      const BedsideRecommendation *shown = bedside_translation_get_recommendation (self->handout, rec);
-
-      g_auto(GStrv) medicines = bedside_render_medicines_patient (entry, self->handout);
-      g_autofree char *because = bedside_render_patient_because (self->plan, entry, self->handout);
-
-      add_paragraph (GTK_BOX (box), NULL, shown->patient);
-      add_paragraph (GTK_BOX (box), NULL, because);
-      add_paragraph (GTK_BOX (box), page_text (self, N_("How much")), shown->patient_dose);
-      for (guint i = 0; medicines[i] != NULL; i++)
-        add_paragraph (GTK_BOX (box), page_text (self, N_("How much")), medicines[i]);
-      add_paragraph (GTK_BOX (box), page_text (self, N_("How long")), shown->patient_duration);
-      add_paragraph (GTK_BOX (box), page_text (self, N_("Watch for")), shown->patient_watch);
-      return box;
-    }
-
-  add_paragraph (GTK_BOX (box), NULL, rec->clinician);
-  add_paragraph (GTK_BOX (box), _("Dose"), rec->dose);
-  {
-    g_auto(GStrv) medicines = bedside_render_medicines_clinician (entry);
-    for (guint i = 0; medicines[i] != NULL; i++)
-      add_paragraph (GTK_BOX (box), _("Dose"), medicines[i]);
-  }
-  for (guint i = 0; i < entry->n_left_out; i++)
-    add_paragraph (GTK_BOX (box), _("Left out"), entry->left_out[i]->name);
-  for (guint i = 0; i < entry->n_conditions; i++)
-    /* TRANSLATORS: why a contraindication or caution applies to this patient */
-    add_paragraph (GTK_BOX (box), _("Because"), entry->conditions[i]->reason);
-  add_paragraph (GTK_BOX (box), _("Duration"), rec->duration);
-
-  if (rec->evidence_quality != NULL || rec->evidence_strength != NULL || rec->evidence_note != NULL)
-    {
-      g_autoptr(GString) evidence = g_string_new (NULL);
-
-      if (rec->evidence_quality != NULL)
-        /* TRANSLATORS: the quality of the evidence, as the guideline grades it */
-        g_string_append_printf (evidence, _("Quality: %s"), rec->evidence_quality);
-      if (rec->evidence_strength != NULL)
-        {
-          if (evidence->len > 0)
-            g_string_append (evidence, " · ");
-          /* TRANSLATORS: the strength of the recommendation */
-          g_string_append_printf (evidence, _("Strength: %s"), rec->evidence_strength);
-        }
-      if (rec->evidence_note != NULL)
-        {
-          if (evidence->len > 0)
-            g_string_append (evidence, "\n");
-          g_string_append (evidence, rec->evidence_note);
-        }
-      add_paragraph (GTK_BOX (box), _("Evidence"), evidence->str);
-    }
-
-  if (rec->n_citations > 0)
-    {
-      g_autoptr(GString) citations = g_string_new (NULL);
-
-      for (guint c = 0; c < rec->n_citations; c++)
-        {
-          const BedsideReference *reference = bedside_guideline_get_reference (guideline, rec->citations[c]);
-          if (citations->len > 0)
-            g_string_append (citations, "\n");
-          g_string_append_printf (citations, "[%u] %s",
-                                  citation_number (cited, rec->citations[c]), reference->text);
-        }
-      add_paragraph (GTK_BOX (box), _("Citations"), citations->str);
-    }
-
-  {
-    g_auto(GStrv) reasons = bedside_care_plan_explain (self->plan, index);
-
-    if (reasons != NULL && reasons[0] != NULL)
-      {
-        g_autoptr(GString) why = g_string_new (NULL);
-
-        for (guint r = 0; reasons[r] != NULL; r++)
-          g_string_append_printf (why, "%s• %s", r > 0 ? "\n" : "", reasons[r]);
-        add_paragraph (GTK_BOX (box), _("Why"), why->str);
-      }
-  }
-  return box;
-}
-
-static GtkWidget *
-make_row (BedsidePlanPage *self,
-          guint            index,
-          GPtrArray       *cited)
-{
-  const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (self->plan, index);
-  const BedsideRecommendation *rec = entry->recommendation;
-  gboolean patient = shows_handout (self);
-  GtkWidget *row = adw_expander_row_new ();
-  GtkWidget *details_row = gtk_list_box_row_new ();
-  g_autofree char *title = NULL;
-  g_autofree char *subtitle = NULL;
-
-  if (patient)
-    {
-      const BedsideRecommendation *shown = bedside_translation_get_recommendation (self->handout, rec);
-
-      title = g_markup_escape_text (shown->patient_title ? shown->patient_title : shown->title, -1);
-    }
-  else
-    title = g_markup_escape_text (rec->title, -1);
-  if (!patient && entry->origin == BEDSIDE_ORIGIN_CONTRAINDICATION && entry->subject != NULL)
-    {
-      /* TRANSLATORS: a note that replaces a recommendation the answers rule out */
-      g_autofree char *text = g_strdup_printf (_("%s · instead of: %s"), kind_title (self, rec->kind), entry->subject->title);
-      subtitle = g_markup_escape_text (text, -1);
-    }
-  else if (!patient && (rec->evidence_quality != NULL || rec->evidence_strength != NULL))
-    {
-      /* TRANSLATORS: a recommendation's kind, then its evidence: "Do · evidence moderate, strength strong" */
-      g_autofree char *text = g_strdup_printf (_("%s · evidence %s, strength %s"), kind_title (self, rec->kind),
-                                               rec->evidence_quality ? rec->evidence_quality : "—",
-                                               rec->evidence_strength ? rec->evidence_strength : "—");
-      subtitle = g_markup_escape_text (text, -1);
-    }
-  else
-    subtitle = g_markup_escape_text (kind_title (self, rec->kind), -1);
-
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-  adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
-  if (rec->kind == BEDSIDE_KIND_URGENT)
-    gtk_widget_add_css_class (row, "urgent-recommendation");
-
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (details_row), FALSE);
-  gtk_widget_set_focusable (details_row, FALSE);
-  gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), make_details (self, index, cited));
-  adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
-  return row;
+  return shows_handout (self) ? self->handout : NULL;
 }
 
 static void
@@ -399,41 +189,23 @@ update_help (BedsidePlanPage *self,
   gtk_label_set_markup (self->help_label, markup->str);
 }
 
+/* The plan's title, and where it comes from. */
 static void
-rebuild (BedsidePlanPage *self)
+update_heading (BedsidePlanPage *self)
 {
-  BedsideGuideline *guideline;
-  g_autoptr(GPtrArray) cited = NULL;
+  BedsideGuideline *guideline = bedside_care_plan_get_guideline (self->plan);
+  BedsideTranslation *handout = shown_handout (self);
+  const char *pathway = bedside_care_plan_get_pathway (self->plan);
+  g_autofree char *short_sha = g_strndup (bedside_guideline_get_sha256 (guideline), 12);
   g_autofree char *source = NULL;
-  g_autofree char *short_sha = NULL;
-  const char *pathway;
-  gboolean patient;
-  gboolean refused;
 
-  clear_groups (self);
-  refused = update_warning (self);
-  update_help (self, self->plan != NULL && shows_handout (self) && !refused);
-  if (self->plan == NULL)
-    {
-      gtk_label_set_text (self->title_label, "");
-      gtk_label_set_text (self->source_label, "");
-      return;
-    }
-
-  self->groups = g_ptr_array_new ();
-  guideline = bedside_care_plan_get_guideline (self->plan);
-  cited = bedside_care_plan_get_cited_references (self->plan);
-  patient = shows_handout (self);
-
-  gtk_label_set_text (self->title_label, patient ? page_text (self, N_("Your Care Plan"))
-                                                 : bedside_guideline_get_title (guideline));
-  short_sha = g_strndup (bedside_guideline_get_sha256 (guideline), 12);
-  pathway = bedside_care_plan_get_pathway (self->plan);
-  if (patient)
+  gtk_label_set_text (self->title_label, shows_handout (self) ? _bedside_plan_page_text (handout, N_("Your Care Plan"))
+                                                              : bedside_guideline_get_title (guideline));
+  if (shows_handout (self))
     /* The handout is traced as on paper, by version and checksum: its
      * review status and pathway are the clinician's. */
     /* TRANSLATORS: where the patient's handout comes from: guideline id, version, checksum */
-    source = g_strdup_printf (page_text (self, N_("Guideline %s · version %s · SHA-256 %s")),
+    source = g_strdup_printf (_bedside_plan_page_text (handout, N_("Guideline %s · version %s · SHA-256 %s")),
                               bedside_guideline_get_id (guideline),
                               bedside_guideline_get_version (guideline),
                               short_sha);
@@ -447,11 +219,24 @@ rebuild (BedsidePlanPage *self)
                               pathway ? _(" · pathway: ") : "",
                               pathway ? pathway : "");
   gtk_label_set_text (self->source_label, source);
-  /* No English in place of the language chosen: the message above says why. */
-  if (refused)
-    return;
+}
 
-  /* Kinds in their order of urgency: urgent first. */
+static void
+add_group (BedsidePlanPage *self,
+           GtkWidget       *group)
+{
+  gtk_box_append (self->groups_box, group);
+  g_ptr_array_add (self->groups, group);
+}
+
+/* The recommendations by kind, in their order of urgency (urgent first),
+ * then the clinician's references. */
+static void
+add_groups (BedsidePlanPage *self)
+{
+  BedsideTranslation *handout = shown_handout (self);
+  g_autoptr(GPtrArray) cited = bedside_care_plan_get_cited_references (self->plan);
+
   for (guint kind = 0; kind < BEDSIDE_N_KINDS; kind++)
     {
       GtkWidget *group = NULL;
@@ -459,61 +244,71 @@ rebuild (BedsidePlanPage *self)
       for (guint i = 0; i < bedside_care_plan_get_n_entries (self->plan); i++)
         {
           const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (self->plan, i);
+          GtkWidget *row;
 
           if (entry->recommendation->kind != kind)
             continue;
           if (group == NULL)
             {
               group = adw_preferences_group_new ();
-              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), kind_title (self, kind));
-              gtk_box_append (self->groups_box, group);
-              g_ptr_array_add (self->groups, group);
+              adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group),
+                                               _bedside_plan_page_kind_title (handout, kind));
+              add_group (self, group);
             }
-          {
-            GtkWidget *row = make_row (self, i, cited);
-            adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-            g_ptr_array_add (self->shown_rows, row);
-          }
+          row = _bedside_plan_page_row_new (self->plan, i, cited, handout);
+          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+          g_ptr_array_add (self->shown_rows, row);
           g_ptr_array_add (self->shown_ids, entry->recommendation->id);
         }
     }
 
-  if (!patient && cited->len > 0)
-    {
-      GtkWidget *group = adw_preferences_group_new ();
-
-      adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("References"));
-      for (guint i = 0; i < cited->len; i++)
-        {
-          const BedsideReference *reference = cited->pdata[i];
-          g_autofree char *text = g_strdup_printf ("[%u] %s", i + 1, reference->text);
-          GtkWidget *label = gtk_label_new (text);
-          GtkWidget *row = gtk_list_box_row_new ();
-
-          gtk_label_set_xalign (GTK_LABEL (label), 0);
-          gtk_label_set_wrap (GTK_LABEL (label), TRUE);
-          gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
-          gtk_label_set_selectable (GTK_LABEL (label), TRUE);
-          gtk_widget_set_margin_top (label, 8);
-          gtk_widget_set_margin_bottom (label, 8);
-          gtk_widget_set_margin_start (label, 12);
-          gtk_widget_set_margin_end (label, 12);
-          gtk_widget_add_css_class (label, "caption");
-          gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), label);
-          gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), FALSE);
-          adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
-        }
-      gtk_box_append (self->groups_box, group);
-      g_ptr_array_add (self->groups, group);
-    }
+  if (!shows_handout (self) && cited->len > 0)
+    add_group (self, _bedside_plan_page_references_new (cited));
 }
 
+static void
+rebuild (BedsidePlanPage *self)
+{
+  gboolean refused;
+
+  clear_groups (self);
+  refused = update_warning (self);
+  update_help (self, self->plan != NULL && shows_handout (self) && !refused);
+  if (self->plan == NULL)
+    {
+      gtk_label_set_text (self->title_label, "");
+      gtk_label_set_text (self->source_label, "");
+      return;
+    }
+
+  self->groups = g_ptr_array_new ();
+  update_heading (self);
+  /* No English in place of the language chosen: the message above says why. */
+  if (!refused)
+    add_groups (self);
+}
+
+/* "handout-language" is what bedside_plan_page_get_handout_language()
+ * says, which several things change: each of them notifies through here
+ * with the value from before. */
+static void
+notify_handout_language (BedsidePlanPage *self,
+                         const char      *before)
+{
+  if (g_strcmp0 (before, bedside_plan_page_get_handout_language (self)) != 0)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_HANDOUT_LANGUAGE]);
+}
+
+/* The toggles are the audience: a click and bedside_plan_page_set_audience()
+ * both end here, once for the button that became active. */
 static void
 on_audience_toggled (GtkToggleButton *button,
                      BedsidePlanPage *self)
 {
-  if (gtk_toggle_button_get_active (button))
-    rebuild (self);
+  if (!gtk_toggle_button_get_active (button))
+    return;
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_AUDIENCE]);
 }
 
 static void
@@ -522,16 +317,19 @@ on_language_selected (GtkDropDown     *dropdown,
                       BedsidePlanPage *self)
 {
   guint selected = gtk_drop_down_get_selected (dropdown);
+  g_autofree char *before = NULL;
 
   if (self->updating_languages || self->languages == NULL ||
       selected >= g_strv_length (self->languages))
     return;
+  before = g_strdup (bedside_plan_page_get_handout_language (self));
   g_free (self->language);
   self->language = g_strdup (self->languages[selected]);
   /* Among those offered: the drop-down stays as it is. */
   if (self->plan != NULL)
     load_handout (self, bedside_care_plan_get_guideline (self->plan), self->language);
   rebuild (self);
+  notify_handout_language (self, before);
 }
 
 static void
@@ -577,17 +375,46 @@ contact_field (BedsidePlanPage *self,
 }
 
 static void
+set_contact (BedsidePlanPage *self,
+             GParamSpec      *pspec,
+             char           **field,
+             const char      *text)
+{
+  if (g_strcmp0 (*field, text) == 0)
+    return;
+  g_free (*field);
+  *field = g_strdup (text);
+  update_help (self, gtk_widget_get_visible (self->help_box));
+  g_object_notify_by_pspec (G_OBJECT (self), pspec);
+}
+
+static void
 bedside_plan_page_get_property (GObject    *object,
                                 guint       prop_id,
                                 GValue     *value,
                                 GParamSpec *pspec)
 {
-  char **field = contact_field (BEDSIDE_PLAN_PAGE (object), prop_id);
+  BedsidePlanPage *self = BEDSIDE_PLAN_PAGE (object);
 
-  if (field == NULL)
-    G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-  else
-    g_value_set_string (value, *field);
+  switch (prop_id)
+    {
+    case PROP_PLAN:
+      g_value_set_boxed (value, self->plan);
+      break;
+    case PROP_AUDIENCE:
+      g_value_set_enum (value, bedside_plan_page_get_audience (self));
+      break;
+    case PROP_HANDOUT_LANGUAGE:
+      g_value_set_string (value, bedside_plan_page_get_handout_language (self));
+      break;
+    case PROP_EMERGENCY_NUMBER:
+    case PROP_CLINIC_NAME:
+    case PROP_CLINIC_PHONE:
+      g_value_set_string (value, *contact_field (self, prop_id));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -597,19 +424,26 @@ bedside_plan_page_set_property (GObject      *object,
                                 GParamSpec   *pspec)
 {
   BedsidePlanPage *self = BEDSIDE_PLAN_PAGE (object);
-  char **field = contact_field (self, prop_id);
 
-  if (field == NULL)
+  switch (prop_id)
     {
+    case PROP_PLAN:
+      bedside_plan_page_set_plan (self, g_value_get_boxed (value));
+      break;
+    case PROP_AUDIENCE:
+      bedside_plan_page_set_audience (self, g_value_get_enum (value));
+      break;
+    case PROP_HANDOUT_LANGUAGE:
+      bedside_plan_page_set_handout_language (self, g_value_get_string (value));
+      break;
+    case PROP_EMERGENCY_NUMBER:
+    case PROP_CLINIC_NAME:
+    case PROP_CLINIC_PHONE:
+      set_contact (self, pspec, contact_field (self, prop_id), g_value_get_string (value));
+      break;
+    default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-      return;
     }
-  if (g_strcmp0 (*field, g_value_get_string (value)) == 0)
-    return;
-  g_free (*field);
-  *field = g_value_dup_string (value);
-  update_help (self, gtk_widget_get_visible (self->help_box));
-  g_object_notify_by_pspec (object, pspec);
 }
 
 static void
@@ -623,6 +457,34 @@ bedside_plan_page_class_init (BedsidePlanPageClass *klass)
   object_class->get_property = bedside_plan_page_get_property;
   object_class->set_property = bedside_plan_page_set_property;
 
+  /**
+   * BedsidePlanPage:plan:
+   *
+   * The care plan shown (a #BedsideCarePlan), or %NULL for an empty page.
+   */
+  properties[PROP_PLAN] =
+    g_param_spec_boxed ("plan", NULL, NULL, BEDSIDE_TYPE_CARE_PLAN,
+                        G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * BedsidePlanPage:audience:
+   *
+   * Whom the page shows the plan to: the clinician's plan or the patient's
+   * handout, as the toggles show.  Set to "both" (the preferences' choice
+   * for printing), the page shows the clinician's plan.
+   */
+  properties[PROP_AUDIENCE] =
+    g_param_spec_enum ("audience", NULL, NULL, BEDSIDE_TYPE_AUDIENCE, BEDSIDE_AUDIENCE_CLINICIAN,
+                       G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
+  /**
+   * BedsidePlanPage:handout-language:
+   *
+   * The language of the handout (a code such as "es"): set, the one asked
+   * for (%NULL or "": the guideline's own); read, the one chosen, which
+   * the user can change in the page's choice.
+   */
+  properties[PROP_HANDOUT_LANGUAGE] =
+    g_param_spec_string ("handout-language", NULL, NULL, NULL,
+                         G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   /* What the preferences say; NULL or "" as the renderer reads them. */
   properties[PROP_EMERGENCY_NUMBER] =
     g_param_spec_string ("emergency-number", NULL, NULL, NULL,
@@ -646,6 +508,8 @@ bedside_plan_page_class_init (BedsidePlanPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, help_box);
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, help_label);
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, groups_box);
+  gtk_widget_class_bind_template_callback (widget_class, on_audience_toggled);
+  gtk_widget_class_bind_template_callback (widget_class, on_language_selected);
 }
 
 static void
@@ -654,17 +518,19 @@ bedside_plan_page_init (BedsidePlanPage *self)
   self->shown_ids = g_ptr_array_new ();
   self->shown_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
-  g_signal_connect (self->clinician_button, "toggled", G_CALLBACK (on_audience_toggled), self);
-  g_signal_connect (self->patient_button, "toggled", G_CALLBACK (on_audience_toggled), self);
-  g_signal_connect (self->language_dropdown, "notify::selected", G_CALLBACK (on_language_selected), self);
 }
 
 void
 bedside_plan_page_set_plan (BedsidePlanPage *self,
                             BedsideCarePlan *plan)
 {
+  g_autofree char *language = NULL;
+
   g_return_if_fail (BEDSIDE_IS_PLAN_PAGE (self));
 
+  if (self->plan == plan)
+    return;
+  language = g_strdup (bedside_plan_page_get_handout_language (self));
   if (plan != NULL)
     bedside_care_plan_ref (plan);
   g_clear_pointer (&self->plan, bedside_care_plan_unref);
@@ -672,6 +538,8 @@ bedside_plan_page_set_plan (BedsidePlanPage *self,
   gtk_adjustment_set_value (gtk_scrolled_window_get_vadjustment (self->scroller), 0.0);
   update_handout (self);
   rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_PLAN]);
+  notify_handout_language (self, language);
 }
 
 BedsideCarePlan *
@@ -706,6 +574,10 @@ void
 bedside_plan_page_set_audience (BedsidePlanPage *self,
                                 BedsideAudience  audience)
 {
+  g_return_if_fail (BEDSIDE_IS_PLAN_PAGE (self));
+
+  /* "both" is for printing: on screen, the clinician's plan.  The toggle
+   * rebuilds the page and notifies (on_audience_toggled). */
   gtk_toggle_button_set_active (audience == BEDSIDE_AUDIENCE_PATIENT ? self->patient_button : self->clinician_button,
                                 TRUE);
 }
@@ -780,12 +652,20 @@ void
 bedside_plan_page_set_handout_language (BedsidePlanPage *self,
                                         const char      *language)
 {
+  g_autofree char *before = NULL;
+
   g_return_if_fail (BEDSIDE_IS_PLAN_PAGE (self));
 
+  if (language != NULL && *language == '\0')
+    language = NULL;
+  if (g_strcmp0 (self->language, language) == 0)
+    return;
+  before = g_strdup (bedside_plan_page_get_handout_language (self));
   g_free (self->language);
-  self->language = language != NULL && *language != '\0' ? g_strdup (language) : NULL;
+  self->language = g_strdup (language);
   update_handout (self);
   rebuild (self);
+  notify_handout_language (self, before);
 }
 
 const char *

@@ -12,17 +12,21 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BedsidePlanPage, bedside_plan_page, BEDSIDE, PLAN_PAGE, AdwBin)
 
-/* Shows @plan (NULL empties the page). */
+/* The "plan" property: shows @plan (NULL empties the page). */
 void             bedside_plan_page_set_plan     (BedsidePlanPage *self,
                                                  BedsideCarePlan *plan);
 /* (transfer none) */
 BedsideCarePlan *bedside_plan_page_get_plan     (BedsidePlanPage *self);
-/* Clinician plan or patient handout, as the toggle shows. */
+/* The "audience" property: clinician plan or patient handout, as the
+ * toggle shows; BEDSIDE_AUDIENCE_BOTH shows the clinician's plan. */
+void             bedside_plan_page_set_audience (BedsidePlanPage *self,
+                                                 BedsideAudience  audience);
 BedsideAudience  bedside_plan_page_get_audience (BedsidePlanPage *self);
 
-/* The handout's language: @language (a code; NULL or "": the guideline's
- * own) is selected in the page's choice, which offers the guideline's
- * translations; what the preferences name, at the start of a consultation. */
+/* The "handout-language" property.  The handout's language: @language (a
+ * code; NULL or "": the guideline's own) is selected in the page's choice,
+ * which offers the guideline's translations; what the preferences name, at
+ * the start of a consultation. */
 void             bedside_plan_page_set_handout_language (BedsidePlanPage *self,
                                                          const char      *language);
 /* The language chosen (the plan's translation's), or the one asked for

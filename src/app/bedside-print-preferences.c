@@ -3,20 +3,13 @@
 
 #include "bedside-print-preferences.h"
 
-/* The string of @key, or NULL when the installed schema lacks it. */
+/* The string of @key, or NULL when it is empty. */
 static char *
 dup_setting (GSettings  *settings,
              const char *key)
 {
-  g_autoptr(GSettingsSchema) schema = NULL;
-  char *value;
+  char *value = g_settings_get_string (settings, key);
 
-  if (settings == NULL)
-    return NULL;
-  g_object_get (settings, "settings-schema", &schema, NULL);
-  if (schema == NULL || !g_settings_schema_has_key (schema, key))
-    return NULL;
-  value = g_settings_get_string (settings, key);
   if (*value == '\0')
     g_clear_pointer (&value, g_free);
   return value;
@@ -26,6 +19,8 @@ BedsidePageOptions *
 bedside_print_preferences_dup_page_options (GSettings            *settings,
                                             const BedsidePatient *patient)
 {
+  g_return_val_if_fail (G_IS_SETTINGS (settings), NULL);
+
   g_autofree char *clinic_name = dup_setting (settings, "clinic-name");
   g_autofree char *clinic_address = dup_setting (settings, "clinic-address");
   g_autofree char *clinic_phone = dup_setting (settings, "clinic-phone");
@@ -46,9 +41,12 @@ bedside_print_preferences_dup_page_options (GSettings            *settings,
 BedsidePaper
 bedside_print_preferences_get_paper (GSettings *settings)
 {
-  g_autofree char *name = dup_setting (settings, "paper-size");
+  g_autofree char *name = NULL;
   BedsidePaper paper;
 
+  g_return_val_if_fail (G_IS_SETTINGS (settings), BEDSIDE_PAPER_A4);
+
+  name = dup_setting (settings, "paper-size");
   if (name != NULL && bedside_paper_from_string (name, &paper))
     return paper;
   return bedside_paper_get_default ();
@@ -58,9 +56,12 @@ BedsideAudience
 bedside_print_preferences_get_audience (GSettings       *settings,
                                         BedsideAudience  shown)
 {
+  g_return_val_if_fail (G_IS_SETTINGS (settings), shown);
+
   if (shown == BEDSIDE_AUDIENCE_PATIENT)
     return BEDSIDE_AUDIENCE_PATIENT;
-  if (settings != NULL && g_settings_get_enum (settings, "default-audience") == BEDSIDE_AUDIENCE_BOTH)
+  /* The key's enum is BEDSIDE_TYPE_AUDIENCE's: its values are audiences. */
+  if ((BedsideAudience) g_settings_get_enum (settings, "default-audience") == BEDSIDE_AUDIENCE_BOTH)
     return BEDSIDE_AUDIENCE_BOTH;
   return shown;
 }

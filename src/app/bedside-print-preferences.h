@@ -8,8 +8,8 @@
 
 G_BEGIN_DECLS
 
-/* The page options of the preferences (clinic, emergency number;
- * @settings may be NULL) and of @patient (may be NULL). (transfer full) */
+/* The page options of the preferences (clinic, emergency number) and of
+ * @patient (may be NULL). (transfer full) */
 BedsidePageOptions *bedside_print_preferences_dup_page_options (GSettings            *settings,
                                                                 const BedsidePatient *patient);
 /* The preferences' paper, else the locale's. */

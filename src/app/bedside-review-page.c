@@ -9,6 +9,8 @@ struct _BedsideReviewPage
 {
   AdwBin               parent_instance;
 
+  BedsideSession      *session;
+  guint64              shown_serial;  /* the session's serial when listed */
   GPtrArray           *groups;   /* AdwPreferencesGroup added to the page */
   GHashTable          *rows;     /* item id → AdwActionRow (owned by the page) */
 
@@ -24,6 +26,14 @@ enum {
 };
 
 static guint signals[N_SIGNALS];
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 /* An answer as the clinician gave it: "Yes", "Mild", "40 years". */
 static char *
@@ -73,52 +83,18 @@ clear (BedsideReviewPage *self)
   g_clear_pointer (&self->rows, g_hash_table_unref);
 }
 
+/* Every answered, enabled item of the session, as it is now. */
 static void
-bedside_review_page_dispose (GObject *object)
+rebuild (BedsideReviewPage *self)
 {
-  BedsideReviewPage *self = BEDSIDE_REVIEW_PAGE (object);
-
-  g_clear_pointer (&self->groups, g_ptr_array_unref);
-  g_clear_pointer (&self->rows, g_hash_table_unref);
-
-  G_OBJECT_CLASS (bedside_review_page_parent_class)->dispose (object);
-}
-
-static void
-bedside_review_page_class_init (BedsideReviewPageClass *klass)
-{
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
-
-  object_class->dispose = bedside_review_page_dispose;
-
-  signals[EDIT_ITEM] =
-    g_signal_new ("edit-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
-                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
-
-  gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-review-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, BedsideReviewPage, preferences_page);
-  gtk_widget_class_bind_template_child (widget_class, BedsideReviewPage, show_plan_button);
-}
-
-static void
-bedside_review_page_init (BedsideReviewPage *self)
-{
-  gtk_widget_init_template (GTK_WIDGET (self));
-}
-
-void
-bedside_review_page_set_session (BedsideReviewPage *self,
-                                 BedsideSession    *session)
-{
+  BedsideSession *session = self->session;
   BedsideGuideline *guideline;
-
-  g_return_if_fail (BEDSIDE_IS_REVIEW_PAGE (self));
 
   clear (self);
   if (session == NULL)
     return;
 
+  self->shown_serial = bedside_session_get_serial (session);
   self->groups = g_ptr_array_new ();
   self->rows = g_hash_table_new (g_str_hash, g_str_equal);
   guideline = bedside_session_get_guideline (session);
@@ -166,6 +142,126 @@ bedside_review_page_set_session (BedsideReviewPage *self,
           g_hash_table_insert (self->rows, item->id, row);
         }
     }
+}
+
+/* The answers change on the consultation page while this one is hidden:
+ * it lists them as they are each time it is shown. */
+static void
+bedside_review_page_map (GtkWidget *widget)
+{
+  BedsideReviewPage *self = BEDSIDE_REVIEW_PAGE (widget);
+
+  if (self->session != NULL && bedside_session_get_serial (self->session) != self->shown_serial)
+    rebuild (self);
+  GTK_WIDGET_CLASS (bedside_review_page_parent_class)->map (widget);
+}
+
+static void
+bedside_review_page_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  BedsideReviewPage *self = BEDSIDE_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_boxed (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bedside_review_page_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  BedsideReviewPage *self = BEDSIDE_REVIEW_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      bedside_review_page_set_session (self, g_value_get_boxed (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+bedside_review_page_dispose (GObject *object)
+{
+  BedsideReviewPage *self = BEDSIDE_REVIEW_PAGE (object);
+
+  g_clear_pointer (&self->groups, g_ptr_array_unref);
+  g_clear_pointer (&self->rows, g_hash_table_unref);
+  g_clear_pointer (&self->session, bedside_session_unref);
+
+  G_OBJECT_CLASS (bedside_review_page_parent_class)->dispose (object);
+}
+
+static void
+bedside_review_page_class_init (BedsideReviewPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = bedside_review_page_dispose;
+  object_class->get_property = bedside_review_page_get_property;
+  object_class->set_property = bedside_review_page_set_property;
+  widget_class->map = bedside_review_page_map;
+
+  /**
+   * BedsideReviewPage:session:
+   *
+   * The consultation whose answers the page lists (a #BedsideSession), or
+   * %NULL for an empty page.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_boxed ("session", NULL, NULL, BEDSIDE_TYPE_SESSION,
+                        G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals[EDIT_ITEM] =
+    g_signal_new ("edit-item", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, G_TYPE_UINT);
+
+  gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-review-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, BedsideReviewPage, preferences_page);
+  gtk_widget_class_bind_template_child (widget_class, BedsideReviewPage, show_plan_button);
+}
+
+static void
+bedside_review_page_init (BedsideReviewPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+bedside_review_page_set_session (BedsideReviewPage *self,
+                                 BedsideSession    *session)
+{
+  g_return_if_fail (BEDSIDE_IS_REVIEW_PAGE (self));
+
+  if (self->session == session)
+    return;
+  if (session != NULL)
+    bedside_session_ref (session);
+  g_clear_pointer (&self->session, bedside_session_unref);
+  self->session = session;
+  rebuild (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+BedsideSession *
+bedside_review_page_get_session (BedsideReviewPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_REVIEW_PAGE (self), NULL);
+  return self->session;
 }
 
 GtkWidget *

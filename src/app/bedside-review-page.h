@@ -11,10 +11,13 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (BedsideReviewPage, bedside_review_page, BEDSIDE, REVIEW_PAGE, AdwBin)
 
-/* Lists the answered, enabled items of @session. Emits "edit-item" with the
- * item index when the user picks an answer to change. */
-void bedside_review_page_set_session (BedsideReviewPage *self,
-                                      BedsideSession    *session);
+/* The "session" property: lists the answered, enabled items of @session,
+ * again each time the page is shown. Emits "edit-item" with the item index
+ * when the user picks an answer to change. */
+void            bedside_review_page_set_session (BedsideReviewPage *self,
+                                                 BedsideSession    *session);
+/* (transfer none) */
+BedsideSession *bedside_review_page_get_session (BedsideReviewPage *self);
 /* The Show Plan button, the window's default widget on this page. */
 GtkWidget *bedside_review_page_get_show_plan_button (BedsideReviewPage *self);
 

@@ -118,10 +118,9 @@ bedside_window_save_to_file (BedsideWindow  *self,
                                   path, error))
     return FALSE;
 
-  g_set_object (&self->file, file);
+  _bedside_window_set_file (self, file);
   self->include_patient = include_patient;
-  self->dirty = FALSE;
-  bedside_window_update_title (self);
+  _bedside_window_set_modified (self, FALSE);
   return TRUE;
 }
 
@@ -258,15 +257,15 @@ on_discard_response (AdwMessageDialog *dialog,
 }
 
 void
-bedside_window_confirm_discard (BedsideWindow     *self,
-                                BedsideWindowFunc  func,
-                                gpointer           data,
-                                GDestroyNotify     destroy)
+_bedside_window_confirm_discard (BedsideWindow     *self,
+                                 BedsideWindowFunc  func,
+                                 gpointer           data,
+                                 GDestroyNotify     destroy)
 {
   Continuation *then = continuation_new (func, data, destroy);
   AdwMessageDialog *dialog;
 
-  if (!bedside_window_has_unsaved_answers (self))
+  if (!bedside_window_get_is_modified (self))
     {
       continuation_run (then, self);
       return;
@@ -383,17 +382,13 @@ bedside_window_open_file (BedsideWindow *self,
       return FALSE;
     }
 
-  bedside_window_start_session (self, session, bedside_consultation_get_patient (consultation));
-  g_set_object (&self->file, file);
+  _bedside_window_start_session (self, session, bedside_consultation_get_patient (consultation));
+  _bedside_window_set_file (self, file);
   self->include_patient = bedside_consultation_get_patient (consultation) != NULL;
   /* Answers were left out: the consultation is no longer what the file holds. */
-  self->dirty = mismatches->len > 0;
-  bedside_window_update_title (self);
+  _bedside_window_set_modified (self, mismatches->len > 0);
   if (bedside_session_is_complete (session))
-    {
-      bedside_review_page_set_session (self->review_page, session);
-      bedside_window_show_page (self, "review");
-    }
+    _bedside_window_show_page (self, "review");
 
   if (mismatches->len > 0)
     {
@@ -456,7 +451,7 @@ open_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  bedside_window_confirm_discard (BEDSIDE_WINDOW (widget), show_open_dialog, NULL, NULL);
+  _bedside_window_confirm_discard (BEDSIDE_WINDOW (widget), show_open_dialog, NULL, NULL);
 }
 
 static void
@@ -468,7 +463,7 @@ save_action (GtkWidget  *widget,
 }
 
 void
-bedside_window_class_add_file_actions (GtkWidgetClass *widget_class)
+_bedside_window_class_add_file_actions (GtkWidgetClass *widget_class)
 {
   gtk_widget_class_install_action (widget_class, "win.open", NULL, open_action);
   gtk_widget_class_install_action (widget_class, "win.save", NULL, save_action);

@@ -14,17 +14,17 @@ struct _BedsideWindow
 {
   AdwApplicationWindow     parent_instance;
 
-  GSettings               *settings;    /* NULL when the schema is not installed */
+  GSettings               *settings;
   BedsideSession          *session;
   BedsideEvaluator        *evaluator;
   char                    *urgent_text; /* NULL: no urgent action */
   gboolean                 urgent_plan_shown; /* the settled urgent plan was shown */
   char                    *status_text; /* NULL: approved guideline */
 
-  /* bedside-window-files.c: the consultation's file and whether the
-   * answers changed since it was saved or opened. */
+  /* The consultation's file and whether its answers are unsaved: the
+   * "file" and "is-modified" properties, set through their setters. */
   GFile                   *file;
-  gboolean                 dirty;
+  gboolean                 is_modified;
   gboolean                 include_patient;  /* the last choice in the Save dialog */
   gboolean                 close_confirmed;
   GtkNativeDialog         *file_chooser;
@@ -44,7 +44,9 @@ struct _BedsideWindow
   BedsidePlanPage         *plan_page;
 };
 
-/* ---- between bedside-window.c and bedside-window-files.c ---- */
+/* ---- between bedside-window.c, bedside-window-actions.c and
+ * bedside-window-files.c only ----
+ * The leading underscore says so: no other file calls these. */
 
 typedef void (*BedsideWindowFunc) (BedsideWindow *self,
                                    gpointer       data);
@@ -52,20 +54,33 @@ typedef void (*BedsideWindowFunc) (BedsideWindow *self,
 /* Runs @func at once when no answers would be lost; otherwise asks first
  * (Cancel, Discard, Save), and after Save only once the file is written.
  * @destroy frees @data whether or not @func ran. */
-void     bedside_window_confirm_discard    (BedsideWindow     *self,
-                                            BedsideWindowFunc  func,
-                                            gpointer           data,
-                                            GDestroyNotify     destroy);
+void     _bedside_window_confirm_discard    (BedsideWindow     *self,
+                                             BedsideWindowFunc  func,
+                                             gpointer           data,
+                                             GDestroyNotify     destroy);
 /* Makes @session (transfer none) the consultation, with @patient (may be
- * NULL), from its first section; forgets the file and the dirty flag. */
-void     bedside_window_start_session      (BedsideWindow         *self,
-                                            BedsideSession        *session,
-                                            const BedsidePatient  *patient);
-void     bedside_window_show_page          (BedsideWindow     *self,
-                                            const char        *name);
-/* The header shows the file (or the guideline) and a dot while unsaved. */
-void     bedside_window_update_title       (BedsideWindow     *self);
-void     bedside_window_class_add_file_actions (GtkWidgetClass *widget_class);
+ * NULL), from its first section; forgets the file, and is not modified. */
+void     _bedside_window_start_session      (BedsideWindow         *self,
+                                             BedsideSession        *session,
+                                             const BedsidePatient  *patient);
+void     _bedside_window_show_page          (BedsideWindow     *self,
+                                             const char        *name);
+/* The one setter of "is-modified".  @changed: the answers or the patient
+ * details changed since they were saved or opened; FALSE: a file holds
+ * them, or there are none yet.  A consultation without answers or
+ * details has nothing to lose and is not modified either way. */
+void     _bedside_window_set_modified       (BedsideWindow     *self,
+                                             gboolean           changed);
+/* The one setter of "file" (NULL: none). */
+void     _bedside_window_set_file           (BedsideWindow     *self,
+                                             GFile             *file);
+/* Enables the actions that make sense on the page shown. */
+void     _bedside_window_update_actions     (BedsideWindow     *self);
+/* Evaluates the answers and shows the plan (or says why it cannot). */
+void     _bedside_window_show_plan          (BedsideWindow     *self);
+/* bedside-window-actions.c and bedside-window-files.c install theirs. */
+void     _bedside_window_class_add_actions      (GtkWidgetClass *widget_class);
+void     _bedside_window_class_add_file_actions (GtkWidgetClass *widget_class);
 
 /* ---- for the UI test ---- */
 
@@ -83,8 +98,8 @@ BedsideSession          *bedside_window_get_session           (BedsideWindow *se
 /* Clears the consultation without asking (what "New Consultation" does
  * once the user agreed). */
 void                     bedside_window_clear_consultation    (BedsideWindow *self);
-/* Answers or patient details that are not in a saved file. */
-gboolean                 bedside_window_has_unsaved_answers   (BedsideWindow *self);
+/* The header's title and subtitle, as bedside-window.ui binds them. */
+AdwWindowTitle          *bedside_window_get_header_title      (BedsideWindow *self);
 /* The message dialog on screen (a question, a warning or an error), or NULL. */
 AdwMessageDialog        *bedside_window_get_dialog            (BedsideWindow *self);
 

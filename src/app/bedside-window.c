@@ -5,17 +5,24 @@
 
 #include "bedside-consultation-page.h"
 #include "bedside-evaluator.h"
-#include "bedside-export.h"
 #include "bedside-library-page.h"
 #include "bedside-plan-page-private.h"
-#include "bedside-print-operation.h"
-#include "bedside-print-preferences.h"
 #include "bedside-render.h"
 #include "bedside-review-page.h"
 #include "bedside-window-private.h"
 
 
 G_DEFINE_FINAL_TYPE (BedsideWindow, bedside_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_FILE,
+  PROP_IS_MODIFIED,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const char *
 page_name (BedsideWindow *self)
@@ -30,8 +37,10 @@ page_is (BedsideWindow *self,
   return g_strcmp0 (page_name (self), name) == 0;
 }
 
-static void
-update_actions (BedsideWindow *self)
+/* What can be done follows the page shown, the session and the plan (the
+ * stack's visible-child and the plan page's plan call it too). */
+void
+_bedside_window_update_actions (BedsideWindow *self)
 {
   gboolean on_library = page_is (self, "library");
   gboolean on_consultation = page_is (self, "consultation");
@@ -55,8 +64,8 @@ update_actions (BedsideWindow *self)
 }
 
 void
-bedside_window_show_page (BedsideWindow *self,
-                          const char    *name)
+_bedside_window_show_page (BedsideWindow *self,
+                           const char    *name)
 {
   GtkWidget *default_widget = NULL;
 
@@ -66,7 +75,7 @@ bedside_window_show_page (BedsideWindow *self,
   else if (g_str_equal (name, "review"))
     default_widget = bedside_review_page_get_show_plan_button (self->review_page);
   gtk_window_set_default_widget (GTK_WINDOW (self), default_widget);
-  update_actions (self);
+  _bedside_window_update_actions (self);
 }
 
 static void
@@ -108,7 +117,7 @@ check_urgent (BedsideWindow *self,
         {
           bedside_plan_page_set_plan (self->plan_page, plan);
           if (jump && !self->urgent_plan_shown)
-            bedside_window_show_page (self, "plan");
+            _bedside_window_show_page (self, "plan");
           self->urgent_plan_shown = TRUE;
         }
     }
@@ -123,26 +132,23 @@ static void
 on_answers_changed (BedsideConsultationPage *page,
                     BedsideWindow           *self)
 {
-  self->dirty = TRUE;
+  _bedside_window_set_modified (self, TRUE);
   check_urgent (self, TRUE);
-  update_actions (self);
-  bedside_window_update_title (self);
+  _bedside_window_update_actions (self);
 }
 
 static void
 on_patient_changed (BedsideConsultationPage *page,
                     BedsideWindow           *self)
 {
-  self->dirty = TRUE;
-  bedside_window_update_title (self);
+  _bedside_window_set_modified (self, TRUE);
 }
 
 static void
 on_consultation_finished (BedsideConsultationPage *page,
                           BedsideWindow           *self)
 {
-  bedside_review_page_set_session (self->review_page, self->session);
-  bedside_window_show_page (self, "review");
+  _bedside_window_show_page (self, "review");
 }
 
 static void
@@ -150,7 +156,7 @@ on_edit_item (BedsideReviewPage *page,
               guint              item,
               BedsideWindow     *self)
 {
-  bedside_window_show_page (self, "consultation");
+  _bedside_window_show_page (self, "consultation");
   bedside_consultation_page_show_item (self->consultation_page, item);
 }
 
@@ -191,110 +197,158 @@ update_status (BedsideWindow *self)
   gtk_revealer_set_reveal_child (self->status_revealer, text != NULL);
 }
 
+void
+_bedside_window_set_modified (BedsideWindow *self,
+                              gboolean       changed)
+{
+  /* Only answers and patient details can be lost: without any, there is
+   * nothing to save, whatever changed. */
+  gboolean modified = changed && has_answers (self);
+
+  if (self->is_modified == modified)
+    return;
+  self->is_modified = modified;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_IS_MODIFIED]);
+}
+
 gboolean
-bedside_window_has_unsaved_answers (BedsideWindow *self)
+bedside_window_get_is_modified (BedsideWindow *self)
 {
   g_return_val_if_fail (BEDSIDE_IS_WINDOW (self), FALSE);
-  return self->dirty && has_answers (self);
+  return self->is_modified;
 }
 
 void
-bedside_window_update_title (BedsideWindow *self)
+_bedside_window_set_file (BedsideWindow *self,
+                          GFile         *file)
 {
-  BedsideGuideline *guideline = self->session ? bedside_session_get_guideline (self->session) : NULL;
-  gboolean unsaved = bedside_window_has_unsaved_answers (self);
-  g_autofree char *file_name = NULL;
-  g_autofree char *title = NULL;
-  g_autofree char *window_title = NULL;
-  const char *name;
-  const char *subtitle = NULL;
-
-  if (self->file != NULL)
-    {
-      g_autoptr(GFileInfo) info = g_file_query_info (self->file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
-                                                     G_FILE_QUERY_INFO_NONE, NULL, NULL);
-      file_name = info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (self->file);
-    }
-
-  if (file_name != NULL)
-    {
-      name = file_name;
-      subtitle = bedside_guideline_get_title (guideline);
-    }
-  else if (guideline != NULL)
-    {
-      name = bedside_guideline_get_title (guideline);
-      if (unsaved)
-        subtitle = _("Not saved");
-    }
-  else
-    name = _("Bedside");
-
-  /* A dot before the name marks unsaved answers, as editors do. */
-  title = unsaved ? g_strdup_printf ("• %s", name) : g_strdup (name);
-  adw_window_title_set_title (self->window_title, title);
-  adw_window_title_set_subtitle (self->window_title, subtitle);
-
-  if (guideline != NULL)
-    /* TRANSLATORS: the window's title in the window list: "back-spasm-2024-03-01.json — Bedside" */
-    window_title = g_strdup_printf (_("%s — Bedside"), title);
-  gtk_window_set_title (GTK_WINDOW (self), window_title ? window_title : _("Bedside"));
+  if (g_set_object (&self->file, file))
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FILE]);
 }
 
-/* The handout's language of the preferences ("": the guideline's own). */
-static void
-apply_handout_language (BedsideWindow *self)
+GFile *
+bedside_window_get_file (BedsideWindow *self)
 {
-  g_autofree char *language = NULL;
+  g_return_val_if_fail (BEDSIDE_IS_WINDOW (self), NULL);
+  return self->file;
+}
 
-  if (self->settings == NULL)
+/* ---- the header: bedside-window.ui binds these to the window's file,
+ * session and is-modified ---- */
+
+static char *
+dup_file_name (GFile *file)
+{
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_DISPLAY_NAME,
+                                                 G_FILE_QUERY_INFO_NONE, NULL, NULL);
+
+  return info ? g_strdup (g_file_info_get_display_name (info)) : g_file_get_basename (file);
+}
+
+/* The file's name, else the guideline's title, else the app's; a dot
+ * before it marks unsaved answers, as editors do. */
+static char *
+dup_header_title (BedsideWindow  *self,
+                  GFile          *file,
+                  BedsideSession *session,
+                  gboolean        modified)
+{
+  g_autofree char *name = NULL;
+
+  if (file != NULL)
+    name = dup_file_name (file);
+  else if (session != NULL)
+    name = g_strdup (bedside_guideline_get_title (bedside_session_get_guideline (session)));
+  else
+    name = g_strdup (_("Bedside"));
+  return modified ? g_strdup_printf ("• %s", name) : g_steal_pointer (&name);
+}
+
+/* Under a file's name, the guideline's title; under the guideline's,
+ * whether the answers are only on screen. */
+static char *
+dup_header_subtitle (BedsideWindow  *self,
+                     GFile          *file,
+                     BedsideSession *session,
+                     gboolean        modified)
+{
+  if (session == NULL)
+    return NULL;
+  if (file != NULL)
+    return g_strdup (bedside_guideline_get_title (bedside_session_get_guideline (session)));
+  return modified ? g_strdup (_("Not saved")) : NULL;
+}
+
+/* The title in the window list: the header's, and the app's name; the
+ * app's alone before a consultation (the header's title changes with the
+ * session).  A GBinding from the header, not an expression in the .ui:
+ * in GTK 4.8 an expression bound to the window with the window as `this`
+ * warns when the window is finalized. */
+static gboolean
+header_title_to_window_title (GBinding     *binding,
+                              const GValue *from,
+                              GValue       *to,
+                              gpointer      user_data)
+{
+  BedsideWindow *self = user_data;
+
+  if (self->session == NULL)
+    g_value_set_string (to, _("Bedside"));
+  else
+    /* TRANSLATORS: the window's title in the window list: "back-spasm-2024-03-01.json — Bedside" */
+    g_value_take_string (to, g_strdup_printf (_("%s — Bedside"), g_value_get_string (from)));
+  return TRUE;
+}
+
+static void
+set_session (BedsideWindow  *self,
+             BedsideSession *session)
+{
+  if (self->session == session)
     return;
-  language = g_settings_get_string (self->settings, "handout-language");
+  if (session != NULL)
+    bedside_session_ref (session);
+  g_clear_pointer (&self->session, bedside_session_unref);
+  self->session = session;
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
+}
+
+/* A new consultation is a new patient: the plan page starts with what the
+ * preferences name, whatever the last patient's plan showed.  The
+ * audience key's enum is BEDSIDE_TYPE_AUDIENCE's ("both", for printing,
+ * shows the clinician's plan); the handout's language follows its key
+ * through a binding too (bedside_window_init). */
+static void
+apply_plan_preferences (BedsideWindow *self)
+{
+  g_autofree char *language = g_settings_get_string (self->settings, "handout-language");
+
+  bedside_plan_page_set_audience (self->plan_page,
+                                  (BedsideAudience) g_settings_get_enum (self->settings, "default-audience"));
   bedside_plan_page_set_handout_language (self->plan_page, language);
 }
 
-/* The plan page starts with what the preferences name; "both" matters for
- * printing, the screen then starts with the clinician's plan.  The
- * handout's language too: a new consultation is a new patient. */
-static void
-apply_default_audience (BedsideWindow *self)
-{
-  if (self->settings == NULL)
-    return;
-  bedside_plan_page_set_audience (self->plan_page,
-                                  g_settings_get_enum (self->settings, "default-audience") == BEDSIDE_AUDIENCE_PATIENT
-                                  ? BEDSIDE_AUDIENCE_PATIENT : BEDSIDE_AUDIENCE_CLINICIAN);
-  apply_handout_language (self);
-}
-
 void
-bedside_window_start_session (BedsideWindow        *self,
-                              BedsideSession       *session,
-                              const BedsidePatient *patient)
+_bedside_window_start_session (BedsideWindow        *self,
+                               BedsideSession       *session,
+                               const BedsidePatient *patient)
 {
-  BedsideGuideline *guideline = bedside_session_get_guideline (session);
-
-  bedside_review_page_set_session (self->review_page, NULL);
   bedside_plan_page_set_plan (self->plan_page, NULL);
   set_urgent (self, NULL);
 
-  bedside_session_ref (session);
   g_clear_pointer (&self->evaluator, bedside_evaluator_free);
-  g_clear_pointer (&self->session, bedside_session_unref);
-  self->session = session;
-  self->evaluator = bedside_evaluator_new (guideline);
-
-  bedside_consultation_page_reset (self->consultation_page);
-  bedside_consultation_page_set_session (self->consultation_page, self->session);
+  self->evaluator = bedside_evaluator_new (bedside_session_get_guideline (session));
+  /* The consultation and review pages follow (bedside-window.ui binds
+   * their "session" to the window's). */
+  set_session (self, session);
   bedside_consultation_page_set_patient (self->consultation_page, patient);
-  apply_default_audience (self);
+  apply_plan_preferences (self);
   update_status (self);
   check_urgent (self, FALSE);
 
-  g_clear_object (&self->file);
-  self->dirty = FALSE;
-  bedside_window_update_title (self);
-  bedside_window_show_page (self, "consultation");
+  _bedside_window_set_file (self, NULL);
+  _bedside_window_set_modified (self, FALSE);
+  _bedside_window_show_page (self, "consultation");
   bedside_consultation_page_focus_first (self->consultation_page);
 }
 
@@ -304,7 +358,7 @@ start_guideline (BedsideWindow    *self,
 {
   g_autoptr(BedsideSession) session = bedside_session_new (guideline);
 
-  bedside_window_start_session (self, session, NULL);
+  _bedside_window_start_session (self, session, NULL);
 }
 
 static void
@@ -322,11 +376,11 @@ on_guideline_activated (BedsideLibraryPage *page,
   /* The same guideline again resumes the consultation in progress. */
   if (self->session != NULL && bedside_session_get_guideline (self->session) == guideline)
     {
-      bedside_window_show_page (self, "consultation");
+      _bedside_window_show_page (self, "consultation");
       bedside_consultation_page_focus_first (self->consultation_page);
       return;
     }
-  bedside_window_confirm_discard (self, start_confirmed, bedside_guideline_ref (guideline),
+  _bedside_window_confirm_discard (self, start_confirmed, bedside_guideline_ref (guideline),
                                   (GDestroyNotify) bedside_guideline_unref);
 }
 
@@ -338,205 +392,15 @@ bedside_window_clear_consultation (BedsideWindow *self)
   if (self->session == NULL)
     return;
   bedside_session_clear (self->session);
-  bedside_review_page_set_session (self->review_page, NULL);
   bedside_plan_page_set_plan (self->plan_page, NULL);
   set_urgent (self, NULL);
   bedside_consultation_page_reset (self->consultation_page);
-  apply_default_audience (self);
+  apply_plan_preferences (self);
   /* A new consultation is not the file the last one was saved to. */
-  g_clear_object (&self->file);
-  self->dirty = FALSE;
-  bedside_window_update_title (self);
-  bedside_window_show_page (self, "consultation");
+  _bedside_window_set_file (self, NULL);
+  _bedside_window_set_modified (self, FALSE);
+  _bedside_window_show_page (self, "consultation");
   bedside_consultation_page_focus_first (self->consultation_page);
-}
-
-static void
-clear_confirmed (BedsideWindow *self,
-                 gpointer       data)
-{
-  bedside_window_clear_consultation (self);
-}
-
-static void
-new_consultation_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  bedside_window_confirm_discard (BEDSIDE_WINDOW (widget), clear_confirmed, NULL, NULL);
-}
-
-/* Print and Export PDF: the plan shown, with the clinic of the preferences
- * and the patient's details, on the preferred paper. */
-static void
-print_plan (BedsideWindow *self,
-            gboolean       to_pdf)
-{
-  BedsideCarePlan *plan = bedside_plan_page_get_plan (self->plan_page);
-  g_autoptr(BedsidePatient) patient = NULL;
-  g_autoptr(BedsidePageOptions) options = NULL;
-  BedsideTranslation *handout;
-  BedsideAudience audience;
-  BedsidePaper paper;
-
-  if (plan == NULL)
-    return;
-  patient = bedside_consultation_page_dup_patient (self->consultation_page);
-  options = bedside_print_preferences_dup_page_options (self->settings, patient);
-  /* The handout's language chosen on the plan page (the preferences' until
-   * changed); the dialogs offer the others. */
-  handout = bedside_plan_page_get_handout (self->plan_page);
-  options->handout = handout != NULL ? bedside_translation_ref (handout) : NULL;
-  audience = bedside_print_preferences_get_audience (self->settings, bedside_plan_page_get_audience (self->plan_page));
-  paper = bedside_print_preferences_get_paper (self->settings);
-  if (to_pdf)
-    bedside_export_pdf (GTK_WINDOW (self), self->toast_overlay, plan, audience, options, paper);
-  else
-    bedside_print_plan (GTK_WINDOW (self), self->toast_overlay, plan, audience, options, paper);
-}
-
-static void
-print_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  print_plan (BEDSIDE_WINDOW (widget), FALSE);
-}
-
-static void
-export_pdf_action (GtkWidget  *widget,
-                   const char *action_name,
-                   GVariant   *parameter)
-{
-  print_plan (BEDSIDE_WINDOW (widget), TRUE);
-}
-
-static void
-copy_plan_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BedsideWindow *self = BEDSIDE_WINDOW (widget);
-  BedsideCarePlan *plan = bedside_plan_page_get_plan (self->plan_page);
-  g_autofree char *text = NULL;
-
-  if (plan == NULL)
-    return;
-  /* The handout in the language chosen for it, with the help box of the
-   * preferences; the clinician's plan as the guideline has it. */
-  if (bedside_plan_page_get_audience (self->plan_page) == BEDSIDE_AUDIENCE_PATIENT)
-    {
-      g_autofree char *problem = bedside_plan_page_dup_handout_problem (self->plan_page);
-      g_autoptr(BedsidePageOptions) options = NULL;
-      BedsideHandoutContacts contacts;
-
-      /* Never English in place of the language chosen. */
-      if (problem != NULL)
-        {
-          adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (problem));
-          return;
-        }
-      options = bedside_print_preferences_dup_page_options (self->settings, NULL);
-      contacts = (BedsideHandoutContacts) {
-        .emergency_number = options->emergency_number,
-        .clinic_name = options->clinic_name,
-        .clinic_phone = options->clinic_phone,
-      };
-      text = bedside_render_text_with_contacts (plan, BEDSIDE_AUDIENCE_PATIENT,
-                                                bedside_plan_page_get_handout (self->plan_page), &contacts);
-    }
-  else
-    text = bedside_render_text (plan, BEDSIDE_AUDIENCE_CLINICIAN);
-  gdk_clipboard_set_text (gtk_widget_get_clipboard (widget), text);
-  adw_toast_overlay_add_toast (self->toast_overlay,
-                               adw_toast_new (bedside_plan_page_get_audience (self->plan_page) == BEDSIDE_AUDIENCE_PATIENT
-                                              ? _("Handout copied as text")
-                                              : _("Plan copied as text")));
-}
-
-static void
-previous_section_action (GtkWidget  *widget,
-                         const char *action_name,
-                         GVariant   *parameter)
-{
-  BedsideWindow *self = BEDSIDE_WINDOW (widget);
-
-  if (page_is (self, "consultation"))
-    bedside_consultation_page_go_previous (self->consultation_page);
-  else if (page_is (self, "review"))
-    {
-      bedside_window_show_page (self, "consultation");
-      bedside_consultation_page_focus_first (self->consultation_page);
-    }
-  update_actions (self);
-}
-
-static void
-next_section_action (GtkWidget  *widget,
-                     const char *action_name,
-                     GVariant   *parameter)
-{
-  BedsideWindow *self = BEDSIDE_WINDOW (widget);
-
-  if (page_is (self, "consultation"))
-    bedside_consultation_page_go_next (self->consultation_page);
-  update_actions (self);
-}
-
-static void
-go_back_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  BedsideWindow *self = BEDSIDE_WINDOW (widget);
-
-  if (page_is (self, "consultation"))
-    {
-      bedside_window_show_page (self, "library");
-      bedside_library_page_focus_default (self->library_page);
-    }
-  else if (page_is (self, "review"))
-    {
-      bedside_window_show_page (self, "consultation");
-      bedside_consultation_page_focus_first (self->consultation_page);
-    }
-  else if (page_is (self, "plan"))
-    {
-      if (self->session != NULL && bedside_session_is_complete (self->session))
-        {
-          bedside_review_page_set_session (self->review_page, self->session);
-          bedside_window_show_page (self, "review");
-        }
-      else
-        bedside_window_show_page (self, "consultation");
-    }
-}
-
-static void
-show_plan_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  BedsideWindow *self = BEDSIDE_WINDOW (widget);
-  g_autoptr(BedsideCarePlan) plan = NULL;
-  g_autoptr(GError) error = NULL;
-
-  if (self->session == NULL)
-    return;
-  plan = bedside_evaluate (self->session, &error);
-  if (plan == NULL)
-    {
-      adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
-      return;
-    }
-  bedside_plan_page_set_plan (self->plan_page, plan);
-  bedside_window_show_page (self, "plan");
-}
-
-static void
-on_visible_page_changed (BedsideWindow *self)
-{
-  update_actions (self);
 }
 
 static void
@@ -551,23 +415,43 @@ static gboolean
 bedside_window_close_request (GtkWindow *window)
 {
   BedsideWindow *self = BEDSIDE_WINDOW (window);
+  int width, height;
 
-  if (!self->close_confirmed && bedside_window_has_unsaved_answers (self))
+  if (!self->close_confirmed && self->is_modified)
     {
-      bedside_window_confirm_discard (self, close_confirmed, NULL, NULL);
+      _bedside_window_confirm_discard (self, close_confirmed, NULL, NULL);
       return GDK_EVENT_STOP;
     }
 
-  if (self->settings != NULL)
-    {
-      int width, height;
-
-      gtk_window_get_default_size (window, &width, &height);
-      g_settings_set_int (self->settings, "window-width", width);
-      g_settings_set_int (self->settings, "window-height", height);
-      g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
-    }
+  gtk_window_get_default_size (window, &width, &height);
+  g_settings_set_int (self->settings, "window-width", width);
+  g_settings_set_int (self->settings, "window-height", height);
+  g_settings_set_boolean (self->settings, "window-maximized", gtk_window_is_maximized (window));
   return GTK_WINDOW_CLASS (bedside_window_parent_class)->close_request (window);
+}
+
+static void
+bedside_window_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  BedsideWindow *self = BEDSIDE_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_boxed (value, self->session);
+      break;
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+    case PROP_IS_MODIFIED:
+      g_value_set_boolean (value, self->is_modified);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -597,7 +481,38 @@ bedside_window_class_init (BedsideWindowClass *klass)
   GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = bedside_window_dispose;
+  object_class->get_property = bedside_window_get_property;
   window_class->close_request = bedside_window_close_request;
+
+  /**
+   * BedsideWindow:session:
+   *
+   * The consultation under way (a #BedsideSession), %NULL before a
+   * guideline is started.  The pages that show it bind to it.
+   */
+  properties[PROP_SESSION] =
+    g_param_spec_boxed ("session", NULL, NULL, BEDSIDE_TYPE_SESSION,
+                        G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BedsideWindow:file:
+   *
+   * The file the consultation was last saved to or opened from, %NULL
+   * when it has none.
+   */
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  /**
+   * BedsideWindow:is-modified:
+   *
+   * Whether the consultation has answers or patient details that no saved
+   * file holds: the header shows a dot, and closing or starting another
+   * consultation asks first.
+   */
+  properties[PROP_IS_MODIFIED] =
+    g_param_spec_boolean ("is-modified", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   g_type_ensure (BEDSIDE_TYPE_LIBRARY_PAGE);
   g_type_ensure (BEDSIDE_TYPE_CONSULTATION_PAGE);
@@ -617,63 +532,43 @@ bedside_window_class_init (BedsideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, consultation_page);
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, review_page);
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, plan_page);
+  gtk_widget_class_bind_template_callback (widget_class, on_guideline_activated);
+  gtk_widget_class_bind_template_callback (widget_class, on_answers_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_patient_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_consultation_finished);
+  gtk_widget_class_bind_template_callback (widget_class, on_edit_item);
+  gtk_widget_class_bind_template_callback (widget_class, _bedside_window_update_actions);
+  gtk_widget_class_bind_template_callback (widget_class, dup_header_title);
+  gtk_widget_class_bind_template_callback (widget_class, dup_header_subtitle);
 
-  gtk_widget_class_install_action (widget_class, "win.new-consultation", NULL, new_consultation_action);
-  gtk_widget_class_install_action (widget_class, "win.copy-plan", NULL, copy_plan_action);
-  gtk_widget_class_install_action (widget_class, "win.print", NULL, print_action);
-  gtk_widget_class_install_action (widget_class, "win.export-pdf", NULL, export_pdf_action);
-  /* The shortcuts are the application's (bedside-application.c), like all
-   * the others: the menu and the shortcuts window show them from there. */
-  gtk_widget_class_install_action (widget_class, "win.previous-section", NULL, previous_section_action);
-  gtk_widget_class_install_action (widget_class, "win.next-section", NULL, next_section_action);
-  gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
-  gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_action);
-  bedside_window_class_add_file_actions (widget_class);
+  _bedside_window_class_add_actions (widget_class);
+  _bedside_window_class_add_file_actions (widget_class);
 }
 
 static void
 bedside_window_init (BedsideWindow *self)
 {
-  GSettingsSchemaSource *source = g_settings_schema_source_get_default ();
-  g_autoptr(GSettingsSchema) schema = NULL;
-
   gtk_widget_init_template (GTK_WIDGET (self));
+  g_object_bind_property_full (self->window_title, "title", self, "title", G_BINDING_SYNC_CREATE,
+                               header_title_to_window_title, NULL, self, NULL);
 
-  g_signal_connect (self->library_page, "guideline-activated", G_CALLBACK (on_guideline_activated), self);
-  g_signal_connect (self->consultation_page, "answers-changed", G_CALLBACK (on_answers_changed), self);
-  g_signal_connect (self->consultation_page, "patient-changed", G_CALLBACK (on_patient_changed), self);
-  g_signal_connect (self->consultation_page, "finished", G_CALLBACK (on_consultation_finished), self);
-  g_signal_connect (self->review_page, "edit-item", G_CALLBACK (on_edit_item), self);
-  g_signal_connect_swapped (self->stack, "notify::visible-child", G_CALLBACK (on_visible_page_changed), self);
+  /* The schema is installed with the app; uninstalled, GSETTINGS_SCHEMA_DIR
+   * names the build's (meson devenv, the tests). */
+  self->settings = g_settings_new (BEDSIDE_APPLICATION_ID);
+  gtk_window_set_default_size (GTK_WINDOW (self),
+                               g_settings_get_int (self->settings, "window-width"),
+                               g_settings_get_int (self->settings, "window-height"));
+  if (g_settings_get_boolean (self->settings, "window-maximized"))
+    gtk_window_maximize (GTK_WINDOW (self));
+  /* A language chosen in the preferences applies at once. */
+  g_settings_bind (self->settings, "handout-language", self->plan_page, "handout-language", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "only-verified", self->library_page, "only-verified", G_SETTINGS_BIND_GET);
+  /* The handout's help box follows the preferences, as printing does. */
+  g_settings_bind (self->settings, "emergency-number", self->plan_page, "emergency-number", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "clinic-name", self->plan_page, "clinic-name", G_SETTINGS_BIND_GET);
+  g_settings_bind (self->settings, "clinic-phone", self->plan_page, "clinic-phone", G_SETTINGS_BIND_GET);
 
-  /* Running from the build folder without GSETTINGS_SCHEMA_DIR: no settings,
-   * rather than an abort. */
-  if (source != NULL)
-    schema = g_settings_schema_source_lookup (source, BEDSIDE_APPLICATION_ID, TRUE);
-  if (schema != NULL)
-    {
-      self->settings = g_settings_new (BEDSIDE_APPLICATION_ID);
-      gtk_window_set_default_size (GTK_WINDOW (self),
-                                   g_settings_get_int (self->settings, "window-width"),
-                                   g_settings_get_int (self->settings, "window-height"));
-      if (g_settings_get_boolean (self->settings, "window-maximized"))
-        gtk_window_maximize (GTK_WINDOW (self));
-      /* A language chosen in the preferences applies at once. */
-      g_signal_connect_object (self->settings, "changed::handout-language",
-                               G_CALLBACK (apply_handout_language), self, G_CONNECT_SWAPPED);
-      apply_handout_language (self);
-      g_settings_bind (self->settings, "only-verified", self->library_page, "only-verified", G_SETTINGS_BIND_GET);
-      /* The handout's help box follows the preferences, as printing does. */
-      for (const char * const *key = (const char * const []) { "emergency-number", "clinic-name", "clinic-phone", NULL };
-           *key != NULL; key++)
-        if (g_settings_schema_has_key (schema, *key))
-          g_settings_bind (self->settings, *key, self->plan_page, *key, G_SETTINGS_BIND_GET);
-    }
-  else
-    gtk_window_set_default_size (GTK_WINDOW (self), 960, 760);
-
-  bedside_window_update_title (self);
-  bedside_window_show_page (self, "library");
+  _bedside_window_show_page (self, "library");
   bedside_library_page_focus_default (self->library_page);
 }
 
@@ -714,26 +609,23 @@ bedside_window_prepare_screenshot (BedsideWindow *self,
 
       if (root == NULL || !bedside_session_load_answers_json (self->session, root, answers_path, &error))
         g_warning ("Screenshot: %s", error->message);
-      bedside_consultation_page_set_session (self->consultation_page, self->session);
+      /* The questions again, with the answers read. */
+      bedside_consultation_page_reset (self->consultation_page);
       check_urgent (self, FALSE);
-      self->dirty = TRUE;
-      bedside_window_update_title (self);
+      _bedside_window_set_modified (self, TRUE);
     }
 
   if (g_str_equal (parts[0], "questionnaire"))
     {
       if (parts[1] != NULL)
         bedside_consultation_page_show_section_id (self->consultation_page, parts[1]);
-      bedside_window_show_page (self, "consultation");
+      _bedside_window_show_page (self, "consultation");
     }
   else if (g_str_equal (parts[0], "review"))
-    {
-      bedside_review_page_set_session (self->review_page, self->session);
-      bedside_window_show_page (self, "review");
-    }
+    _bedside_window_show_page (self, "review");
   else if (g_str_equal (parts[0], "plan"))
     {
-      show_plan_action (GTK_WIDGET (self), "win.show-plan", NULL);
+      _bedside_window_show_plan (self);
       if (parts[1] != NULL)
         bedside_plan_page_expand (self->plan_page, parts[1]);
     }
@@ -785,4 +677,10 @@ BedsideSession *
 bedside_window_get_session (BedsideWindow *self)
 {
   return self->session;
+}
+
+AdwWindowTitle *
+bedside_window_get_header_title (BedsideWindow *self)
+{
+  return self->window_title;
 }

@@ -12,6 +12,12 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (BedsideWindow, bedside_window, BEDSIDE, WINDOW, AdwApplicationWindow)
 
 BedsideWindow *bedside_window_new                (BedsideApplication *application);
+/* The "is-modified" property: answers or patient details that no saved
+ * file holds. */
+gboolean       bedside_window_get_is_modified    (BedsideWindow      *self);
+/* The "file" property: where the consultation was saved or opened, or
+ * NULL.  (transfer none) */
+GFile         *bedside_window_get_file           (BedsideWindow      *self);
 /* For tools/screenshots.sh: starts the first guideline with the answers
  * of @answers_path (a JSON answers file, may be NULL) and shows @page
  * ("library", "questionnaire[:SECTION-ID]", "review" or "plan"). */
