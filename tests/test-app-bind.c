@@ -479,6 +479,61 @@ test_window_modified_and_titles (void)
   remove_temp_dir (dir);
 }
 
+static void
+collect_labels (GtkWidget *widget,
+                GString   *out)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_visible (widget))
+    g_string_append_printf (out, "%s\n", gtk_label_get_text (GTK_LABEL (widget)));
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    collect_labels (child, out);
+}
+
+/* The clinician's plan on screen gives each decision once in a Why group,
+ * in the questionnaire's words; a declined recommendation is marked there
+ * and left out of the handout. */
+static void
+test_plan_page_reasons_and_declined (void)
+{
+  BedsideWindow *window = open_window ();
+  BedsidePlanPage *page = show_acute_plan (window);
+  BedsideCarePlan *plan = bedside_plan_page_get_plan (page);
+  g_autoptr(GString) labels = g_string_new (NULL);
+
+  bedside_plan_page_set_audience (page, BEDSIDE_AUDIENCE_CLINICIAN);
+  iterate ();
+  collect_labels (GTK_WIDGET (page), labels);
+  g_assert_nonnull (strstr (labels->str, "\nWhy\n"));
+  g_assert_nonnull (strstr (labels->str, "Red flags\n"));
+  g_assert_nonnull (strstr (labels->str, "no to cauda equina signs"));
+  g_assert_null (strstr (labels->str, "rf_"));
+  g_assert_null (strstr (labels->str, " is true"));
+  g_assert_null (strstr (labels->str, "Declined by the clinician"));
+
+  bedside_decisions_decline (bedside_care_plan_get_decisions (plan), "massage", "No service nearby.");
+  bedside_plan_page_refresh (page);
+  iterate ();
+  {
+    g_auto(GStrv) ids = bedside_plan_page_dup_shown_ids (page);
+    g_autoptr(GString) after = g_string_new (NULL);
+
+    g_assert_true (strv_contains (ids, "massage"));
+    collect_labels (GTK_WIDGET (page), after);
+    g_assert_nonnull (strstr (after->str, "Declined by the clinician"));
+  }
+  bedside_plan_page_set_audience (page, BEDSIDE_AUDIENCE_PATIENT);
+  iterate ();
+  {
+    g_auto(GStrv) ids = bedside_plan_page_dup_shown_ids (page);
+
+    g_assert_true (strv_contains (ids, "stay_active"));
+    g_assert_false (strv_contains (ids, "massage"));
+  }
+  bedside_plan_page_set_audience (page, BEDSIDE_AUDIENCE_CLINICIAN);
+  close_window_discarding (window);
+}
+
 void
 test_app_bind_add_tests (void)
 {
@@ -487,6 +542,7 @@ test_app_bind_add_tests (void)
   g_test_add_func ("/app/bind/consultation-page-session", test_consultation_page_session);
   g_test_add_func ("/app/bind/review-page-session", test_review_page_session);
   g_test_add_func ("/app/bind/plan-page-plan", test_plan_page_plan);
+  g_test_add_func ("/app/bind/plan-page-reasons-and-declined", test_plan_page_reasons_and_declined);
   g_test_add_func ("/app/bind/plan-page-audience", test_plan_page_audience);
   g_test_add_func ("/app/bind/plan-page-handout-language", test_plan_page_handout_language);
   g_test_add_func ("/app/bind/print-preferences-settings", test_print_preferences_settings);

@@ -26,6 +26,7 @@ GtkWidget  *_bedside_plan_page_row_new       (BedsideCarePlan           *plan,
                                               BedsideTranslation        *handout);
 /* The clinician's list of @cited references, numbered as in the rows.
  * (transfer floating) */
+GtkWidget  *_bedside_plan_page_reasons_new    (BedsideCarePlan          *plan);
 GtkWidget  *_bedside_plan_page_references_new (GPtrArray                *cited);
 
 G_END_DECLS

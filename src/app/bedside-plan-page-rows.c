@@ -116,9 +116,12 @@ make_details (BedsideCarePlan    *plan,
   }
   for (guint i = 0; i < entry->n_left_out; i++)
     add_paragraph (GTK_BOX (box), _("Left out"), entry->left_out[i]->name);
-  for (guint i = 0; i < entry->n_conditions; i++)
-    /* TRANSLATORS: why a contraindication or caution applies to this patient */
-    add_paragraph (GTK_BOX (box), _("Because"), entry->conditions[i]->reason);
+  {
+    g_auto(GStrv) grounds = bedside_care_plan_dup_entry_grounds (plan, index);
+    for (guint i = 0; grounds != NULL && grounds[i] != NULL; i++)
+      /* TRANSLATORS: why a contraindication or caution applies to this patient */
+      add_paragraph (GTK_BOX (box), _("Because"), grounds[i]);
+  }
   add_paragraph (GTK_BOX (box), _("Duration"), rec->duration);
 
   if (rec->evidence_quality != NULL || rec->evidence_strength != NULL || rec->evidence_note != NULL)
@@ -160,16 +163,27 @@ make_details (BedsideCarePlan    *plan,
     }
 
   {
-    g_auto(GStrv) reasons = bedside_care_plan_explain (plan, index);
+    /* The decisions that led here, in the questionnaire's words; the
+     * Why group at the top gives the answers behind each. */
+    g_autoptr(GPtrArray) reasons = bedside_care_plan_dup_reasons (plan);
+    guint n = 0;
+    g_autofree guint *positions = bedside_care_plan_dup_entry_reasons (plan, index, &n);
+    g_autoptr(GString) why = g_string_new (NULL);
 
-    if (reasons != NULL && reasons[0] != NULL)
+    for (guint r = 0; r < n; r++)
       {
-        g_autoptr(GString) why = g_string_new (NULL);
-
-        for (guint r = 0; reasons[r] != NULL; r++)
-          g_string_append_printf (why, "%s• %s", r > 0 ? "\n" : "", reasons[r]);
-        add_paragraph (GTK_BOX (box), _("Why"), why->str);
+        const BedsideReason *reason = reasons->pdata[positions[r]];
+        g_string_append_printf (why, "%s• %s: %s", r > 0 ? "\n" : "", reason->decision, reason->outcome);
       }
+    if (why->len > 0)
+      add_paragraph (GTK_BOX (box), _("Why"), why->str);
+  }
+  {
+    const char *reason = NULL;
+
+    if (bedside_care_plan_is_declined (plan, index, &reason))
+      /* TRANSLATORS: why the clinician declined a recommendation; "none given" when they did not say */
+      add_paragraph (GTK_BOX (box), _("Declined"), reason != NULL ? reason : _("none given"));
   }
   return box;
 }
@@ -196,7 +210,10 @@ _bedside_plan_page_row_new (BedsideCarePlan    *plan,
     }
   else
     title = g_markup_escape_text (rec->title, -1);
-  if (!patient && entry->origin == BEDSIDE_ORIGIN_CONTRAINDICATION && entry->subject != NULL)
+  if (!patient && bedside_care_plan_is_declined (plan, index, NULL))
+    /* TRANSLATORS: the subtitle of a recommendation the clinician declined */
+    subtitle = g_markup_escape_text (_("Declined by the clinician"), -1);
+  else if (!patient && entry->origin == BEDSIDE_ORIGIN_CONTRAINDICATION && entry->subject != NULL)
     {
       /* TRANSLATORS: a note that replaces a recommendation the answers rule out */
       g_autofree char *text = g_strdup_printf (_("%s · instead of: %s"), _bedside_plan_page_kind_title (handout, rec->kind), entry->subject->title);
@@ -223,6 +240,32 @@ _bedside_plan_page_row_new (BedsideCarePlan    *plan,
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (details_row), make_details (plan, index, cited, handout));
   adw_expander_row_add_row (ADW_EXPANDER_ROW (row), details_row);
   return row;
+}
+
+/* Each decision of the plan once, with the answers that settled it. */
+GtkWidget *
+_bedside_plan_page_reasons_new (BedsideCarePlan *plan)
+{
+  g_autoptr(GPtrArray) reasons = bedside_care_plan_dup_reasons (plan);
+  GtkWidget *group = adw_preferences_group_new ();
+
+  /* TRANSLATORS: the heading over the decisions that led to the plan */
+  adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (group), _("Why"));
+  for (guint i = 0; i < reasons->len; i++)
+    {
+      const BedsideReason *reason = reasons->pdata[i];
+      GtkWidget *row = adw_action_row_new ();
+      g_autofree char *title = g_markup_escape_text (reason->decision, -1);
+      g_autofree char *subtitle = reason->answers != NULL
+        ? g_markup_printf_escaped ("%s\n<small>%s</small>", reason->outcome, reason->answers)
+        : g_markup_escape_text (reason->outcome, -1);
+
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+      gtk_widget_add_css_class (row, "property");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+    }
+  return group;
 }
 
 GtkWidget *

@@ -237,6 +237,9 @@ add_groups (BedsidePlanPage *self)
   BedsideTranslation *handout = shown_handout (self);
   g_autoptr(GPtrArray) cited = bedside_care_plan_get_cited_references (self->plan);
 
+  if (!shows_handout (self))
+    add_group (self, _bedside_plan_page_reasons_new (self->plan));
+
   for (guint kind = 0; kind < BEDSIDE_N_KINDS; kind++)
     {
       GtkWidget *group = NULL;
@@ -246,7 +249,8 @@ add_groups (BedsidePlanPage *self)
           const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (self->plan, i);
           GtkWidget *row;
 
-          if (entry->recommendation->kind != kind)
+          if (entry->recommendation->kind != kind ||
+              (shows_handout (self) && bedside_care_plan_is_declined (self->plan, i, NULL)))
             continue;
           if (group == NULL)
             {
@@ -518,6 +522,15 @@ bedside_plan_page_init (BedsidePlanPage *self)
   self->shown_ids = g_ptr_array_new ();
   self->shown_rows = g_ptr_array_new ();
   gtk_widget_init_template (GTK_WIDGET (self));
+}
+
+void
+bedside_plan_page_refresh (BedsidePlanPage *self)
+{
+  g_return_if_fail (BEDSIDE_IS_PLAN_PAGE (self));
+
+  if (self->plan != NULL)
+    rebuild (self);
 }
 
 void

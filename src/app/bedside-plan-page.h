@@ -17,6 +17,8 @@ void             bedside_plan_page_set_plan     (BedsidePlanPage *self,
                                                  BedsideCarePlan *plan);
 /* (transfer none) */
 BedsideCarePlan *bedside_plan_page_get_plan     (BedsidePlanPage *self);
+/* Shows the plan again: after the clinician's decisions changed. */
+void             bedside_plan_page_refresh      (BedsidePlanPage *self);
 /* The "audience" property: clinician plan or patient handout, as the
  * toggle shows; BEDSIDE_AUDIENCE_BOTH shows the clinician's plan. */
 void             bedside_plan_page_set_audience (BedsidePlanPage *self,
