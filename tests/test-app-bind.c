@@ -490,6 +490,22 @@ collect_labels (GtkWidget *widget,
     collect_labels (child, out);
 }
 
+static AdwMessageDialog *
+find_message_dialog (BedsideWindow *window)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* (transfer none) */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) toplevel = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (toplevel) && gtk_window_get_transient_for (toplevel) == GTK_WINDOW (window) &&
+          gtk_widget_get_visible (GTK_WIDGET (toplevel)))
+        return ADW_MESSAGE_DIALOG (toplevel);
+    }
+  return NULL;
+}
+
 /* The clinician's plan on screen gives each decision once in a Why group,
  * in the questionnaire's words; a declined recommendation is marked there
  * and left out of the handout. */
@@ -511,9 +527,27 @@ test_plan_page_reasons_and_declined (void)
   g_assert_null (strstr (labels->str, " is true"));
   g_assert_null (strstr (labels->str, "Declined by the clinician"));
 
-  bedside_decisions_decline (bedside_care_plan_get_decisions (plan), "massage", "No service nearby.");
-  bedside_plan_page_refresh (page);
+  /* Decline…: a dialog asks for the reason; the consultation has changed. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.decline", "s", "massage"));
   iterate ();
+  {
+    AdwMessageDialog *dialog = find_message_dialog (window);
+
+    g_assert_nonnull (dialog);
+    gtk_editable_set_text (GTK_EDITABLE (adw_message_dialog_get_extra_child (dialog)), "No service nearby.");
+    /* As its button does: the response, then the dialog closes. */
+    adw_message_dialog_response (dialog, "decline");
+    gtk_window_destroy (GTK_WINDOW (dialog));
+    iterate ();
+  }
+  {
+    const char *reason = NULL;
+
+    g_assert_true (bedside_decisions_is_declined (bedside_care_plan_get_decisions (plan), "massage", &reason));
+    g_assert_cmpstr (reason, ==, "No service nearby.");
+    g_assert_true (bedside_care_plan_get_decisions (plan) == bedside_session_get_decisions (bedside_window_get_session (window)));
+    g_assert_true (bedside_window_get_is_modified (window));
+  }
   {
     g_auto(GStrv) ids = bedside_plan_page_dup_shown_ids (page);
     g_autoptr(GString) after = g_string_new (NULL);
@@ -530,7 +564,12 @@ test_plan_page_reasons_and_declined (void)
     g_assert_true (strv_contains (ids, "stay_active"));
     g_assert_false (strv_contains (ids, "massage"));
   }
+  /* Take Back needs no dialog. */
   bedside_plan_page_set_audience (page, BEDSIDE_AUDIENCE_CLINICIAN);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.decline", "s", "massage"));
+  iterate ();
+  g_assert_null (find_message_dialog (window));
+  g_assert_false (bedside_decisions_is_declined (bedside_care_plan_get_decisions (plan), "massage", NULL));
   close_window_discarding (window);
 }
 

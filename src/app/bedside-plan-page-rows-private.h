@@ -4,6 +4,7 @@
 #include <adwaita.h>
 
 #include "bedside-care-plan.h"
+#include "bedside-plan-page.h"
 #include "bedside-translation.h"
 
 G_BEGIN_DECLS
@@ -28,5 +29,13 @@ GtkWidget  *_bedside_plan_page_row_new       (BedsideCarePlan           *plan,
  * (transfer floating) */
 GtkWidget  *_bedside_plan_page_reasons_new    (BedsideCarePlan          *plan);
 GtkWidget  *_bedside_plan_page_references_new (GPtrArray                *cited);
+
+/* bedside-plan-page-decisions.c: declines recommendation @id (asking for
+ * a reason) or, when declined, takes it back; then refreshes the page and
+ * emits "decisions-changed". */
+void        _bedside_plan_page_decline        (BedsidePlanPage          *page,
+                                               const char               *id);
+/* The clinician's note, edited in place.  (transfer floating) */
+GtkWidget  *_bedside_plan_page_note_new       (BedsidePlanPage          *page);
 
 G_END_DECLS

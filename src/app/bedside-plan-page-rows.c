@@ -180,10 +180,22 @@ make_details (BedsideCarePlan    *plan,
   }
   {
     const char *reason = NULL;
+    gboolean declined = bedside_care_plan_is_declined (plan, index, &reason);
+    GtkWidget *button;
 
-    if (bedside_care_plan_is_declined (plan, index, &reason))
+    if (declined)
       /* TRANSLATORS: why the clinician declined a recommendation; "none given" when they did not say */
       add_paragraph (GTK_BOX (box), _("Declined"), reason != NULL ? reason : _("none given"));
+    if (bedside_care_plan_get_decisions (plan) != NULL)
+      {
+        /* TRANSLATORS: a button: leave this recommendation out of the plan (asks for a reason) */
+        button = gtk_button_new_with_mnemonic (declined ? _("_Take Back") : _("_Decline…"));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.decline");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", rec->id);
+        gtk_widget_set_halign (button, GTK_ALIGN_START);
+        gtk_widget_set_margin_top (button, 6);
+        gtk_box_append (GTK_BOX (box), button);
+      }
   }
   return box;
 }

@@ -266,6 +266,8 @@ add_groups (BedsidePlanPage *self)
         }
     }
 
+  if (!shows_handout (self))
+    add_group (self, _bedside_plan_page_note_new (self));
   if (!shows_handout (self) && cited->len > 0)
     add_group (self, _bedside_plan_page_references_new (cited));
 }
@@ -451,6 +453,14 @@ bedside_plan_page_set_property (GObject      *object,
 }
 
 static void
+on_decline_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  _bedside_plan_page_decline (BEDSIDE_PLAN_PAGE (widget), g_variant_get_string (parameter, NULL));
+}
+
+static void
 bedside_plan_page_class_init (BedsidePlanPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
@@ -500,6 +510,16 @@ bedside_plan_page_class_init (BedsidePlanPageClass *klass)
     g_param_spec_string ("clinic-phone", NULL, NULL, NULL,
                          G_PARAM_READWRITE | G_PARAM_STATIC_STRINGS | G_PARAM_EXPLICIT_NOTIFY);
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * BedsidePlanPage::decisions-changed:
+   *
+   * The clinician declined a recommendation, took one back or changed the
+   * note: the consultation has changed.
+   */
+  g_signal_new ("decisions-changed", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                0, NULL, NULL, NULL, G_TYPE_NONE, 0);
+  gtk_widget_class_install_action (widget_class, "plan.decline", "s", on_decline_action);
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-plan-page.ui");
   gtk_widget_class_bind_template_child (widget_class, BedsidePlanPage, scroller);

@@ -115,6 +115,7 @@ check_urgent (BedsideWindow *self,
       /* Once the answers settle the plan, show it straight away. */
       if (plan != NULL)
         {
+          bedside_care_plan_set_decisions (plan, bedside_session_get_decisions (self->session));
           bedside_plan_page_set_plan (self->plan_page, plan);
           if (jump && !self->urgent_plan_shown)
             _bedside_window_show_page (self, "plan");
@@ -140,6 +141,13 @@ on_answers_changed (BedsideConsultationPage *page,
 static void
 on_patient_changed (BedsideConsultationPage *page,
                     BedsideWindow           *self)
+{
+  _bedside_window_set_modified (self, TRUE);
+}
+
+static void
+on_decisions_changed (BedsidePlanPage *page,
+                      BedsideWindow   *self)
 {
   _bedside_window_set_modified (self, TRUE);
 }
@@ -535,6 +543,7 @@ bedside_window_class_init (BedsideWindowClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, on_guideline_activated);
   gtk_widget_class_bind_template_callback (widget_class, on_answers_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_patient_changed);
+  gtk_widget_class_bind_template_callback (widget_class, on_decisions_changed);
   gtk_widget_class_bind_template_callback (widget_class, on_consultation_finished);
   gtk_widget_class_bind_template_callback (widget_class, on_edit_item);
   gtk_widget_class_bind_template_callback (widget_class, _bedside_window_update_actions);
