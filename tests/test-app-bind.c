@@ -512,10 +512,19 @@ find_message_dialog (BedsideWindow *window)
 static void
 test_plan_page_reasons_and_declined (void)
 {
-  BedsideWindow *window = open_window ();
-  BedsidePlanPage *page = show_acute_plan (window);
-  BedsideCarePlan *plan = bedside_plan_page_get_plan (page);
+  g_autoptr(GSettings) settings = g_settings_new ("org.bedside.Bedside");
+  BedsideWindow *window = NULL;
+  BedsidePlanPage *page = NULL;
+  BedsideCarePlan *plan = NULL;
   g_autoptr(GString) labels = g_string_new (NULL);
+
+  /* The clinician of the preferences goes on a new plan. */
+  g_assert_true (g_settings_set_string (settings, "clinician-name", "Dr Ana Example"));
+  window = open_window ();
+  page = show_acute_plan (window);
+  plan = bedside_plan_page_get_plan (page);
+  g_assert_cmpstr (bedside_decisions_get_clinician (bedside_care_plan_get_decisions (plan)), ==, "Dr Ana Example");
+  g_settings_reset (settings, "clinician-name");
 
   bedside_plan_page_set_audience (page, BEDSIDE_AUDIENCE_CLINICIAN);
   iterate ();
@@ -526,6 +535,7 @@ test_plan_page_reasons_and_declined (void)
   g_assert_null (strstr (labels->str, "rf_"));
   g_assert_null (strstr (labels->str, " is true"));
   g_assert_null (strstr (labels->str, "Declined by the clinician"));
+  g_assert_nonnull (strstr (labels->str, "Dr Ana Example"));
 
   /* Decline…: a dialog asks for the reason; the consultation has changed. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.decline", "s", "massage"));

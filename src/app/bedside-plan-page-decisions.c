@@ -114,6 +114,17 @@ _bedside_plan_page_note_new (BedsidePlanPage *page)
   gtk_editable_set_text (GTK_EDITABLE (row), note != NULL ? note : "");
   g_signal_connect_object (row, "changed", G_CALLBACK (on_note_changed), page, 0);
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), row);
+  if (decisions != NULL && bedside_decisions_get_clinician (decisions) != NULL)
+    {
+      GtkWidget *name = adw_action_row_new ();
+      g_autofree char *escaped = g_markup_escape_text (bedside_decisions_get_clinician (decisions), -1);
+
+      /* TRANSLATORS: the clinician whose plan this is (from Preferences) */
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (name), _("Clinician"));
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (name), escaped);
+      gtk_widget_add_css_class (name, "property");
+      adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), name);
+    }
   gtk_widget_set_sensitive (group, decisions != NULL);
   return group;
 }

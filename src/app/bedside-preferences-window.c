@@ -13,6 +13,7 @@ struct _BedsidePreferencesWindow
   GSettings            *settings;
 
   AdwEntryRow          *clinic_name_row;
+  AdwEntryRow          *clinician_name_row;
   AdwEntryRow          *clinic_address_row;
   AdwEntryRow          *clinic_phone_row;
   AdwEntryRow          *emergency_number_row;
@@ -113,6 +114,7 @@ bedside_preferences_window_class_init (BedsidePreferencesWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, "/org/bedside/Bedside/bedside-preferences-window.ui");
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, clinic_name_row);
+  gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, clinician_name_row);
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, clinic_address_row);
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, clinic_phone_row);
   gtk_widget_class_bind_template_child (widget_class, BedsidePreferencesWindow, emergency_number_row);
@@ -141,6 +143,7 @@ bedside_preferences_window_new (GtkWindow *parent,
                        NULL);
   self->settings = g_object_ref (settings);
   g_settings_bind (settings, "clinic-name", self->clinic_name_row, "text", G_SETTINGS_BIND_DEFAULT);
+  g_settings_bind (settings, "clinician-name", self->clinician_name_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "clinic-address", self->clinic_address_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "clinic-phone", self->clinic_phone_row, "text", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (settings, "emergency-number", self->emergency_number_row, "text", G_SETTINGS_BIND_DEFAULT);
@@ -162,6 +165,7 @@ bedside_preferences_window_get_row (BedsidePreferencesWindow *self,
     gpointer    row;
   } rows[] = {
     { "clinic-name", self->clinic_name_row },
+    { "clinician-name", self->clinician_name_row },
     { "clinic-address", self->clinic_address_row },
     { "clinic-phone", self->clinic_phone_row },
     { "emergency-number", self->emergency_number_row },

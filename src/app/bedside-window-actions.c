@@ -189,6 +189,15 @@ _bedside_window_show_plan (BedsideWindow *self)
       adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (error->message));
       return;
     }
+  /* A new plan is the clinician's of the preferences, unless the
+   * consultation already names one (a saved consultation keeps its own). */
+  {
+    BedsideDecisions *decisions = bedside_session_get_decisions (self->session);
+    g_autofree char *name = g_settings_get_string (self->settings, "clinician-name");
+
+    if (bedside_decisions_get_clinician (decisions) == NULL && *g_strstrip (name) != '\0')
+      bedside_decisions_set_clinician (decisions, name);
+  }
   bedside_plan_page_set_plan (self->plan_page, plan);
   _bedside_window_show_page (self, "plan");
 }
