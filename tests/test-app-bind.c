@@ -536,6 +536,9 @@ test_plan_page_reasons_and_declined (void)
   g_assert_null (strstr (labels->str, " is true"));
   g_assert_null (strstr (labels->str, "Declined by the clinician"));
   g_assert_nonnull (strstr (labels->str, "Dr Ana Example"));
+  /* The answers that led to the plan, on screen as on paper. */
+  g_assert_nonnull (strstr (labels->str, "Answers that led to this plan"));
+  g_assert_nonnull (strstr (labels->str, "Duration of this episode of back pain (completed weeks)"));
 
   /* Decline…: a dialog asks for the reason; the consultation has changed. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "plan.decline", "s", "massage"));

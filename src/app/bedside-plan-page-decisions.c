@@ -5,6 +5,7 @@
 #include <glib/gi18n.h>
 
 #include "bedside-plan-page-rows-private.h"
+#include "bedside-render.h"
 
 static void
 changed (BedsidePlanPage *page,
@@ -126,5 +127,44 @@ _bedside_plan_page_note_new (BedsidePlanPage *page)
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), name);
     }
   gtk_widget_set_sensitive (group, decisions != NULL);
+  return group;
+}
+
+/* The answers the plan was computed from, by section, folded: on screen
+ * as on paper. */
+GtkWidget *
+_bedside_plan_page_answers_new (BedsideCarePlan *plan)
+{
+  BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
+  const BedsideValue *values = bedside_care_plan_get_values (plan);
+  GtkWidget *group = adw_preferences_group_new ();
+  GtkWidget *expander = adw_expander_row_new ();
+
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (expander), _("Answers that led to this plan"));
+  adw_preferences_group_add (ADW_PREFERENCES_GROUP (group), expander);
+  for (guint s = 0; s < bedside_guideline_get_n_sections (guideline); s++)
+    {
+      const BedsideSection *section = bedside_guideline_get_section (guideline, s);
+
+      for (guint i = section->first_item; i < section->first_item + section->n_items; i++)
+        {
+          const BedsideItem *item = bedside_guideline_get_item (guideline, i);
+          GtkWidget *row;
+          g_autofree char *title = NULL;
+          g_autofree char *answer = NULL;
+          g_autofree char *subtitle = NULL;
+
+          if (values[i].state != BEDSIDE_VALUE_KNOWN)
+            continue;
+          row = adw_action_row_new ();
+          title = g_markup_escape_text (item->label, -1);
+          answer = bedside_render_format_answer (item, &values[i]);
+          subtitle = g_markup_printf_escaped ("%s · <b>%s</b>", section->title, answer);
+          adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+          adw_action_row_set_title_lines (ADW_ACTION_ROW (row), 0);
+          adw_expander_row_add_row (ADW_EXPANDER_ROW (expander), row);
+        }
+    }
   return group;
 }

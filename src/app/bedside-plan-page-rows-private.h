@@ -35,6 +35,8 @@ GtkWidget  *_bedside_plan_page_references_new (GPtrArray                *cited);
  * emits "decisions-changed". */
 void        _bedside_plan_page_decline        (BedsidePlanPage          *page,
                                                const char               *id);
+/* The answers the plan was computed from, folded.  (transfer floating) */
+GtkWidget  *_bedside_plan_page_answers_new    (BedsideCarePlan          *plan);
 /* The clinician's note, edited in place.  (transfer floating) */
 GtkWidget  *_bedside_plan_page_note_new       (BedsidePlanPage          *page);
 

@@ -267,7 +267,10 @@ add_groups (BedsidePlanPage *self)
     }
 
   if (!shows_handout (self))
-    add_group (self, _bedside_plan_page_note_new (self));
+    {
+      add_group (self, _bedside_plan_page_answers_new (self->plan));
+      add_group (self, _bedside_plan_page_note_new (self));
+    }
   if (!shows_handout (self) && cited->len > 0)
     add_group (self, _bedside_plan_page_references_new (cited));
 }

@@ -316,9 +316,9 @@ add_declined_and_note (BedsidePagesDoc *doc)
 }
 
 /* An answer as the clinician gave it: the option's label, the unit. */
-static char *
-format_answer (const BedsideItem  *item,
-               const BedsideValue *value)
+char *
+bedside_render_format_answer (const BedsideItem  *item,
+                              const BedsideValue *value)
 {
   g_autofree char *text = NULL;
 
@@ -392,7 +392,7 @@ add_answers (BedsidePagesDoc *doc)
             }
 
           label = bedside_pages_escape (item->label);
-          answer = format_answer (item, &values[i]);
+          answer = bedside_render_format_answer (item, &values[i]);
           answer_markup = g_markup_printf_escaped ("<b>%s</b>", answer);
           bedside_pages_doc_begin_block (doc, doc->style.piece_gap, BEDSIDE_PAGES_BOX_NONE);
           bedside_pages_doc_add_cell (doc, BEDSIDE_PAGES_FONT_SMALL, BEDSIDE_PAGES_INK_TEXT, 0, label_width, label);

@@ -127,4 +127,18 @@ void                   bedside_json_plan_writer_append (BedsideJsonPlanWriter *s
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BedsideJsonPlanWriter, bedside_json_plan_writer_free)
 
+/**
+ * bedside_render_format_answer:
+ * @item: an item
+ * @value: its answer (known)
+ *
+ * The answer as the clinician gave it, in the interface's language: the
+ * option's label, "Yes"/"No", the number with its unit.  The screen and
+ * the printed plan list the answers with it.
+ *
+ * Returns: (transfer full): the text
+ */
+char *bedside_render_format_answer (const BedsideItem  *item,
+                                    const BedsideValue *value);
+
 G_END_DECLS
