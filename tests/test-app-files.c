@@ -7,6 +7,7 @@
 
 #include "bedside-print-operation.h"
 #include "bedside-print-preferences.h"
+#include "bedside-export.h"
 #include "bedside-print-settings.h"
 #include "test-app-helpers.h"
 
@@ -571,11 +572,57 @@ test_print_settings_kept (void)
   close_window (window);
 }
 
+/* A consultation opened from Files or the command line (GApplication
+ * "open") comes up in a window, as Open… would show it; new files are
+ * named after the guideline, the date and the time. */
+static void
+test_open_from_files (void)
+{
+  BedsideWindow *window = open_window ();
+  g_autofree char *dir = make_temp_dir ();
+  g_autofree char *path = g_build_filename (dir, "ada.bedside.json", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GRegex) plain = g_regex_new ("^back-spasm-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{4}$", 0, 0, NULL);
+  g_autoptr(GRegex) named = g_regex_new ("^back-spasm-Ana-María-López-[0-9]{4}-[0-9]{2}-[0-9]{2}-[0-9]{4}$", 0, 0, NULL);
+  g_autofree char *before = NULL;
+  BedsideWindow *opened;
+
+  start_first_guideline (window);
+  answer_patient_section (window);
+  answer_boolean (window, "rf_cauda_equina", FALSE);
+  before = answers_json (window);
+  {
+    BedsideGuideline *guideline = bedside_session_get_guideline (bedside_window_get_session (window));
+    g_autofree char *base = bedside_export_dup_base_name (guideline, NULL);
+    g_autofree char *with_name = bedside_export_dup_base_name (guideline, " Ana María López/../ ");
+
+    g_assert_true (g_regex_match (plain, base, 0, NULL));
+    g_assert_true (g_regex_match (named, with_name, 0, NULL));
+  }
+  g_assert_true (bedside_window_save_to_file (window, file, FALSE, &error));
+  g_assert_no_error (error);
+  close_window (window);
+
+  g_application_open (g_application_get_default (), &file, 1, "");
+  iterate ();
+  opened = BEDSIDE_WINDOW (gtk_application_get_active_window (GTK_APPLICATION (g_application_get_default ())));
+  g_assert_nonnull (opened);
+  g_assert_true (g_file_equal (bedside_window_get_file (opened), file));
+  {
+    g_autofree char *after = answers_json (opened);
+    g_assert_cmpstr (after, ==, before);
+  }
+  close_window (opened);
+  remove_temp_dir (dir);
+}
+
 void
 test_app_files_add_tests (void)
 {
   g_test_add_func ("/app/shortcuts-window", test_shortcuts_window);
   g_test_add_func ("/app/save-open-round-trip", test_save_open_round_trip);
+  g_test_add_func ("/app/open-from-files", test_open_from_files);
   g_test_add_func ("/app/open-damaged", test_open_damaged);
   g_test_add_func ("/app/open-other-version", test_open_other_version);
   g_test_add_func ("/app/unsaved-prompt", test_unsaved_prompt);

@@ -1072,7 +1072,7 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  app = bedside_application_new (G_APPLICATION_NON_UNIQUE);
+  app = bedside_application_new (G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
   if (!g_application_register (G_APPLICATION (app), NULL, &error))
     g_error ("cannot register the application: %s", error->message);
 

@@ -33,6 +33,22 @@ check(entry.get("Icon") == app_id, "the desktop file's icon is the application i
 exec_line = entry.get("Exec", "")
 check(exec_line.split()[:1] == ["bedside"], "the desktop file starts the installed bedside",
       exec_line)
+# Saved consultations open from Files: the desktop file takes files and
+# names the type that data/APP-ID.mime.xml declares for *.bedside.json.
+check("%F" in exec_line.split() or "%f" in exec_line.split(), "the desktop file passes files to bedside", exec_line)
+mime_types = [t for t in entry.get("MimeType", "").split(";") if t]
+check(mime_types == ["application/x-bedside-consultation"], "the desktop file opens saved consultations",
+      entry.get("MimeType"))
+mime_path = os.path.join(data_dir, app_id + ".mime.xml")
+try:
+    mime = ET.parse(mime_path).getroot()
+    ns = {"m": "http://www.freedesktop.org/standards/shared-mime-info"}
+    declared = mime.find("m:mime-type[@type='application/x-bedside-consultation']", ns)
+    globs = [g.get("pattern") for g in declared.findall("m:glob", ns)] if declared is not None else []
+    check(declared is not None and "*.bedside.json" in globs,
+          "the shared-mime-info file declares the consultation type for *.bedside.json", globs)
+except (OSError, ET.ParseError) as e:
+    check(False, "the shared-mime-info file parses", str(e))
 categories = entry.get("Categories", "").split(";")
 check("MedicalSoftware" in categories, "the desktop file is in the MedicalSoftware category",
       entry.get("Categories"))

@@ -125,6 +125,29 @@ bedside_application_activate (GApplication *app)
                                        g_getenv ("BEDSIDE_SCREENSHOT_ANSWERS"));
 }
 
+/* Files given on the command line or opened from Files: each consultation
+ * in a window of its own, as if opened with Open…; a window that shows
+ * nothing yet is used first. */
+static void
+bedside_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    {
+      BedsideWindow *window = NULL;
+      GtkWindow *active = gtk_application_get_active_window (GTK_APPLICATION (app));
+
+      if (BEDSIDE_IS_WINDOW (active) && bedside_window_get_session (BEDSIDE_WINDOW (active)) == NULL)
+        window = BEDSIDE_WINDOW (active);
+      else
+        window = bedside_window_new (BEDSIDE_APPLICATION (app));
+      gtk_window_present (GTK_WINDOW (window));
+      bedside_window_open_file (window, files[i]);
+    }
+}
+
 static void
 bedside_application_dispose (GObject *object)
 {
@@ -144,6 +167,7 @@ bedside_application_class_init (BedsideApplicationClass *klass)
   object_class->dispose = bedside_application_dispose;
   app_class->startup = bedside_application_startup;
   app_class->activate = bedside_application_activate;
+  app_class->open = bedside_application_open;
 }
 
 static void

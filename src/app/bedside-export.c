@@ -22,14 +22,57 @@ bedside_export_get_audience_label (BedsideAudience audience)
     }
 }
 
+/* "Ana María López" → "Ana-Maria-Lopez"?  No: letters stay as they are
+ * (a file name is UTF-8); only what a file name cannot hold or would make
+ * awkward becomes "-". */
+static char *
+name_part (const char *text)
+{
+  GString *part = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      if (g_unichar_isalnum (c))
+        g_string_append_unichar (part, c);
+      else if (part->len > 0 && part->str[part->len - 1] != '-')
+        g_string_append_c (part, '-');
+    }
+  while (part->len > 0 && part->str[part->len - 1] == '-')
+    g_string_truncate (part, part->len - 1);
+  return g_string_free (part, FALSE);
+}
+
+char *
+bedside_export_dup_base_name (BedsideGuideline *guideline,
+                              const char       *patient_name)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autofree char *stamp = g_date_time_format (now, "%Y-%m-%d-%H%M");
+  g_autofree char *patient = patient_name != NULL ? name_part (patient_name) : NULL;
+
+  /* Several patients a day: the time keeps the names apart; the patient's
+   * name only when their details go into the file too. */
+  if (patient != NULL && *patient != '\0')
+    return g_strdup_printf ("%s-%s-%s", bedside_guideline_get_id (guideline), patient, stamp);
+  return g_strdup_printf ("%s-%s", bedside_guideline_get_id (guideline), stamp);
+}
+
+GFile *
+bedside_export_dup_default_folder (void)
+{
+  const char *documents = g_get_user_special_dir (G_USER_DIRECTORY_DOCUMENTS);
+
+  if (documents != NULL && g_file_test (documents, G_FILE_TEST_IS_DIR))
+    return g_file_new_for_path (documents);
+  return g_file_new_for_path (g_get_home_dir ());
+}
+
 char *
 bedside_export_dup_document_name (BedsideCarePlan *plan)
 {
-  BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
-
-  return g_strdup_printf ("%s-%s", bedside_guideline_get_id (guideline), date);
+  return bedside_export_dup_base_name (bedside_care_plan_get_guideline (plan), NULL);
 }
 
 char *
@@ -177,7 +220,14 @@ bedside_export_pdf (GtkWindow                *parent,
     gtk_file_chooser_set_choice (chooser, LANGUAGE_CHOICE, languages[proposed]);
   }
 
-  name = bedside_export_dup_file_name (plan);
+  {
+    g_autofree char *base = bedside_export_dup_base_name (bedside_care_plan_get_guideline (plan),
+                                                          options->patient_name);
+    g_autoptr(GFile) folder = bedside_export_dup_default_folder ();
+
+    name = g_strconcat (base, ".pdf", NULL);
+    gtk_file_chooser_set_current_folder (chooser, folder, NULL);
+  }
   gtk_file_chooser_set_current_name (chooser, name);
 
   export = g_new0 (Export, 1);

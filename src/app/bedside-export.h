@@ -21,6 +21,13 @@ void        bedside_export_pdf                (GtkWindow                *parent,
 
 /* "back-spasm-2026-11-25": the guideline and today's date, never the
  * patient; the print job's name.  (transfer full) */
+/* "back-spasm-2026-12-07-1430", or with the patient's name in it when
+ * @patient_name is given (only when their details go into the file). */
+char       *bedside_export_dup_base_name      (BedsideGuideline         *guideline,
+                                               const char               *patient_name);
+/* Where Save and Export start: the user's Documents folder (home without one).
+ * (transfer full) */
+GFile      *bedside_export_dup_default_folder (void);
 char       *bedside_export_dup_document_name  (BedsideCarePlan          *plan);
 /* "back-spasm-2026-11-25.pdf" (transfer full) */
 char       *bedside_export_dup_file_name      (BedsideCarePlan          *plan);

@@ -4,6 +4,7 @@
 #include <glib/gi18n.h>
 
 #include "bedside-consultation.h"
+#include "bedside-export.h"
 #include "bedside-window-private.h"
 
 #define INCLUDE_PATIENT_CHOICE "include-patient"
@@ -124,15 +125,17 @@ bedside_window_save_to_file (BedsideWindow  *self,
   return TRUE;
 }
 
+/* A new file's name: the guideline, the date and time, and the patient's
+ * name only when the last Save included their details. */
 static char *
 default_file_name (BedsideWindow *self)
 {
-  BedsideGuideline *guideline = bedside_session_get_guideline (self->session);
-  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-  g_autofree char *date = g_date_time_format (now, "%Y-%m-%d");
+  g_autoptr(BedsidePatient) patient = bedside_consultation_page_dup_patient (self->consultation_page);
+  g_autofree char *base = bedside_export_dup_base_name (bedside_session_get_guideline (self->session),
+                                                        self->include_patient && patient != NULL
+                                                          ? patient->name : NULL);
 
-  /* No patient name in it: file names show up in many places. */
-  return g_strdup_printf ("%s-%s.json", bedside_guideline_get_id (guideline), date);
+  return g_strconcat (base, ".bedside.json", NULL);
 }
 
 static void
@@ -142,6 +145,7 @@ add_filters (GtkFileChooser *chooser)
   g_autoptr(GtkFileFilter) all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (consultations, _("Bedside consultations"));
+  gtk_file_filter_add_mime_type (consultations, "application/x-bedside-consultation");
   gtk_file_filter_add_mime_type (consultations, "application/json");
   gtk_file_filter_add_suffix (consultations, "json");
   gtk_file_chooser_add_filter (chooser, consultations);
@@ -227,6 +231,9 @@ show_save_dialog (BedsideWindow *self,
   if (self->file == NULL || !gtk_file_chooser_set_file (chooser, self->file, NULL))
     {
       g_autofree char *name = default_file_name (self);
+      g_autoptr(GFile) folder = bedside_export_dup_default_folder ();
+
+      gtk_file_chooser_set_current_folder (chooser, folder, NULL);
       gtk_file_chooser_set_current_name (chooser, name);
     }
 

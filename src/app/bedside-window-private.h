@@ -94,7 +94,6 @@ const char              *bedside_window_get_page_name         (BedsideWindow *se
 const char              *bedside_window_get_urgent_text       (BedsideWindow *self);
 /* The guideline status warning shown, or NULL. */
 const char              *bedside_window_get_status_text       (BedsideWindow *self);
-BedsideSession          *bedside_window_get_session           (BedsideWindow *self);
 /* Clears the consultation without asking (what "New Consultation" does
  * once the user agreed). */
 void                     bedside_window_clear_consultation    (BedsideWindow *self);
@@ -103,14 +102,11 @@ AdwWindowTitle          *bedside_window_get_header_title      (BedsideWindow *se
 /* The message dialog on screen (a question, a warning or an error), or NULL. */
 AdwMessageDialog        *bedside_window_get_dialog            (BedsideWindow *self);
 
-/* What Save… and Open… do once their file chooser returns a file.
- * Saving reports its error to the caller; opening shows its own error or
- * warning dialog and changes nothing when it fails. */
+/* What Save… does once its file chooser returns a file: the error goes
+ * to the caller. */
 gboolean                 bedside_window_save_to_file          (BedsideWindow  *self,
                                                                GFile          *file,
                                                                gboolean        include_patient,
                                                                GError        **error);
-gboolean                 bedside_window_open_file             (BedsideWindow  *self,
-                                                               GFile          *file);
 
 G_END_DECLS

@@ -43,7 +43,7 @@ main (int   argc,
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 
-  app = bedside_application_new (G_APPLICATION_DEFAULT_FLAGS);
+  app = bedside_application_new (G_APPLICATION_HANDLES_OPEN);
   if (g_getenv ("BEDSIDE_BENCH_FIRST_FRAME") != NULL)
     g_signal_connect (app, "window-added", G_CALLBACK (bench_window_added), NULL);
   return g_application_run (G_APPLICATION (app), argc, argv);
