@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "bedside-integrity.h"
+#include "bedside-recommendation-fields-private.h"
 #include "bedside-translation.h"
 
 /* Enough differences to see what went wrong, not a flood. */
@@ -323,6 +324,17 @@ same_indices (const guint *a,
   return n_a == n_b && (n_a == 0 || memcmp (a, b, n_a * sizeof *a) == 0);
 }
 
+/* Whether both have the same texts (of the field table), whatever their words. */
+static gboolean
+same_text_fields (const BedsideRecommendation *a,
+                  const BedsideRecommendation *b)
+{
+  for (const BedsideRecommendationField *field = bedside_recommendation_fields; field->element != NULL; field++)
+    if (!same_presence (bedside_recommendation_field_get (a, field), bedside_recommendation_field_get (b, field)))
+      return FALSE;
+  return TRUE;
+}
+
 static void
 compare_recommendations (Differences            *d,
                          const BedsideGuideline *source,
@@ -347,13 +359,7 @@ compare_recommendations (Differences            *d,
                g_strcmp0 (a->evidence_quality, b->evidence_quality) != 0 ||
                g_strcmp0 (a->evidence_strength, b->evidence_strength) != 0)
         differ (d, b->line, _("recommendation '%s' has another kind, topic or evidence grade"), b->id);
-      else if (!same_presence (a->dose, b->dose) || !same_presence (a->duration, b->duration) ||
-               !same_presence (a->patient_title, b->patient_title) ||
-               !same_presence (a->patient, b->patient) ||
-               !same_presence (a->patient_dose, b->patient_dose) ||
-               !same_presence (a->patient_duration, b->patient_duration) ||
-               !same_presence (a->patient_watch, b->patient_watch) ||
-               !same_presence (a->evidence_note, b->evidence_note))
+      else if (!same_text_fields (a, b))
         differ (d, b->line, _("recommendation '%s' has other texts (dose, duration, patient texts, evidence) than in the guideline"), b->id);
       else if (!same_indices (a->citations, a->n_citations, b->citations, b->n_citations))
         differ (d, b->line, _("recommendation '%s' cites other references"), b->id);
@@ -536,21 +542,11 @@ compare_texts (Differences            *d,
     {
       const BedsideRecommendation *a = bedside_guideline_get_recommendation (source, i);
       const BedsideRecommendation *b = bedside_guideline_get_recommendation (translation, i);
-      const struct { const char *what; const char *a; const char *b; } texts[] = {
-        { "a title", a->title, b->title },
-        { "a clinician text", a->clinician, b->clinician },
-        { "a dose", a->dose, b->dose },
-        { "a duration", a->duration, b->duration },
-        { "a patient title", a->patient_title, b->patient_title },
-        { "a patient text", a->patient, b->patient },
-        { "a patient dose", a->patient_dose, b->patient_dose },
-        { "a patient duration", a->patient_duration, b->patient_duration },
-        { "a patient warning", a->patient_watch, b->patient_watch },
-        { "an evidence note", a->evidence_note, b->evidence_note },
-      };
 
-      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-        compare_numbers (d, b->line, texts[t].what, texts[t].a, texts[t].b);
+      for (const BedsideRecommendationField *field = bedside_recommendation_fields; field->element != NULL; field++)
+        if (field->flags & BEDSIDE_FIELD_TRANSLATABLE)
+          compare_numbers (d, b->line, field->what, bedside_recommendation_field_get (a, field),
+                           bedside_recommendation_field_get (b, field));
       for (guint c = 0; c < a->n_contraindications; c++)
         compare_numbers (d, b->contraindications[c].line, "a contraindication",
                          a->contraindications[c].reason, b->contraindications[c].reason);
