@@ -417,11 +417,10 @@ compare_numbers (Differences *d,
           what, translated != NULL ? translated : "", source != NULL ? source : "");
 }
 
-/* Doses, limits, durations and years read the same in every language. */
 static void
-compare_texts (Differences            *d,
-               const BedsideGuideline *source,
-               const BedsideGuideline *translation)
+compare_metadata_texts (Differences            *d,
+                        const BedsideGuideline *source,
+                        const BedsideGuideline *translation)
 {
   compare_numbers (d, 0, "the title", bedside_guideline_get_title (source),
                    bedside_guideline_get_title (translation));
@@ -433,7 +432,13 @@ compare_texts (Differences            *d,
                    bedside_guideline_get_population (translation));
   compare_numbers (d, 0, "the disclaimer", bedside_guideline_get_disclaimer (source),
                    bedside_guideline_get_disclaimer (translation));
+}
 
+static void
+compare_questionnaire_texts (Differences            *d,
+                             const BedsideGuideline *source,
+                             const BedsideGuideline *translation)
+{
   for (guint i = 0; i < bedside_guideline_get_n_sections (source); i++)
     {
       const BedsideSection *a = bedside_guideline_get_section (source, i);
@@ -453,57 +458,65 @@ compare_texts (Differences            *d,
       for (guint o = 0; o < a->n_options; o++)
         compare_numbers (d, b->line, "an answer", a->options[o].label, b->options[o].label);
     }
+}
 
-  for (guint i = 0; i < bedside_guideline_get_n_recommendations (source); i++)
+static void
+compare_recommendation_texts (Differences                 *d,
+                              const BedsideRecommendation *a,
+                              const BedsideRecommendation *b)
+{
+  for (const BedsideRecommendationField *field = bedside_recommendation_fields; field->element != NULL; field++)
+    if (field->flags & BEDSIDE_FIELD_TRANSLATABLE)
+      compare_numbers (d, b->line, field->what, bedside_recommendation_field_get (a, field),
+                       bedside_recommendation_field_get (b, field));
+  for (guint c = 0; c < a->n_contraindications; c++)
+    compare_numbers (d, b->contraindications[c].line, "a contraindication",
+                     a->contraindications[c].reason, b->contraindications[c].reason);
+  for (guint c = 0; c < a->n_cautions; c++)
+    compare_numbers (d, b->cautions[c].line, "a caution",
+                     a->cautions[c].reason, b->cautions[c].reason);
+}
+
+static void
+compare_medicine_texts (Differences            *d,
+                        const BedsideGuideline *translation,
+                        const BedsideMedicine  *a,
+                        const BedsideMedicine  *b)
+{
+  g_autoptr(RecordsPath) in_records = records_path_push (d, translation, b);
+  const struct { const char *what; const char *a; const char *b; } texts[] = {
+    { "a medicine's name", a->name, b->name },
+    { "a medicine's dose", a->dose, b->dose },
+    { "a medicine's maximum daily dose", a->max_daily, b->max_daily },
+    { "a medicine's course", a->course, b->course },
+    { "a tablet's strength", a->strength, b->strength },
+    { "a medicine's patient dose", a->patient_dose, b->patient_dose },
+    { "a medicine's patient maximum", a->patient_max, b->patient_max },
+  };
+
+  for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
+    compare_numbers (d, b->line, texts[t].what, texts[t].a, texts[t].b);
+  for (guint c = 0; c < a->n_against; c++)
     {
-      const BedsideRecommendation *a = bedside_guideline_get_recommendation (source, i);
-      const BedsideRecommendation *b = bedside_guideline_get_recommendation (translation, i);
-
-      for (const BedsideRecommendationField *field = bedside_recommendation_fields; field->element != NULL; field++)
-        if (field->flags & BEDSIDE_FIELD_TRANSLATABLE)
-          compare_numbers (d, b->line, field->what, bedside_recommendation_field_get (a, field),
-                           bedside_recommendation_field_get (b, field));
-      for (guint c = 0; c < a->n_contraindications; c++)
-        compare_numbers (d, b->contraindications[c].line, "a contraindication",
-                         a->contraindications[c].reason, b->contraindications[c].reason);
-      for (guint c = 0; c < a->n_cautions; c++)
-        compare_numbers (d, b->cautions[c].line, "a caution",
-                         a->cautions[c].reason, b->cautions[c].reason);
+      compare_numbers (d, b->against[c].line, "a reason against a medicine",
+                       a->against[c].reason, b->against[c].reason);
+      compare_numbers (d, b->against[c].line, "a patient's reason",
+                       a->against[c].patient, b->against[c].patient);
     }
-
-  for (guint i = 0; i < bedside_guideline_get_n_medicines (source); i++)
+  for (guint c = 0; c < a->n_cautions; c++)
     {
-      const BedsideMedicine *a = bedside_guideline_get_medicine (source, i);
-      const BedsideMedicine *b = bedside_guideline_get_medicine (translation, i);
-      g_autoptr(RecordsPath) in_records = records_path_push (d, translation, b);
-      const struct { const char *what; const char *a; const char *b; } texts[] = {
-        { "a medicine's name", a->name, b->name },
-        { "a medicine's dose", a->dose, b->dose },
-        { "a medicine's maximum daily dose", a->max_daily, b->max_daily },
-        { "a medicine's course", a->course, b->course },
-        { "a tablet's strength", a->strength, b->strength },
-        { "a medicine's patient dose", a->patient_dose, b->patient_dose },
-        { "a medicine's patient maximum", a->patient_max, b->patient_max },
-      };
-
-      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-        compare_numbers (d, b->line, texts[t].what, texts[t].a, texts[t].b);
-      for (guint c = 0; c < a->n_against; c++)
-        {
-          compare_numbers (d, b->against[c].line, "a reason against a medicine",
-                           a->against[c].reason, b->against[c].reason);
-          compare_numbers (d, b->against[c].line, "a patient's reason",
-                           a->against[c].patient, b->against[c].patient);
-        }
-      for (guint c = 0; c < a->n_cautions; c++)
-        {
-          compare_numbers (d, b->cautions[c].line, "a medicine's caution",
-                           a->cautions[c].reason, b->cautions[c].reason);
-          compare_numbers (d, b->cautions[c].line, "a medicine's caution for the patient",
-                           a->cautions[c].patient, b->cautions[c].patient);
-        }
+      compare_numbers (d, b->cautions[c].line, "a medicine's caution",
+                       a->cautions[c].reason, b->cautions[c].reason);
+      compare_numbers (d, b->cautions[c].line, "a medicine's caution for the patient",
+                       a->cautions[c].patient, b->cautions[c].patient);
     }
+}
 
+static void
+compare_tree_texts (Differences            *d,
+                    const BedsideGuideline *source,
+                    const BedsideGuideline *translation)
+{
   for (guint i = 1; i < bedside_guideline_get_n_branches (source); i++)
     {
       const BedsideBranch *a = bedside_guideline_get_branch (source, i);
@@ -513,6 +526,23 @@ compare_texts (Differences            *d,
       if (a->decision != NULL && b->decision != NULL && a == a->decision->branches[0])
         compare_numbers (d, b->decision->line, "a decision label", a->decision->label, b->decision->label);
     }
+}
+
+/* Doses, limits, durations and years read the same in every language. */
+static void
+compare_texts (Differences            *d,
+               const BedsideGuideline *source,
+               const BedsideGuideline *translation)
+{
+  compare_metadata_texts (d, source, translation);
+  compare_questionnaire_texts (d, source, translation);
+  for (guint i = 0; i < bedside_guideline_get_n_recommendations (source); i++)
+    compare_recommendation_texts (d, bedside_guideline_get_recommendation (source, i),
+                                  bedside_guideline_get_recommendation (translation, i));
+  for (guint i = 0; i < bedside_guideline_get_n_medicines (source); i++)
+    compare_medicine_texts (d, translation, bedside_guideline_get_medicine (source, i),
+                            bedside_guideline_get_medicine (translation, i));
+  compare_tree_texts (d, source, translation);
 }
 
 static void compare_branch (Differences *d, const BedsideBranch *a, const BedsideBranch *b);
