@@ -9,10 +9,6 @@
 
 #include "bedside-guideline-loader-private.h"
 
-/* ---- small tables ---------------------------------------------------- */
-
-static const char * const type_names[] = { NULL, "boolean", "integer", "decimal", "text", "choice", "date" };
-
 /* ---- the loader's error list ----------------------------------------- */
 
 G_GNUC_PRINTF (4, 5)
@@ -201,215 +197,16 @@ load_references (Loader  *loader,
     }
 }
 
-/* ---- questionnaire --------------------------------------------------- */
+/* ---- expressions ----------------------------------------------------- */
 
-static guint
-name_line (BedsideGuideline *g,
-           const char       *id)
+/* Where an item or definition id was first defined, or 0. */
+guint
+bedside_loader_name_line (BedsideGuideline *g,
+                          const char       *id)
 {
   NameTarget *target = g_hash_table_lookup (g->names, id);
   return target ? target->line : 0;
 }
-
-static void
-load_item (Loader         *loader,
-           xmlNode        *node,
-           BedsideSection *section,
-           GPtrArray      *enable_when_sources,
-           GArray         *enable_when_lines)
-{
-  BedsideGuideline *g = loader->guideline;
-  g_autoptr(GPtrArray) children = NULL;
-  BedsideItem *item;
-  gint type;
-  char *id;
-  GPtrArray *options;
-
-  if (!bedside_loader_check_attributes (loader, node, (const char * const []) {
-        "id", "type", "required?", "min?", "max?", "unit?", "enable-when?", NULL }))
-    return;
-  id = bedside_loader_get_name_id (loader, node);
-  type = bedside_loader_get_enum (loader, node, "type", type_names, G_N_ELEMENTS (type_names), -1);
-  if (id == NULL || type < 0)
-    {
-      g_free (id);
-      return;
-    }
-
-  item = g_new0 (BedsideItem, 1);
-  item->id = id;
-  item->line = bedside_node_line (node);
-  item->type = (BedsideValueType) type;
-  item->section = section->index;
-  item->index = g->items->len;
-  item->required = bedside_loader_get_boolean (loader, node, "required", TRUE);
-  item->unit = bedside_loader_get_attr (node, "unit");
-  item->has_min = bedside_loader_get_number (loader, node, "min", &item->min);
-  item->has_max = bedside_loader_get_number (loader, node, "max", &item->max);
-
-  if ((item->has_min || item->has_max) &&
-      item->type != BEDSIDE_TYPE_INTEGER && item->type != BEDSIDE_TYPE_DECIMAL)
-    bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                          _("item '%s': min and max apply only to integer and decimal items"), id);
-  if (item->has_min && item->has_max && item->min > item->max)
-    bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                          _("item '%s': min (%g) is greater than max (%g)"), id, item->min, item->max);
-  /* The range test comes first: casting a double outside gint64 to gint64
-   * is undefined behaviour (found by fuzz-guideline). */
-#define FITS_GINT64(x) ((x) >= -9223372036854775808.0 && (x) < 9223372036854775808.0)
-  if (item->type == BEDSIDE_TYPE_INTEGER &&
-      ((item->has_min && (!FITS_GINT64 (item->min) || item->min != (double) (gint64) item->min)) ||
-       (item->has_max && (!FITS_GINT64 (item->max) || item->max != (double) (gint64) item->max))))
-    bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                          _("item '%s': min and max of an integer item must be whole numbers"), id);
-
-  options = g_ptr_array_new ();
-  children = bedside_loader_element_children (loader, node);
-  for (guint i = 0; i < children->len; i++)
-    {
-      xmlNode *child = children->pdata[i];
-
-      if (bedside_loader_node_is (child, "label"))
-        bedside_loader_read_text_element (loader, child, &item->label);
-      else if (bedside_loader_node_is (child, "help"))
-        bedside_loader_read_text_element (loader, child, &item->help);
-      else if (bedside_loader_node_is (child, "option"))
-        {
-          char *code;
-
-          if (!bedside_loader_check_attributes (loader, child, (const char * const []) { "code", NULL }))
-            continue;
-          code = bedside_loader_get_id (loader, child, "code");
-          if (code == NULL)
-            continue;
-          for (guint j = 0; j < options->len; j += 2)
-            if (g_str_equal (options->pdata[j], code))
-              {
-                bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                                      _("item '%s': duplicate option code '%s'"), id, code);
-                g_clear_pointer (&code, g_free);
-                break;
-              }
-          if (code == NULL)
-            continue;
-          g_ptr_array_add (options, code);
-          g_ptr_array_add (options, bedside_loader_element_text (loader, child));
-        }
-      else
-        bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                              _("unknown element <%s> in <item>"), child->name);
-    }
-
-  if (item->label == NULL)
-    bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("item '%s' needs a <label>"), id);
-
-  if (item->type == BEDSIDE_TYPE_CHOICE)
-    {
-      if (options->len == 0)
-        bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              _("choice item '%s' needs at least one <option>"), id);
-      item->n_options = options->len / 2;
-      item->options = g_new0 (BedsideOption, item->n_options);
-      item->codes = g_new0 (const char *, item->n_options + 1);
-      for (guint j = 0; j < item->n_options; j++)
-        {
-          item->options[j].code = options->pdata[2 * j];
-          item->options[j].label = options->pdata[2 * j + 1];
-          item->codes[j] = item->options[j].code;
-        }
-    }
-  else
-    {
-      if (options->len > 0)
-        bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              _("item '%s' has options but is of type %s, not choice"), id, type_names[item->type]);
-      g_ptr_array_set_free_func (options, g_free);
-    }
-  g_ptr_array_unref (options);
-
-  {
-    NameTarget *target = g_new0 (NameTarget, 1);
-    target->index = item->index;
-    target->line = item->line;
-    if (!bedside_loader_register_id (loader, g->names, "item", item->id, target, item->line,
-                                     name_line (g, item->id)))
-      {
-        g_free (target);
-        bedside_item_free (item);
-        return;
-      }
-  }
-
-  g_ptr_array_add (g->items, item);
-  g_ptr_array_add (enable_when_sources, bedside_loader_get_attr (node, "enable-when"));
-  g_array_append_val (enable_when_lines, item->line);
-}
-
-static void
-load_questionnaire (Loader    *loader,
-                    xmlNode   *node,
-                    GPtrArray *enable_when_sources,
-                    GArray    *enable_when_lines)
-{
-  BedsideGuideline *g = loader->guideline;
-  g_autoptr(GPtrArray) children = bedside_loader_element_children (loader, node);
-  g_autoptr(GHashTable) section_ids = g_hash_table_new (g_str_hash, g_str_equal);
-
-  bedside_loader_check_attributes (loader, node, (const char * const []) { NULL });
-  for (guint i = 0; i < children->len; i++)
-    {
-      xmlNode *child = children->pdata[i];
-      g_autoptr(GPtrArray) parts = NULL;
-      BedsideSection *section;
-      char *id;
-
-      id = bedside_loader_get_child_id (loader, child, "section", "questionnaire", FALSE);
-      if (id == NULL)
-        continue;
-
-      section = g_new0 (BedsideSection, 1);
-      section->id = id;
-      section->line = bedside_node_line (child);
-      section->index = g->sections->len;
-      section->first_item = g->items->len;
-      if (!bedside_loader_register_id (loader, section_ids, "section", id, GUINT_TO_POINTER (section->line),
-                                       section->line,
-                                       GPOINTER_TO_UINT (g_hash_table_lookup (section_ids, id))))
-        {
-          bedside_section_free (section);
-          continue;
-        }
-      g_ptr_array_add (g->sections, section);
-
-      parts = bedside_loader_element_children (loader, child);
-      for (guint j = 0; j < parts->len; j++)
-        {
-          xmlNode *part = parts->pdata[j];
-
-          if (bedside_loader_node_is (part, "title"))
-            bedside_loader_read_text_element (loader, part, &section->title);
-          else if (bedside_loader_node_is (part, "description"))
-            bedside_loader_read_text_element (loader, part, &section->description);
-          else if (bedside_loader_node_is (part, "item"))
-            load_item (loader, part, section, enable_when_sources, enable_when_lines);
-          else
-            bedside_loader_error (loader, bedside_node_line (part), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                                  _("unknown element <%s> in <section>"), part->name);
-        }
-      section->n_items = g->items->len - section->first_item;
-      if (section->title == NULL)
-        bedside_loader_error (loader, section->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              _("section '%s' needs a <title>"), id);
-      if (section->n_items == 0)
-        bedside_loader_error (loader, section->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              _("section '%s' has no items"), id);
-    }
-  if (g->sections->len == 0)
-    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                          _("<questionnaire> needs at least one <section>"));
-}
-
-/* ---- expressions ----------------------------------------------------- */
 
 /* Resolves a name for an expression.  While checking an item's
  * enable-when, only earlier items, and definitions built only from earlier
@@ -603,7 +400,7 @@ load_definitions (Loader  *loader,
       target->is_definition = TRUE;
       target->index = def->index;
       target->line = def->line;
-      if (!bedside_loader_register_id (loader, g->names, "definition", id, target, def->line, name_line (g, id)))
+      if (!bedside_loader_register_id (loader, g->names, "definition", id, target, def->line, bedside_loader_name_line (g, id)))
         {
           g_free (target);
           bedside_definition_free (def);
@@ -781,7 +578,7 @@ bedside_load_document (Loader  *loader,
 
   load_metadata (loader, parts[0]);
   load_references (loader, parts[1]);
-  load_questionnaire (loader, parts[2], enable_when_sources, enable_when_lines);
+  bedside_loader_load_questionnaire (loader, parts[2], enable_when_sources, enable_when_lines);
   bedside_loader_read_medicines (loader, (xmlNode **) medicines->pdata, medicines->len);
   if (parts[3] != NULL)
     load_definitions (loader, parts[3]);
