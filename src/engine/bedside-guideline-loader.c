@@ -481,63 +481,73 @@ compile_enable_when (Loader    *loader,
 
 /* ---- the document ---------------------------------------------------- */
 
-void
-bedside_load_document (Loader  *loader,
-                       xmlNode *root)
+/* The parts of a guideline, in order (<medicines> aside). */
+enum {
+  PART_METADATA,
+  PART_REFERENCES,
+  PART_QUESTIONNAIRE,
+  PART_DEFINITIONS,      /* the only optional one */
+  PART_RECOMMENDATIONS,
+  PART_TREE,
+  N_PARTS
+};
+static const char * const part_names[N_PARTS] = {
+  "metadata", "references", "questionnaire", "definitions", "recommendations", "decision-tree"
+};
+
+/* <guideline id version format xml:lang>; FALSE when the format is not
+ * one this version reads (reported), and nothing else should be. */
+static gboolean
+read_guideline_attributes (Loader   *loader,
+                           xmlNode  *root,
+                           gboolean *format_2)
 {
   BedsideGuideline *g = loader->guideline;
-  g_autoptr(GPtrArray) children = NULL;
-  g_autoptr(GPtrArray) enable_when_sources = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) enable_when_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  xmlNode *parts[6] = { NULL };
-  static const char * const part_names[] = {
-    "metadata", "references", "questionnaire", "definitions", "recommendations", "decision-tree"
-  };
-  g_autoptr(GPtrArray) medicines = g_ptr_array_new ();
-  gint last_part = -1;
-  gboolean format_2 = FALSE;
-
-  if (!bedside_loader_node_is (root, "guideline"))
-    {
-      g_autofree char *what = bedside_loader_describe_element (root);
-      bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                            _("the document element is %s%s%s, not a Bedside <guideline> in the namespace %s"),
-                            what, root->ns ? " in the namespace " : "",
-                            root->ns ? (const char *) root->ns->href : "", BEDSIDE_GUIDELINE_NAMESPACE);
-      return;
-    }
+  g_autofree char *format = NULL;
+  xmlChar *lang;
 
   bedside_loader_check_attributes (loader, root, (const char * const []) { "id", "version", "format", NULL });
   g->id = bedside_loader_get_id (loader, root, "id");
   g->version = bedside_loader_get_attr (root, "version");
-  {
-    xmlChar *lang = xmlGetNsProp (root, (const xmlChar *) "lang", XML_XML_NAMESPACE);
-    g->language = g_strdup (lang ? (const char *) lang : "en");
-    xmlFree (lang);
-  }
-  {
-    g_autofree char *format = bedside_loader_get_attr (root, "format");
-    if (format != NULL && !g_str_equal (format, "1") && !g_str_equal (format, "2"))
-      {
-        g_autofree char *quoted = bedside_loader_quote_value (format);
-        bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                              _("format=%s is not supported (this version of Bedside reads formats 1 and 2)"), quoted);
-        return;
-      }
-    format_2 = format != NULL && g_str_equal (format, "2");
-  }
+  lang = xmlGetNsProp (root, (const xmlChar *) "lang", XML_XML_NAMESPACE);
+  g->language = g_strdup (lang ? (const char *) lang : "en");
+  xmlFree (lang);
+
+  format = bedside_loader_get_attr (root, "format");
+  if (format != NULL && !g_str_equal (format, "1") && !g_str_equal (format, "2"))
+    {
+      g_autofree char *quoted = bedside_loader_quote_value (format);
+      bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
+                            _("format=%s is not supported (this version of Bedside reads formats 1 and 2)"), quoted);
+      return FALSE;
+    }
+  *format_2 = format != NULL && g_str_equal (format, "2");
+
   if (g->version != NULL && !g_regex_match_simple ("^[0-9]+\\.[0-9]+\\.[0-9]+$", g->version, 0, 0))
     {
       g_autofree char *quoted = bedside_loader_quote_value (g->version);
       bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
                             _("version=%s is not a version number like 1.0.0"), quoted);
     }
+  return TRUE;
+}
 
-  children = bedside_loader_element_children (loader, root);
+/* Each child of <guideline> into @parts (by part_names) or @medicines,
+ * checking their order and that each part is there once. */
+static void
+find_parts (Loader     *loader,
+            xmlNode    *root,
+            gboolean    format_2,
+            xmlNode   **parts,
+            GPtrArray  *medicines)
+{
+  g_autoptr(GPtrArray) children = bedside_loader_element_children (loader, root);
+  gint last_part = -1;
+
   for (guint i = 0; i < children->len; i++)
     {
       xmlNode *child = children->pdata[i];
-      gint part = bedside_loader_lookup_name (part_names, G_N_ELEMENTS (part_names), (const char *) child->name);
+      gint part = bedside_loader_lookup_name (part_names, N_PARTS, (const char *) child->name);
 
       if (part < 0 && bedside_loader_node_is (child, "medicines"))
         {
@@ -545,7 +555,7 @@ bedside_load_document (Loader  *loader,
           if (!format_2)
             bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
                                   _("<medicines> needs format=\"2\""));
-          else if (last_part > 1)
+          else if (last_part > PART_REFERENCES)
             bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
                                   _("<medicines> must come before <%s>"), part_names[last_part]);
           g_ptr_array_add (medicines, child);
@@ -569,21 +579,45 @@ bedside_load_document (Loader  *loader,
       parts[part] = child;
       last_part = MAX (last_part, part);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (part_names); i++)
-    if (parts[i] == NULL && i != 3)
+  for (guint i = 0; i < N_PARTS; i++)
+    if (parts[i] == NULL && i != PART_DEFINITIONS)
       bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
                             _("<guideline> needs a <%s>"), part_names[i]);
+}
+
+void
+bedside_load_document (Loader  *loader,
+                       xmlNode *root)
+{
+  g_autoptr(GPtrArray) enable_when_sources = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) enable_when_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) medicines = g_ptr_array_new ();
+  xmlNode *parts[N_PARTS] = { NULL };
+  gboolean format_2 = FALSE;
+
+  if (!bedside_loader_node_is (root, "guideline"))
+    {
+      g_autofree char *what = bedside_loader_describe_element (root);
+      bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
+                            _("the document element is %s%s%s, not a Bedside <guideline> in the namespace %s"),
+                            what, root->ns ? " in the namespace " : "",
+                            root->ns ? (const char *) root->ns->href : "", BEDSIDE_GUIDELINE_NAMESPACE);
+      return;
+    }
+  if (!read_guideline_attributes (loader, root, &format_2))
+    return;
+  find_parts (loader, root, format_2, parts, medicines);
   if (loader->n_errors > 0)
     return;
 
-  load_metadata (loader, parts[0]);
-  load_references (loader, parts[1]);
-  bedside_loader_load_questionnaire (loader, parts[2], enable_when_sources, enable_when_lines);
+  load_metadata (loader, parts[PART_METADATA]);
+  load_references (loader, parts[PART_REFERENCES]);
+  bedside_loader_load_questionnaire (loader, parts[PART_QUESTIONNAIRE], enable_when_sources, enable_when_lines);
   bedside_loader_read_medicines (loader, (xmlNode **) medicines->pdata, medicines->len);
-  if (parts[3] != NULL)
-    load_definitions (loader, parts[3]);
+  if (parts[PART_DEFINITIONS] != NULL)
+    load_definitions (loader, parts[PART_DEFINITIONS]);
   compile_enable_when (loader, enable_when_sources, enable_when_lines);
   bedside_loader_compile_medicines (loader);
-  bedside_loader_load_recommendations (loader, parts[4]);
-  bedside_loader_load_tree (loader, parts[5]);
+  bedside_loader_load_recommendations (loader, parts[PART_RECOMMENDATIONS]);
+  bedside_loader_load_tree (loader, parts[PART_TREE]);
 }
