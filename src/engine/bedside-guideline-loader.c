@@ -59,6 +59,34 @@ bedside_node_line (xmlNode *node)
 /* ---- metadata -------------------------------------------------------- */
 
 static void
+load_review (Loader  *loader,
+             xmlNode *node)
+{
+  BedsideGuideline *g = loader->guideline;
+  g_autoptr(GPtrArray) reviewers = bedside_loader_element_children (loader, node);
+
+  bedside_loader_check_attributes (loader, node, (const char * const []) { "date", "next?", NULL });
+  /* A second <review> (the schema refuses it later) must not leak the
+   * first one's text (found by fuzz-guideline in CI). */
+  g_free (g->review_date);
+  g_free (g->next_review);
+  g->review_date = bedside_loader_get_date (loader, node, "date");
+  g->next_review = bedside_loader_get_date (loader, node, "next");
+  for (guint j = 0; j < reviewers->len; j++)
+    {
+      xmlNode *r = reviewers->pdata[j];
+      if (!bedside_loader_node_is (r, "reviewer"))
+        {
+          bedside_loader_error (loader, bedside_node_line (r), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
+                                _("unknown element <%s> in <review>"), r->name);
+          continue;
+        }
+      bedside_loader_check_attributes (loader, r, (const char * const []) { NULL });
+      g_ptr_array_add (g->reviewers, bedside_loader_element_text (loader, r));
+    }
+}
+
+static void
 load_metadata (Loader  *loader,
                xmlNode *node)
 {
@@ -94,48 +122,17 @@ load_metadata (Loader  *loader,
         }
       else if (bedside_loader_node_is (child, "review"))
         {
-          g_autoptr(GPtrArray) reviewers = bedside_loader_element_children (loader, child);
-
-          bedside_loader_check_attributes (loader, child, (const char * const []) { "date", "next?", NULL });
-          /* A second <review>, <audience>, ... (the schema refuses it
-           * later) must not leak the first one's text (found by
-           * fuzz-guideline in CI). */
-          g_free (g->review_date);
-          g_free (g->next_review);
-          g->review_date = bedside_loader_get_date (loader, child, "date");
-          g->next_review = bedside_loader_get_date (loader, child, "next");
-          for (guint j = 0; j < reviewers->len; j++)
-            {
-              xmlNode *r = reviewers->pdata[j];
-              if (!bedside_loader_node_is (r, "reviewer"))
-                {
-                  bedside_loader_error (loader, bedside_node_line (r), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                                        _("unknown element <%s> in <review>"), r->name);
-                  continue;
-                }
-              bedside_loader_check_attributes (loader, r, (const char * const []) { NULL });
-              g_ptr_array_add (g->reviewers, bedside_loader_element_text (loader, r));
-            }
+          load_review (loader, child);
           have_review = TRUE;
         }
+      /* A second <audience>, ... (the schema refuses it later) replaces
+       * the first one's text, without leaking it. */
       else if (bedside_loader_node_is (child, "audience"))
-        {
-          bedside_loader_check_attributes (loader, child, (const char * const []) { NULL });
-          g_free (g->audience);
-          g->audience = bedside_loader_element_text (loader, child);
-        }
+        bedside_loader_read_text_element (loader, child, &g->audience);
       else if (bedside_loader_node_is (child, "population"))
-        {
-          bedside_loader_check_attributes (loader, child, (const char * const []) { NULL });
-          g_free (g->population);
-          g->population = bedside_loader_element_text (loader, child);
-        }
+        bedside_loader_read_text_element (loader, child, &g->population);
       else if (bedside_loader_node_is (child, "disclaimer"))
-        {
-          bedside_loader_check_attributes (loader, child, (const char * const []) { NULL });
-          g_free (g->disclaimer);
-          g->disclaimer = bedside_loader_element_text (loader, child);
-        }
+        bedside_loader_read_text_element (loader, child, &g->disclaimer);
       else if (bedside_loader_node_is (child, "readability"))
         {
           double grade;
@@ -367,6 +364,82 @@ note_last_item (const BedsideSymbol *symbol,
   data->last_item = MAX (data->last_item, last);
 }
 
+/* A <define>'s id, registered as a name; FALSE when it has none that can
+ * be (reported). */
+static gboolean
+register_definition (Loader  *loader,
+                     xmlNode *child)
+{
+  BedsideGuideline *g = loader->guideline;
+  BedsideDefinition *def;
+  NameTarget *target;
+  char *id;
+
+  id = bedside_loader_get_child_id (loader, child, "define", "definitions", TRUE);
+  if (id == NULL)
+    return FALSE;
+  def = g_new0 (BedsideDefinition, 1);
+  def->id = id;
+  def->line = bedside_node_line (child);
+  def->index = g->definitions->len;
+  def->last_item = -1;
+  target = g_new0 (NameTarget, 1);
+  target->is_definition = TRUE;
+  target->index = def->index;
+  target->line = def->line;
+  if (!bedside_loader_register_id (loader, g->names, "definition", id, target, def->line, bedside_loader_name_line (g, id)))
+    {
+      g_free (target);
+      bedside_definition_free (def);
+      return FALSE;
+    }
+  g_ptr_array_add (g->definitions, def);
+  g_ptr_array_add (g->definition_exprs, NULL);
+  return TRUE;
+}
+
+/* Its errors are reported once: expressions that use it say no more. */
+static void
+mark_definition_failed (Loader                  *loader,
+                        const BedsideDefinition *def)
+{
+  if (loader->failed_definitions == NULL)
+    loader->failed_definitions = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  if (loader->failed_definitions->len <= def->index)
+    g_array_set_size (loader->failed_definitions, def->index + 1);
+  g_array_index (loader->failed_definitions, gboolean, def->index) = TRUE;
+}
+
+static void
+compile_definition (Loader            *loader,
+                    xmlNode           *child,
+                    BedsideDefinition *def)
+{
+  BedsideGuideline *g = loader->guideline;
+  g_autofree char *source = bedside_loader_element_text (loader, child);
+  g_autofree char *what = g_strdup_printf ("definition '%s'", def->id);
+  LastItemData data = { g, -1 };
+
+  loader->current_item = -1;
+  def->expr = bedside_loader_compile_expression (loader, source, def->line, what, FALSE);
+  if (def->expr == NULL)
+    {
+      mark_definition_failed (loader, def);
+      return;
+    }
+  if (bedside_expr_get_type (def->expr) == BEDSIDE_TYPE_CHOICE)
+    {
+      bedside_loader_error (loader, def->line, BEDSIDE_GUIDELINE_ERROR_EXPRESSION,
+                            _("definition '%s' cannot be a bare choice value; compare it with a code"), def->id);
+      g_clear_pointer (&def->expr, bedside_expr_free);
+      mark_definition_failed (loader, def);
+      return;
+    }
+  bedside_expr_foreach_symbol (def->expr, note_last_item, &data);
+  def->last_item = data.last_item;
+  g->definition_exprs->pdata[def->index] = def->expr;
+}
+
 static void
 load_definitions (Loader  *loader,
                   xmlNode *node)
@@ -379,82 +452,12 @@ load_definitions (Loader  *loader,
   /* Register every name first, so that a later definition used too
    * early gets a clear message rather than "unknown name". */
   for (guint i = 0; i < children->len; i++)
-    {
-      xmlNode *child = children->pdata[i];
-      BedsideDefinition *def;
-      NameTarget *target;
-      char *id;
-
-      id = bedside_loader_get_child_id (loader, child, "define", "definitions", TRUE);
-      if (id == NULL)
-        {
-          children->pdata[i] = NULL;
-          continue;
-        }
-      def = g_new0 (BedsideDefinition, 1);
-      def->id = id;
-      def->line = bedside_node_line (child);
-      def->index = g->definitions->len;
-      def->last_item = -1;
-      target = g_new0 (NameTarget, 1);
-      target->is_definition = TRUE;
-      target->index = def->index;
-      target->line = def->line;
-      if (!bedside_loader_register_id (loader, g->names, "definition", id, target, def->line, bedside_loader_name_line (g, id)))
-        {
-          g_free (target);
-          bedside_definition_free (def);
-          children->pdata[i] = NULL;
-          continue;
-        }
-      g_ptr_array_add (g->definitions, def);
-      g_ptr_array_add (g->definition_exprs, NULL);
-    }
+    if (!register_definition (loader, children->pdata[i]))
+      children->pdata[i] = NULL;
 
   for (guint i = 0, d = 0; i < children->len; i++)
-    {
-      xmlNode *child = children->pdata[i];
-      BedsideDefinition *def;
-      g_autofree char *source = NULL;
-      g_autofree char *what = NULL;
-
-      if (child == NULL)
-        continue;
-      def = g->definitions->pdata[d++];
-      source = bedside_loader_element_text (loader, child);
-      what = g_strdup_printf ("definition '%s'", def->id);
-      loader->current_item = -1;
-      def->expr = bedside_loader_compile_expression (loader, source, def->line, what, FALSE);
-      if (def->expr == NULL)
-        {
-          gboolean failed = TRUE;
-          if (loader->failed_definitions == NULL)
-            loader->failed_definitions = g_array_new (FALSE, TRUE, sizeof (gboolean));
-          if (loader->failed_definitions->len <= def->index)
-            g_array_set_size (loader->failed_definitions, def->index + 1);
-          g_array_index (loader->failed_definitions, gboolean, def->index) = failed;
-        }
-      if (def->expr != NULL)
-        {
-          LastItemData data = { g, -1 };
-
-          if (bedside_expr_get_type (def->expr) == BEDSIDE_TYPE_CHOICE)
-            {
-              bedside_loader_error (loader, def->line, BEDSIDE_GUIDELINE_ERROR_EXPRESSION,
-                                    _("definition '%s' cannot be a bare choice value; compare it with a code"), def->id);
-              g_clear_pointer (&def->expr, bedside_expr_free);
-              if (loader->failed_definitions == NULL)
-                loader->failed_definitions = g_array_new (FALSE, TRUE, sizeof (gboolean));
-              if (loader->failed_definitions->len <= def->index)
-                g_array_set_size (loader->failed_definitions, def->index + 1);
-              g_array_index (loader->failed_definitions, gboolean, def->index) = TRUE;
-              continue;
-            }
-          bedside_expr_foreach_symbol (def->expr, note_last_item, &data);
-          def->last_item = data.last_item;
-          g->definition_exprs->pdata[def->index] = def->expr;
-        }
-    }
+    if (children->pdata[i] != NULL)
+      compile_definition (loader, children->pdata[i], g->definitions->pdata[d++]);
 }
 
 static void
