@@ -205,6 +205,75 @@ bedside_loader_name_line (BedsideGuideline *g,
   return target ? target->line : 0;
 }
 
+/* A definition's type, if the expression being checked may use it. */
+static gboolean
+resolve_definition (Loader         *loader,
+                    const char     *name,
+                    guint           index,
+                    BedsideSymbol  *symbol,
+                    GError        **error)
+{
+  BedsideGuideline *g = loader->guideline;
+  BedsideDefinition *def;
+
+  if (index >= g->definitions->len)
+    return FALSE;
+  def = g->definitions->pdata[index];
+  if (loader->failed_definitions != NULL && index < loader->failed_definitions->len &&
+      g_array_index (loader->failed_definitions, gboolean, index))
+    {
+      /* Already reported where it is defined. */
+      loader->cascade = TRUE;
+      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                   _("definition '%s' has errors"), name);
+      return FALSE;
+    }
+  if (def->expr == NULL || bedside_expr_get_type (def->expr) == BEDSIDE_TYPE_INVALID)
+    {
+      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                   _("definition '%s' is used before it is defined (definitions may only use earlier ones)"),
+                   name);
+      return FALSE;
+    }
+  if (loader->current_item >= 0 && def->last_item >= loader->current_item)
+    {
+      BedsideItem *later = g->items->pdata[def->last_item];
+      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                   _("definition '%s' depends on item '%s', which is not asked before this one"),
+                   name, later->id);
+      return FALSE;
+    }
+  symbol->type = bedside_expr_get_type (def->expr);
+  if (symbol->type == BEDSIDE_TYPE_CHOICE)
+    return FALSE; /* definitions are never bare choice values: not reached */
+  return TRUE;
+}
+
+/* An item's type and codes, if the expression being checked may use it. */
+static gboolean
+resolve_item (Loader         *loader,
+              const char     *name,
+              guint           index,
+              BedsideSymbol  *symbol,
+              GError        **error)
+{
+  BedsideItem *item = loader->guideline->items->pdata[index];
+
+  if (loader->current_item >= 0 && (gint) item->index >= loader->current_item)
+    {
+      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                   (gint) item->index == loader->current_item
+                   ? _("item '%s' cannot depend on itself")
+                   : _("'%s' is asked later in the questionnaire; enable-when may only use earlier items"),
+                   name);
+      return FALSE;
+    }
+  symbol->type = item->type;
+  symbol->codes = item->codes;
+  symbol->n_codes = item->n_options;
+  return TRUE;
+}
+
 /* Resolves a name for an expression.  While checking an item's
  * enable-when, only earlier items, and definitions built only from earlier
  * items, are visible: the questionnaire is answered in order. */
@@ -245,61 +314,9 @@ resolve_name (const char     *name,
   memset (symbol, 0, sizeof *symbol);
   symbol->is_definition = target->is_definition;
   symbol->index = target->index;
-
   if (target->is_definition)
-    {
-      BedsideDefinition *def;
-
-      if (target->index >= g->definitions->len)
-        return FALSE;
-      def = g->definitions->pdata[target->index];
-      if (loader->failed_definitions != NULL && target->index < loader->failed_definitions->len &&
-          g_array_index (loader->failed_definitions, gboolean, target->index))
-        {
-          /* Already reported where it is defined. */
-          loader->cascade = TRUE;
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
-                       _("definition '%s' has errors"), name);
-          return FALSE;
-        }
-      if (def->expr == NULL || bedside_expr_get_type (def->expr) == BEDSIDE_TYPE_INVALID)
-        {
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
-                       _("definition '%s' is used before it is defined (definitions may only use earlier ones)"),
-                       name);
-          return FALSE;
-        }
-      if (loader->current_item >= 0 && def->last_item >= loader->current_item)
-        {
-          BedsideItem *later = g->items->pdata[def->last_item];
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
-                       _("definition '%s' depends on item '%s', which is not asked before this one"),
-                       name, later->id);
-          return FALSE;
-        }
-      symbol->type = bedside_expr_get_type (def->expr);
-      if (symbol->type == BEDSIDE_TYPE_CHOICE)
-        return FALSE; /* definitions are never bare choice values: not reached */
-      return TRUE;
-    }
-  else
-    {
-      BedsideItem *item = g->items->pdata[target->index];
-
-      if (loader->current_item >= 0 && (gint) item->index >= loader->current_item)
-        {
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
-                       (gint) item->index == loader->current_item
-                       ? _("item '%s' cannot depend on itself")
-                       : _("'%s' is asked later in the questionnaire; enable-when may only use earlier items"),
-                       name);
-          return FALSE;
-        }
-      symbol->type = item->type;
-      symbol->codes = item->codes;
-      symbol->n_codes = item->n_options;
-      return TRUE;
-    }
+    return resolve_definition (loader, name, target->index, symbol, error);
+  return resolve_item (loader, name, target->index, symbol, error);
 }
 
 /* Parses and checks one boolean expression; NULL on error (reported). */
