@@ -471,6 +471,33 @@ new_branch (Loader        *loader,
   return branch;
 }
 
+/* A <branch>'s attributes an <otherwise> does not have: its test and id. */
+static void
+read_branch_test (Loader        *loader,
+                  xmlNode       *child,
+                  BedsideNode   *decision,
+                  BedsideBranch *branch,
+                  GHashTable    *tree_ids)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *what = NULL;
+
+  bedside_loader_check_attributes (loader, child, (const char * const []) { "when", "id?", "label?", "pathway?", NULL });
+  branch->id = bedside_loader_get_id (loader, child, "id");
+  source = bedside_loader_get_attr (child, "when");
+  what = g_strdup_printf ("branch test in decision '%s'", decision->id ? decision->id : "?");
+  branch->when = bedside_loader_compile_expression (loader, source, branch->line, what, TRUE);
+  if (branch->id != NULL)
+    {
+      if (g_hash_table_contains (tree_ids, branch->id))
+        bedside_loader_error (loader, branch->line, BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
+                              _("duplicate branch id '%s' (first defined at line %u)"), branch->id,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (tree_ids, branch->id)));
+      else
+        g_hash_table_insert (tree_ids, branch->id, GUINT_TO_POINTER (branch->line));
+    }
+}
+
 static BedsideNode *
 load_decision (Loader        *loader,
                xmlNode       *node,
@@ -526,25 +553,7 @@ load_decision (Loader        *loader,
           bedside_loader_check_attributes (loader, child, (const char * const []) { "label?", "pathway?", NULL });
         }
       else
-        {
-          g_autofree char *source = NULL;
-          g_autofree char *what = NULL;
-
-          bedside_loader_check_attributes (loader, child, (const char * const []) { "when", "id?", "label?", "pathway?", NULL });
-          branch->id = bedside_loader_get_id (loader, child, "id");
-          source = bedside_loader_get_attr (child, "when");
-          what = g_strdup_printf ("branch test in decision '%s'", decision->id ? decision->id : "?");
-          branch->when = bedside_loader_compile_expression (loader, source, branch->line, what, TRUE);
-          if (branch->id != NULL)
-            {
-              if (g_hash_table_contains (tree_ids, branch->id))
-                bedside_loader_error (loader, branch->line, BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                                      _("duplicate branch id '%s' (first defined at line %u)"), branch->id,
-                                      GPOINTER_TO_UINT (g_hash_table_lookup (tree_ids, branch->id)));
-              else
-                g_hash_table_insert (tree_ids, branch->id, GUINT_TO_POINTER (branch->line));
-            }
-        }
+        read_branch_test (loader, child, decision, branch, tree_ids);
       branch->label = bedside_loader_get_attr (child, "label");
       branch->pathway = bedside_loader_get_attr (child, "pathway");
       load_sequence (loader, child, branch, depth + 1);
