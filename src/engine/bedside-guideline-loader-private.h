@@ -13,6 +13,16 @@ BedsideExpr *bedside_loader_compile_expression (Loader     *loader,
                                                 guint       line,
                                                 const char *what,
                                                 gboolean    need_boolean);
+guint        bedside_loader_name_line          (BedsideGuideline *g,
+                                                const char       *id);
+
+/* bedside-guideline-loader-questionnaire.c */
+/* Loads the sections and items; each item's enable-when source and line
+ * are added to @enable_when_sources and @enable_when_lines, by item index. */
+void         bedside_loader_load_questionnaire (Loader    *loader,
+                                                xmlNode   *node,
+                                                GPtrArray *enable_when_sources,
+                                                GArray    *enable_when_lines);
 
 /* bedside-guideline-loader-xml.c */
 gint       bedside_loader_lookup_name       (const char * const  *names,

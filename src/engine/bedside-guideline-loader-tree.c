@@ -6,6 +6,7 @@
 #include <libxml/tree.h>
 
 #include "bedside-guideline-loader-private.h"
+#include "bedside-recommendation-fields-private.h"
 
 /* ---- small tables ---------------------------------------------------- */
 
@@ -82,33 +83,64 @@ read_medicine_reference (Loader     *loader,
     g_ptr_array_add (mentions_list, g_steal_pointer (&medicine));
 }
 
+/* What a <recommendation>'s children add up to, until they are stored in it. */
+typedef struct
+{
+  GArray    *citations;          /* guint: reference indices */
+  GArray    *contraindications;  /* BedsideCondition */
+  GArray    *cautions;           /* BedsideCondition */
+  GPtrArray *condition_nodes;    /* xmlNode *: both kinds, in order */
+  GArray    *offers;             /* guint: medicine indices */
+  GPtrArray *mentions;           /* char *: medicine or group ids */
+} RecommendationParts;
+
 static void
-load_recommendation (Loader    *loader,
-                     xmlNode   *node,
-                     GPtrArray *pending_notes,
-                     GHashTable *pending_requires)
+recommendation_parts_init (RecommendationParts *parts)
+{
+  parts->citations = g_array_new (FALSE, FALSE, sizeof (guint));
+  parts->contraindications = g_array_new (FALSE, TRUE, sizeof (BedsideCondition));
+  parts->cautions = g_array_new (FALSE, TRUE, sizeof (BedsideCondition));
+  parts->condition_nodes = g_ptr_array_new ();
+  parts->offers = g_array_new (FALSE, FALSE, sizeof (guint));
+  parts->mentions = g_ptr_array_new_with_free_func (g_free);
+}
+
+static void
+recommendation_parts_clear (RecommendationParts *parts)
+{
+  g_clear_pointer (&parts->citations, g_array_unref);
+  g_clear_pointer (&parts->contraindications, g_array_unref);
+  g_clear_pointer (&parts->cautions, g_array_unref);
+  g_clear_pointer (&parts->condition_nodes, g_ptr_array_unref);
+  g_clear_pointer (&parts->offers, g_array_unref);
+  g_clear_pointer (&parts->mentions, g_ptr_array_unref);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (RecommendationParts, recommendation_parts_clear)
+
+/* The recommendation's attributes and id; NULL when they do not let it be
+ * loaded (reported). */
+static BedsideRecommendation *
+new_recommendation (Loader     *loader,
+                    xmlNode    *node,
+                    GHashTable *pending_requires)
 {
   BedsideGuideline *g = loader->guideline;
-  g_autoptr(GPtrArray) children = NULL;
-  g_autoptr(GArray) citations = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GArray) contraindications = g_array_new (FALSE, TRUE, sizeof (BedsideCondition));
-  g_autoptr(GArray) cautions = g_array_new (FALSE, TRUE, sizeof (BedsideCondition));
-  g_autoptr(GPtrArray) condition_nodes = g_ptr_array_new ();
-  g_autoptr(GArray) offers_list = g_array_new (FALSE, FALSE, sizeof (guint));
-  g_autoptr(GPtrArray) mentions_list = g_ptr_array_new_with_free_func (g_free);
   BedsideRecommendation *rec;
+  BedsideRecommendation *first;
+  g_autofree char *requires = NULL;
   gint kind, topic;
   char *id;
 
   if (!bedside_loader_check_attributes (loader, node, (const char * const []) { "id", "kind", "topic?", "requires?", NULL }))
-    return;
+    return NULL;
   id = bedside_loader_get_id (loader, node, "id");
   kind = bedside_loader_get_enum (loader, node, "kind", bedside_kind_names, G_N_ELEMENTS (bedside_kind_names), -1);
   topic = bedside_loader_get_enum (loader, node, "topic", bedside_topic_names, G_N_ELEMENTS (bedside_topic_names), BEDSIDE_TOPIC_GENERAL);
   if (id == NULL || kind < 0 || topic < 0)
     {
       g_free (id);
-      return;
+      return NULL;
     }
 
   rec = g_new0 (BedsideRecommendation, 1);
@@ -119,130 +151,166 @@ load_recommendation (Loader    *loader,
   rec->index = g->recommendations->len;
   rec->record_medicine = -1;
 
-  {
-    BedsideRecommendation *first = g_hash_table_lookup (g->recommendation_ids, id);
-    if (!bedside_loader_register_id (loader, g->recommendation_ids, "recommendation", id, rec, rec->line,
-                                     first ? first->line : 0))
-      {
-        bedside_recommendation_free (rec);
-        return;
-      }
-  }
+  first = g_hash_table_lookup (g->recommendation_ids, id);
+  if (!bedside_loader_register_id (loader, g->recommendation_ids, "recommendation", id, rec, rec->line,
+                                   first ? first->line : 0))
+    {
+      bedside_recommendation_free (rec);
+      return NULL;
+    }
   g_ptr_array_add (g->recommendations, rec);
 
-  {
-    g_autofree char *requires = bedside_loader_get_attr (node, "requires");
-    if (requires != NULL)
-      g_hash_table_insert (pending_requires, rec, g_steal_pointer (&requires));
-  }
+  requires = bedside_loader_get_attr (node, "requires");
+  if (requires != NULL)
+    g_hash_table_insert (pending_requires, rec, g_steal_pointer (&requires));
+  return rec;
+}
 
-  children = bedside_loader_element_children (loader, node);
-  for (guint i = 0; i < children->len; i++)
+static const BedsideRecommendationField *
+lookup_text_field (xmlNode *child)
+{
+  for (const BedsideRecommendationField *field = bedside_recommendation_fields; field->element != NULL; field++)
+    if (bedside_loader_node_is (child, field->element))
+      return field;
+  return NULL;
+}
+
+/* <evidence quality strength>: the grade, and the note in @field. */
+static void
+load_evidence (Loader                           *loader,
+               xmlNode                          *child,
+               BedsideRecommendation            *rec,
+               const BedsideRecommendationField *field)
+{
+  char **note = bedside_recommendation_field_slot (rec, field);
+  gint q, s;
+
+  bedside_loader_check_attributes (loader, child, (const char * const []) { "quality", "strength", NULL });
+  q = bedside_loader_get_enum (loader, child, "quality", quality_names, G_N_ELEMENTS (quality_names) - 1, -1);
+  s = bedside_loader_get_enum (loader, child, "strength", strength_names, G_N_ELEMENTS (strength_names) - 1, -1);
+  /* A second <evidence> (the schema refuses it later) must not
+   * leak the first one's strings (found by fuzz-guideline). */
+  g_clear_pointer (&rec->evidence_quality, g_free);
+  g_clear_pointer (&rec->evidence_strength, g_free);
+  g_clear_pointer (note, g_free);
+  if (q >= 0)
+    rec->evidence_quality = g_strdup (quality_names[q]);
+  if (s >= 0)
+    rec->evidence_strength = g_strdup (strength_names[s]);
+  *note = bedside_loader_element_text (loader, child);
+  if (**note == '\0')
+    g_clear_pointer (note, g_free);
+}
+
+static void
+load_citation (Loader     *loader,
+               xmlNode    *child,
+               const char *id,
+               GArray     *citations)
+{
+  g_autofree char *ref = NULL;
+  BedsideReference *reference;
+
+  if (!bedside_loader_check_attributes (loader, child, (const char * const []) { "ref", NULL }))
+    return;
+  ref = bedside_loader_get_attr (child, "ref");
+  reference = g_hash_table_lookup (loader->guideline->reference_ids, ref);
+  if (reference == NULL)
     {
-      xmlNode *child = children->pdata[i];
-      static const struct { const char *name; gsize offset; } texts[] = {
-        { "title", G_STRUCT_OFFSET (BedsideRecommendation, title) },
-        { "clinician", G_STRUCT_OFFSET (BedsideRecommendation, clinician) },
-        { "dose", G_STRUCT_OFFSET (BedsideRecommendation, dose) },
-        { "duration", G_STRUCT_OFFSET (BedsideRecommendation, duration) },
-        { "patient-title", G_STRUCT_OFFSET (BedsideRecommendation, patient_title) },
-        { "patient", G_STRUCT_OFFSET (BedsideRecommendation, patient) },
-        { "patient-dose", G_STRUCT_OFFSET (BedsideRecommendation, patient_dose) },
-        { "patient-duration", G_STRUCT_OFFSET (BedsideRecommendation, patient_duration) },
-        { "patient-watch", G_STRUCT_OFFSET (BedsideRecommendation, patient_watch) },
-      };
-      gboolean done = FALSE;
+      g_autofree char *quoted = bedside_loader_quote_value (ref);
+      bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
+                            _("recommendation '%s' cites %s, which is not in <references>"), id, quoted);
+      return;
+    }
+  g_array_append_val (citations, reference->index);
+}
 
-      for (guint t = 0; t < G_N_ELEMENTS (texts); t++)
-        if (bedside_loader_node_is (child, texts[t].name))
-          {
-            char **field = G_STRUCT_MEMBER_P (rec, texts[t].offset);
-            bedside_loader_read_text_element (loader, child, &*field);
-            done = TRUE;
-          }
-      if (done)
+/* A <contraindication> or <caution>: its place now, its test and note once
+ * the arrays have their final addresses (compile_conditions). */
+static void
+add_condition (Loader              *loader,
+               xmlNode             *child,
+               RecommendationParts *parts)
+{
+  BedsideCondition condition = { 0 };
+
+  if (!bedside_loader_check_attributes (loader, child, (const char * const []) { "when", "note", NULL }))
+    return;
+  condition.line = bedside_node_line (child);
+  condition.medicine = -1;
+  if (bedside_loader_node_is (child, "contraindication"))
+    g_array_append_val (parts->contraindications, condition);
+  else
+    g_array_append_val (parts->cautions, condition);
+  g_ptr_array_add (parts->condition_nodes, child);
+}
+
+static void
+load_recommendation_child (Loader                *loader,
+                           xmlNode               *child,
+                           BedsideRecommendation *rec,
+                           RecommendationParts   *parts)
+{
+  const BedsideRecommendationField *field = lookup_text_field (child);
+
+  if (field != NULL && (field->flags & BEDSIDE_FIELD_EVIDENCE))
+    load_evidence (loader, child, rec, field);
+  else if (field != NULL)
+    bedside_loader_read_text_element (loader, child, bedside_recommendation_field_slot (rec, field));
+  else if (bedside_loader_node_is (child, "cite"))
+    load_citation (loader, child, rec->id, parts->citations);
+  else if (bedside_loader_node_is (child, "offers") || bedside_loader_node_is (child, "mentions"))
+    read_medicine_reference (loader, child, rec->id, parts->offers, parts->mentions);
+  else if (bedside_loader_node_is (child, "contraindication") || bedside_loader_node_is (child, "caution"))
+    add_condition (loader, child, parts);
+  else
+    bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
+                          _("unknown element <%s> in <recommendation>"), child->name);
+}
+
+static void
+check_required_fields (Loader                      *loader,
+                       const BedsideRecommendation *rec)
+{
+  for (const BedsideRecommendationField *field = bedside_recommendation_fields; field->element != NULL; field++)
+    {
+      if (!(field->flags & BEDSIDE_FIELD_REQUIRED) || bedside_recommendation_field_get (rec, field) != NULL)
         continue;
-
-      if (bedside_loader_node_is (child, "evidence"))
-        {
-          gint q, s;
-          bedside_loader_check_attributes (loader, child, (const char * const []) { "quality", "strength", NULL });
-          q = bedside_loader_get_enum (loader, child, "quality", quality_names, G_N_ELEMENTS (quality_names) - 1, -1);
-          s = bedside_loader_get_enum (loader, child, "strength", strength_names, G_N_ELEMENTS (strength_names) - 1, -1);
-          /* A second <evidence> (the schema refuses it later) must not
-           * leak the first one's strings (found by fuzz-guideline). */
-          g_clear_pointer (&rec->evidence_quality, g_free);
-          g_clear_pointer (&rec->evidence_strength, g_free);
-          g_clear_pointer (&rec->evidence_note, g_free);
-          if (q >= 0)
-            rec->evidence_quality = g_strdup (quality_names[q]);
-          if (s >= 0)
-            rec->evidence_strength = g_strdup (strength_names[s]);
-          rec->evidence_note = bedside_loader_element_text (loader, child);
-          if (*rec->evidence_note == '\0')
-            g_clear_pointer (&rec->evidence_note, g_free);
-        }
-      else if (bedside_loader_node_is (child, "cite"))
-        {
-          g_autofree char *ref = NULL;
-          BedsideReference *reference;
-
-          if (!bedside_loader_check_attributes (loader, child, (const char * const []) { "ref", NULL }))
-            continue;
-          ref = bedside_loader_get_attr (child, "ref");
-          reference = g_hash_table_lookup (g->reference_ids, ref);
-          if (reference == NULL)
-            {
-              g_autofree char *quoted = bedside_loader_quote_value (ref);
-              bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_REFERENCE,
-                                    _("recommendation '%s' cites %s, which is not in <references>"), id, quoted);
-              continue;
-            }
-          g_array_append_val (citations, reference->index);
-        }
-      else if (bedside_loader_node_is (child, "offers") || bedside_loader_node_is (child, "mentions"))
-        read_medicine_reference (loader, child, id, offers_list, mentions_list);
-      else if (bedside_loader_node_is (child, "contraindication") || bedside_loader_node_is (child, "caution"))
-        {
-          BedsideCondition condition = { 0 };
-
-          if (!bedside_loader_check_attributes (loader, child, (const char * const []) { "when", "note", NULL }))
-            continue;
-          condition.line = bedside_node_line (child);
-          condition.medicine = -1;
-          if (bedside_loader_node_is (child, "contraindication"))
-            g_array_append_val (contraindications, condition);
-          else
-            g_array_append_val (cautions, condition);
-          g_ptr_array_add (condition_nodes, child);
-        }
-      else
-        bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                              _("unknown element <%s> in <recommendation>"), child->name);
+      /* The format is the table's own message (a literal marked N_() there,
+       * with one %s: the id), so it cannot be checked here. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+      bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _(field->missing), rec->id);
+#pragma GCC diagnostic pop
     }
+}
 
-  if (rec->title == NULL)
-    bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("recommendation '%s' needs a <title>"), id);
-  if (rec->clinician == NULL)
-    bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("recommendation '%s' needs <clinician> text"), id);
-  if (rec->patient == NULL)
-    bedside_loader_error (loader, rec->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("recommendation '%s' needs <patient> text"), id);
-
-  rec->n_offers = offers_list->len;
-  rec->offers = (guint *) g_array_free (g_steal_pointer (&offers_list), FALSE);
-  if (mentions_list->len > 0)
+static void
+store_parts (BedsideRecommendation *rec,
+             RecommendationParts   *parts)
+{
+  rec->n_offers = parts->offers->len;
+  rec->offers = (guint *) g_array_free (g_steal_pointer (&parts->offers), FALSE);
+  if (parts->mentions->len > 0)
     {
-      g_ptr_array_add (mentions_list, NULL);
-      rec->mentions = (char **) g_ptr_array_free (g_steal_pointer (&mentions_list), FALSE);
+      g_ptr_array_add (parts->mentions, NULL);
+      rec->mentions = (char **) g_ptr_array_free (g_steal_pointer (&parts->mentions), FALSE);
     }
-  rec->n_citations = citations->len;
-  rec->citations = (guint *) g_array_free (g_steal_pointer (&citations), FALSE);
-  rec->n_contraindications = contraindications->len;
-  rec->contraindications = (BedsideCondition *) g_array_free (g_steal_pointer (&contraindications), FALSE);
-  rec->n_cautions = cautions->len;
-  rec->cautions = (BedsideCondition *) g_array_free (g_steal_pointer (&cautions), FALSE);
+  rec->n_citations = parts->citations->len;
+  rec->citations = (guint *) g_array_free (g_steal_pointer (&parts->citations), FALSE);
+  rec->n_contraindications = parts->contraindications->len;
+  rec->contraindications = (BedsideCondition *) g_array_free (g_steal_pointer (&parts->contraindications), FALSE);
+  rec->n_cautions = parts->cautions->len;
+  rec->cautions = (BedsideCondition *) g_array_free (g_steal_pointer (&parts->cautions), FALSE);
+}
 
-  /* Conditions are compiled once the arrays have their final addresses. */
+/* Conditions are compiled once the arrays have their final addresses. */
+static void
+compile_conditions (Loader                *loader,
+                    BedsideRecommendation *rec,
+                    GPtrArray             *condition_nodes,
+                    GPtrArray             *pending_notes)
+{
   for (guint i = 0, c = 0, k = 0; i < condition_nodes->len; i++)
     {
       xmlNode *child = condition_nodes->pdata[i];
@@ -250,13 +318,35 @@ load_recommendation (Loader    *loader,
         ? &rec->contraindications[c++] : &rec->cautions[k++];
       PendingRef *pending = g_new0 (PendingRef, 1);
 
-      load_condition (loader, child, condition, pending_notes, id);
+      load_condition (loader, child, condition, pending_notes, rec->id);
       /* load_condition queued the condition; queue its note too. */
       pending->node = child;
       pending->ref = bedside_loader_get_attr (child, "note");
       pending->line = condition->line;
       g_ptr_array_add (pending_notes, pending);
     }
+}
+
+static void
+load_recommendation (Loader     *loader,
+                     xmlNode    *node,
+                     GPtrArray  *pending_notes,
+                     GHashTable *pending_requires)
+{
+  g_auto(RecommendationParts) parts = { 0 };
+  g_autoptr(GPtrArray) children = NULL;
+  BedsideRecommendation *rec = new_recommendation (loader, node, pending_requires);
+
+  if (rec == NULL)
+    return;
+
+  recommendation_parts_init (&parts);
+  children = bedside_loader_element_children (loader, node);
+  for (guint i = 0; i < children->len; i++)
+    load_recommendation_child (loader, children->pdata[i], rec, &parts);
+  check_required_fields (loader, rec);
+  store_parts (rec, &parts);
+  compile_conditions (loader, rec, parts.condition_nodes, pending_notes);
 }
 
 static void
@@ -381,6 +471,33 @@ new_branch (Loader        *loader,
   return branch;
 }
 
+/* A <branch>'s attributes an <otherwise> does not have: its test and id. */
+static void
+read_branch_test (Loader        *loader,
+                  xmlNode       *child,
+                  BedsideNode   *decision,
+                  BedsideBranch *branch,
+                  GHashTable    *tree_ids)
+{
+  g_autofree char *source = NULL;
+  g_autofree char *what = NULL;
+
+  bedside_loader_check_attributes (loader, child, (const char * const []) { "when", "id?", "label?", "pathway?", NULL });
+  branch->id = bedside_loader_get_id (loader, child, "id");
+  source = bedside_loader_get_attr (child, "when");
+  what = g_strdup_printf ("branch test in decision '%s'", decision->id ? decision->id : "?");
+  branch->when = bedside_loader_compile_expression (loader, source, branch->line, what, TRUE);
+  if (branch->id != NULL)
+    {
+      if (g_hash_table_contains (tree_ids, branch->id))
+        bedside_loader_error (loader, branch->line, BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
+                              _("duplicate branch id '%s' (first defined at line %u)"), branch->id,
+                              GPOINTER_TO_UINT (g_hash_table_lookup (tree_ids, branch->id)));
+      else
+        g_hash_table_insert (tree_ids, branch->id, GUINT_TO_POINTER (branch->line));
+    }
+}
+
 static BedsideNode *
 load_decision (Loader        *loader,
                xmlNode       *node,
@@ -436,25 +553,7 @@ load_decision (Loader        *loader,
           bedside_loader_check_attributes (loader, child, (const char * const []) { "label?", "pathway?", NULL });
         }
       else
-        {
-          g_autofree char *source = NULL;
-          g_autofree char *what = NULL;
-
-          bedside_loader_check_attributes (loader, child, (const char * const []) { "when", "id?", "label?", "pathway?", NULL });
-          branch->id = bedside_loader_get_id (loader, child, "id");
-          source = bedside_loader_get_attr (child, "when");
-          what = g_strdup_printf ("branch test in decision '%s'", decision->id ? decision->id : "?");
-          branch->when = bedside_loader_compile_expression (loader, source, branch->line, what, TRUE);
-          if (branch->id != NULL)
-            {
-              if (g_hash_table_contains (tree_ids, branch->id))
-                bedside_loader_error (loader, branch->line, BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                                      _("duplicate branch id '%s' (first defined at line %u)"), branch->id,
-                                      GPOINTER_TO_UINT (g_hash_table_lookup (tree_ids, branch->id)));
-              else
-                g_hash_table_insert (tree_ids, branch->id, GUINT_TO_POINTER (branch->line));
-            }
-        }
+        read_branch_test (loader, child, decision, branch, tree_ids);
       branch->label = bedside_loader_get_attr (child, "label");
       branch->pathway = bedside_loader_get_attr (child, "pathway");
       load_sequence (loader, child, branch, depth + 1);

@@ -9,10 +9,6 @@
 
 #include "bedside-guideline-loader-private.h"
 
-/* ---- small tables ---------------------------------------------------- */
-
-static const char * const type_names[] = { NULL, "boolean", "integer", "decimal", "text", "choice", "date" };
-
 /* ---- the loader's error list ----------------------------------------- */
 
 G_GNUC_PRINTF (4, 5)
@@ -63,6 +59,34 @@ bedside_node_line (xmlNode *node)
 /* ---- metadata -------------------------------------------------------- */
 
 static void
+load_review (Loader  *loader,
+             xmlNode *node)
+{
+  BedsideGuideline *g = loader->guideline;
+  g_autoptr(GPtrArray) reviewers = bedside_loader_element_children (loader, node);
+
+  bedside_loader_check_attributes (loader, node, (const char * const []) { "date", "next?", NULL });
+  /* A second <review> (the schema refuses it later) must not leak the
+   * first one's text (found by fuzz-guideline in CI). */
+  g_free (g->review_date);
+  g_free (g->next_review);
+  g->review_date = bedside_loader_get_date (loader, node, "date");
+  g->next_review = bedside_loader_get_date (loader, node, "next");
+  for (guint j = 0; j < reviewers->len; j++)
+    {
+      xmlNode *r = reviewers->pdata[j];
+      if (!bedside_loader_node_is (r, "reviewer"))
+        {
+          bedside_loader_error (loader, bedside_node_line (r), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
+                                _("unknown element <%s> in <review>"), r->name);
+          continue;
+        }
+      bedside_loader_check_attributes (loader, r, (const char * const []) { NULL });
+      g_ptr_array_add (g->reviewers, bedside_loader_element_text (loader, r));
+    }
+}
+
+static void
 load_metadata (Loader  *loader,
                xmlNode *node)
 {
@@ -98,48 +122,17 @@ load_metadata (Loader  *loader,
         }
       else if (bedside_loader_node_is (child, "review"))
         {
-          g_autoptr(GPtrArray) reviewers = bedside_loader_element_children (loader, child);
-
-          bedside_loader_check_attributes (loader, child, (const char * const []) { "date", "next?", NULL });
-          /* A second <review>, <audience>, ... (the schema refuses it
-           * later) must not leak the first one's text (found by
-           * fuzz-guideline in CI). */
-          g_free (g->review_date);
-          g_free (g->next_review);
-          g->review_date = bedside_loader_get_date (loader, child, "date");
-          g->next_review = bedside_loader_get_date (loader, child, "next");
-          for (guint j = 0; j < reviewers->len; j++)
-            {
-              xmlNode *r = reviewers->pdata[j];
-              if (!bedside_loader_node_is (r, "reviewer"))
-                {
-                  bedside_loader_error (loader, bedside_node_line (r), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                                        _("unknown element <%s> in <review>"), r->name);
-                  continue;
-                }
-              bedside_loader_check_attributes (loader, r, (const char * const []) { NULL });
-              g_ptr_array_add (g->reviewers, bedside_loader_element_text (loader, r));
-            }
+          load_review (loader, child);
           have_review = TRUE;
         }
+      /* A second <audience>, ... (the schema refuses it later) replaces
+       * the first one's text, without leaking it. */
       else if (bedside_loader_node_is (child, "audience"))
-        {
-          bedside_loader_check_attributes (loader, child, (const char * const []) { NULL });
-          g_free (g->audience);
-          g->audience = bedside_loader_element_text (loader, child);
-        }
+        bedside_loader_read_text_element (loader, child, &g->audience);
       else if (bedside_loader_node_is (child, "population"))
-        {
-          bedside_loader_check_attributes (loader, child, (const char * const []) { NULL });
-          g_free (g->population);
-          g->population = bedside_loader_element_text (loader, child);
-        }
+        bedside_loader_read_text_element (loader, child, &g->population);
       else if (bedside_loader_node_is (child, "disclaimer"))
-        {
-          bedside_loader_check_attributes (loader, child, (const char * const []) { NULL });
-          g_free (g->disclaimer);
-          g->disclaimer = bedside_loader_element_text (loader, child);
-        }
+        bedside_loader_read_text_element (loader, child, &g->disclaimer);
       else if (bedside_loader_node_is (child, "readability"))
         {
           double grade;
@@ -201,217 +194,85 @@ load_references (Loader  *loader,
     }
 }
 
-/* ---- questionnaire --------------------------------------------------- */
+/* ---- expressions ----------------------------------------------------- */
 
-static guint
-name_line (BedsideGuideline *g,
-           const char       *id)
+/* Where an item or definition id was first defined, or 0. */
+guint
+bedside_loader_name_line (BedsideGuideline *g,
+                          const char       *id)
 {
   NameTarget *target = g_hash_table_lookup (g->names, id);
   return target ? target->line : 0;
 }
 
-static void
-load_item (Loader         *loader,
-           xmlNode        *node,
-           BedsideSection *section,
-           GPtrArray      *enable_when_sources,
-           GArray         *enable_when_lines)
+/* A definition's type, if the expression being checked may use it. */
+static gboolean
+resolve_definition (Loader         *loader,
+                    const char     *name,
+                    guint           index,
+                    BedsideSymbol  *symbol,
+                    GError        **error)
 {
   BedsideGuideline *g = loader->guideline;
-  g_autoptr(GPtrArray) children = NULL;
-  BedsideItem *item;
-  gint type;
-  char *id;
-  GPtrArray *options;
+  BedsideDefinition *def;
 
-  if (!bedside_loader_check_attributes (loader, node, (const char * const []) {
-        "id", "type", "required?", "min?", "max?", "unit?", "enable-when?", NULL }))
-    return;
-  id = bedside_loader_get_name_id (loader, node);
-  type = bedside_loader_get_enum (loader, node, "type", type_names, G_N_ELEMENTS (type_names), -1);
-  if (id == NULL || type < 0)
+  if (index >= g->definitions->len)
+    return FALSE;
+  def = g->definitions->pdata[index];
+  if (loader->failed_definitions != NULL && index < loader->failed_definitions->len &&
+      g_array_index (loader->failed_definitions, gboolean, index))
     {
-      g_free (id);
-      return;
+      /* Already reported where it is defined. */
+      loader->cascade = TRUE;
+      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                   _("definition '%s' has errors"), name);
+      return FALSE;
     }
-
-  item = g_new0 (BedsideItem, 1);
-  item->id = id;
-  item->line = bedside_node_line (node);
-  item->type = (BedsideValueType) type;
-  item->section = section->index;
-  item->index = g->items->len;
-  item->required = bedside_loader_get_boolean (loader, node, "required", TRUE);
-  item->unit = bedside_loader_get_attr (node, "unit");
-  item->has_min = bedside_loader_get_number (loader, node, "min", &item->min);
-  item->has_max = bedside_loader_get_number (loader, node, "max", &item->max);
-
-  if ((item->has_min || item->has_max) &&
-      item->type != BEDSIDE_TYPE_INTEGER && item->type != BEDSIDE_TYPE_DECIMAL)
-    bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                          _("item '%s': min and max apply only to integer and decimal items"), id);
-  if (item->has_min && item->has_max && item->min > item->max)
-    bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                          _("item '%s': min (%g) is greater than max (%g)"), id, item->min, item->max);
-  /* The range test comes first: casting a double outside gint64 to gint64
-   * is undefined behaviour (found by fuzz-guideline). */
-#define FITS_GINT64(x) ((x) >= -9223372036854775808.0 && (x) < 9223372036854775808.0)
-  if (item->type == BEDSIDE_TYPE_INTEGER &&
-      ((item->has_min && (!FITS_GINT64 (item->min) || item->min != (double) (gint64) item->min)) ||
-       (item->has_max && (!FITS_GINT64 (item->max) || item->max != (double) (gint64) item->max))))
-    bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                          _("item '%s': min and max of an integer item must be whole numbers"), id);
-
-  options = g_ptr_array_new ();
-  children = bedside_loader_element_children (loader, node);
-  for (guint i = 0; i < children->len; i++)
+  if (def->expr == NULL || bedside_expr_get_type (def->expr) == BEDSIDE_TYPE_INVALID)
     {
-      xmlNode *child = children->pdata[i];
-
-      if (bedside_loader_node_is (child, "label"))
-        bedside_loader_read_text_element (loader, child, &item->label);
-      else if (bedside_loader_node_is (child, "short-label"))
-        bedside_loader_read_text_element (loader, child, &item->short_label);
-      else if (bedside_loader_node_is (child, "help"))
-        bedside_loader_read_text_element (loader, child, &item->help);
-      else if (bedside_loader_node_is (child, "option"))
-        {
-          char *code;
-
-          if (!bedside_loader_check_attributes (loader, child, (const char * const []) { "code", NULL }))
-            continue;
-          code = bedside_loader_get_id (loader, child, "code");
-          if (code == NULL)
-            continue;
-          for (guint j = 0; j < options->len; j += 2)
-            if (g_str_equal (options->pdata[j], code))
-              {
-                bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_DUPLICATE_ID,
-                                      _("item '%s': duplicate option code '%s'"), id, code);
-                g_clear_pointer (&code, g_free);
-                break;
-              }
-          if (code == NULL)
-            continue;
-          g_ptr_array_add (options, code);
-          g_ptr_array_add (options, bedside_loader_element_text (loader, child));
-        }
-      else
-        bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                              _("unknown element <%s> in <item>"), child->name);
+      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                   _("definition '%s' is used before it is defined (definitions may only use earlier ones)"),
+                   name);
+      return FALSE;
     }
-
-  if (item->label == NULL)
-    bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA, _("item '%s' needs a <label>"), id);
-
-  if (item->type == BEDSIDE_TYPE_CHOICE)
+  if (loader->current_item >= 0 && def->last_item >= loader->current_item)
     {
-      if (options->len == 0)
-        bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              _("choice item '%s' needs at least one <option>"), id);
-      item->n_options = options->len / 2;
-      item->options = g_new0 (BedsideOption, item->n_options);
-      item->codes = g_new0 (const char *, item->n_options + 1);
-      for (guint j = 0; j < item->n_options; j++)
-        {
-          item->options[j].code = options->pdata[2 * j];
-          item->options[j].label = options->pdata[2 * j + 1];
-          item->codes[j] = item->options[j].code;
-        }
+      BedsideItem *later = g->items->pdata[def->last_item];
+      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                   _("definition '%s' depends on item '%s', which is not asked before this one"),
+                   name, later->id);
+      return FALSE;
     }
-  else
-    {
-      if (options->len > 0)
-        bedside_loader_error (loader, item->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              _("item '%s' has options but is of type %s, not choice"), id, type_names[item->type]);
-      g_ptr_array_set_free_func (options, g_free);
-    }
-  g_ptr_array_unref (options);
-
-  {
-    NameTarget *target = g_new0 (NameTarget, 1);
-    target->index = item->index;
-    target->line = item->line;
-    if (!bedside_loader_register_id (loader, g->names, "item", item->id, target, item->line,
-                                     name_line (g, item->id)))
-      {
-        g_free (target);
-        bedside_item_free (item);
-        return;
-      }
-  }
-
-  g_ptr_array_add (g->items, item);
-  g_ptr_array_add (enable_when_sources, bedside_loader_get_attr (node, "enable-when"));
-  g_array_append_val (enable_when_lines, item->line);
+  symbol->type = bedside_expr_get_type (def->expr);
+  if (symbol->type == BEDSIDE_TYPE_CHOICE)
+    return FALSE; /* definitions are never bare choice values: not reached */
+  return TRUE;
 }
 
-static void
-load_questionnaire (Loader    *loader,
-                    xmlNode   *node,
-                    GPtrArray *enable_when_sources,
-                    GArray    *enable_when_lines)
+/* An item's type and codes, if the expression being checked may use it. */
+static gboolean
+resolve_item (Loader         *loader,
+              const char     *name,
+              guint           index,
+              BedsideSymbol  *symbol,
+              GError        **error)
 {
-  BedsideGuideline *g = loader->guideline;
-  g_autoptr(GPtrArray) children = bedside_loader_element_children (loader, node);
-  g_autoptr(GHashTable) section_ids = g_hash_table_new (g_str_hash, g_str_equal);
+  BedsideItem *item = loader->guideline->items->pdata[index];
 
-  bedside_loader_check_attributes (loader, node, (const char * const []) { NULL });
-  for (guint i = 0; i < children->len; i++)
+  if (loader->current_item >= 0 && (gint) item->index >= loader->current_item)
     {
-      xmlNode *child = children->pdata[i];
-      g_autoptr(GPtrArray) parts = NULL;
-      BedsideSection *section;
-      char *id;
-
-      id = bedside_loader_get_child_id (loader, child, "section", "questionnaire", FALSE);
-      if (id == NULL)
-        continue;
-
-      section = g_new0 (BedsideSection, 1);
-      section->id = id;
-      section->line = bedside_node_line (child);
-      section->index = g->sections->len;
-      section->first_item = g->items->len;
-      if (!bedside_loader_register_id (loader, section_ids, "section", id, GUINT_TO_POINTER (section->line),
-                                       section->line,
-                                       GPOINTER_TO_UINT (g_hash_table_lookup (section_ids, id))))
-        {
-          bedside_section_free (section);
-          continue;
-        }
-      g_ptr_array_add (g->sections, section);
-
-      parts = bedside_loader_element_children (loader, child);
-      for (guint j = 0; j < parts->len; j++)
-        {
-          xmlNode *part = parts->pdata[j];
-
-          if (bedside_loader_node_is (part, "title"))
-            bedside_loader_read_text_element (loader, part, &section->title);
-          else if (bedside_loader_node_is (part, "description"))
-            bedside_loader_read_text_element (loader, part, &section->description);
-          else if (bedside_loader_node_is (part, "item"))
-            load_item (loader, part, section, enable_when_sources, enable_when_lines);
-          else
-            bedside_loader_error (loader, bedside_node_line (part), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                                  _("unknown element <%s> in <section>"), part->name);
-        }
-      section->n_items = g->items->len - section->first_item;
-      if (section->title == NULL)
-        bedside_loader_error (loader, section->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              _("section '%s' needs a <title>"), id);
-      if (section->n_items == 0)
-        bedside_loader_error (loader, section->line, BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                              _("section '%s' has no items"), id);
+      g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
+                   (gint) item->index == loader->current_item
+                   ? _("item '%s' cannot depend on itself")
+                   : _("'%s' is asked later in the questionnaire; enable-when may only use earlier items"),
+                   name);
+      return FALSE;
     }
-  if (g->sections->len == 0)
-    bedside_loader_error (loader, bedside_node_line (node), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
-                          _("<questionnaire> needs at least one <section>"));
+  symbol->type = item->type;
+  symbol->codes = item->codes;
+  symbol->n_codes = item->n_options;
+  return TRUE;
 }
-
-/* ---- expressions ----------------------------------------------------- */
 
 /* Resolves a name for an expression.  While checking an item's
  * enable-when, only earlier items, and definitions built only from earlier
@@ -453,61 +314,9 @@ resolve_name (const char     *name,
   memset (symbol, 0, sizeof *symbol);
   symbol->is_definition = target->is_definition;
   symbol->index = target->index;
-
   if (target->is_definition)
-    {
-      BedsideDefinition *def;
-
-      if (target->index >= g->definitions->len)
-        return FALSE;
-      def = g->definitions->pdata[target->index];
-      if (loader->failed_definitions != NULL && target->index < loader->failed_definitions->len &&
-          g_array_index (loader->failed_definitions, gboolean, target->index))
-        {
-          /* Already reported where it is defined. */
-          loader->cascade = TRUE;
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
-                       _("definition '%s' has errors"), name);
-          return FALSE;
-        }
-      if (def->expr == NULL || bedside_expr_get_type (def->expr) == BEDSIDE_TYPE_INVALID)
-        {
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
-                       _("definition '%s' is used before it is defined (definitions may only use earlier ones)"),
-                       name);
-          return FALSE;
-        }
-      if (loader->current_item >= 0 && def->last_item >= loader->current_item)
-        {
-          BedsideItem *later = g->items->pdata[def->last_item];
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
-                       _("definition '%s' depends on item '%s', which is not asked before this one"),
-                       name, later->id);
-          return FALSE;
-        }
-      symbol->type = bedside_expr_get_type (def->expr);
-      if (symbol->type == BEDSIDE_TYPE_CHOICE)
-        return FALSE; /* definitions are never bare choice values: not reached */
-      return TRUE;
-    }
-  else
-    {
-      BedsideItem *item = g->items->pdata[target->index];
-
-      if (loader->current_item >= 0 && (gint) item->index >= loader->current_item)
-        {
-          g_set_error (error, BEDSIDE_EXPR_ERROR, BEDSIDE_EXPR_ERROR_UNUSABLE_NAME,
-                       (gint) item->index == loader->current_item
-                       ? _("item '%s' cannot depend on itself")
-                       : _("'%s' is asked later in the questionnaire; enable-when may only use earlier items"),
-                       name);
-          return FALSE;
-        }
-      symbol->type = item->type;
-      symbol->codes = item->codes;
-      symbol->n_codes = item->n_options;
-      return TRUE;
-    }
+    return resolve_definition (loader, name, target->index, symbol, error);
+  return resolve_item (loader, name, target->index, symbol, error);
 }
 
 /* Parses and checks one boolean expression; NULL on error (reported). */
@@ -572,6 +381,82 @@ note_last_item (const BedsideSymbol *symbol,
   data->last_item = MAX (data->last_item, last);
 }
 
+/* A <define>'s id, registered as a name; FALSE when it has none that can
+ * be (reported). */
+static gboolean
+register_definition (Loader  *loader,
+                     xmlNode *child)
+{
+  BedsideGuideline *g = loader->guideline;
+  BedsideDefinition *def;
+  NameTarget *target;
+  char *id;
+
+  id = bedside_loader_get_child_id (loader, child, "define", "definitions", TRUE);
+  if (id == NULL)
+    return FALSE;
+  def = g_new0 (BedsideDefinition, 1);
+  def->id = id;
+  def->line = bedside_node_line (child);
+  def->index = g->definitions->len;
+  def->last_item = -1;
+  target = g_new0 (NameTarget, 1);
+  target->is_definition = TRUE;
+  target->index = def->index;
+  target->line = def->line;
+  if (!bedside_loader_register_id (loader, g->names, "definition", id, target, def->line, bedside_loader_name_line (g, id)))
+    {
+      g_free (target);
+      bedside_definition_free (def);
+      return FALSE;
+    }
+  g_ptr_array_add (g->definitions, def);
+  g_ptr_array_add (g->definition_exprs, NULL);
+  return TRUE;
+}
+
+/* Its errors are reported once: expressions that use it say no more. */
+static void
+mark_definition_failed (Loader                  *loader,
+                        const BedsideDefinition *def)
+{
+  if (loader->failed_definitions == NULL)
+    loader->failed_definitions = g_array_new (FALSE, TRUE, sizeof (gboolean));
+  if (loader->failed_definitions->len <= def->index)
+    g_array_set_size (loader->failed_definitions, def->index + 1);
+  g_array_index (loader->failed_definitions, gboolean, def->index) = TRUE;
+}
+
+static void
+compile_definition (Loader            *loader,
+                    xmlNode           *child,
+                    BedsideDefinition *def)
+{
+  BedsideGuideline *g = loader->guideline;
+  g_autofree char *source = bedside_loader_element_text (loader, child);
+  g_autofree char *what = g_strdup_printf ("definition '%s'", def->id);
+  LastItemData data = { g, -1 };
+
+  loader->current_item = -1;
+  def->expr = bedside_loader_compile_expression (loader, source, def->line, what, FALSE);
+  if (def->expr == NULL)
+    {
+      mark_definition_failed (loader, def);
+      return;
+    }
+  if (bedside_expr_get_type (def->expr) == BEDSIDE_TYPE_CHOICE)
+    {
+      bedside_loader_error (loader, def->line, BEDSIDE_GUIDELINE_ERROR_EXPRESSION,
+                            _("definition '%s' cannot be a bare choice value; compare it with a code"), def->id);
+      g_clear_pointer (&def->expr, bedside_expr_free);
+      mark_definition_failed (loader, def);
+      return;
+    }
+  bedside_expr_foreach_symbol (def->expr, note_last_item, &data);
+  def->last_item = data.last_item;
+  g->definition_exprs->pdata[def->index] = def->expr;
+}
+
 static void
 load_definitions (Loader  *loader,
                   xmlNode *node)
@@ -584,82 +469,12 @@ load_definitions (Loader  *loader,
   /* Register every name first, so that a later definition used too
    * early gets a clear message rather than "unknown name". */
   for (guint i = 0; i < children->len; i++)
-    {
-      xmlNode *child = children->pdata[i];
-      BedsideDefinition *def;
-      NameTarget *target;
-      char *id;
-
-      id = bedside_loader_get_child_id (loader, child, "define", "definitions", TRUE);
-      if (id == NULL)
-        {
-          children->pdata[i] = NULL;
-          continue;
-        }
-      def = g_new0 (BedsideDefinition, 1);
-      def->id = id;
-      def->line = bedside_node_line (child);
-      def->index = g->definitions->len;
-      def->last_item = -1;
-      target = g_new0 (NameTarget, 1);
-      target->is_definition = TRUE;
-      target->index = def->index;
-      target->line = def->line;
-      if (!bedside_loader_register_id (loader, g->names, "definition", id, target, def->line, name_line (g, id)))
-        {
-          g_free (target);
-          bedside_definition_free (def);
-          children->pdata[i] = NULL;
-          continue;
-        }
-      g_ptr_array_add (g->definitions, def);
-      g_ptr_array_add (g->definition_exprs, NULL);
-    }
+    if (!register_definition (loader, children->pdata[i]))
+      children->pdata[i] = NULL;
 
   for (guint i = 0, d = 0; i < children->len; i++)
-    {
-      xmlNode *child = children->pdata[i];
-      BedsideDefinition *def;
-      g_autofree char *source = NULL;
-      g_autofree char *what = NULL;
-
-      if (child == NULL)
-        continue;
-      def = g->definitions->pdata[d++];
-      source = bedside_loader_element_text (loader, child);
-      what = g_strdup_printf ("definition '%s'", def->id);
-      loader->current_item = -1;
-      def->expr = bedside_loader_compile_expression (loader, source, def->line, what, FALSE);
-      if (def->expr == NULL)
-        {
-          gboolean failed = TRUE;
-          if (loader->failed_definitions == NULL)
-            loader->failed_definitions = g_array_new (FALSE, TRUE, sizeof (gboolean));
-          if (loader->failed_definitions->len <= def->index)
-            g_array_set_size (loader->failed_definitions, def->index + 1);
-          g_array_index (loader->failed_definitions, gboolean, def->index) = failed;
-        }
-      if (def->expr != NULL)
-        {
-          LastItemData data = { g, -1 };
-
-          if (bedside_expr_get_type (def->expr) == BEDSIDE_TYPE_CHOICE)
-            {
-              bedside_loader_error (loader, def->line, BEDSIDE_GUIDELINE_ERROR_EXPRESSION,
-                                    _("definition '%s' cannot be a bare choice value; compare it with a code"), def->id);
-              g_clear_pointer (&def->expr, bedside_expr_free);
-              if (loader->failed_definitions == NULL)
-                loader->failed_definitions = g_array_new (FALSE, TRUE, sizeof (gboolean));
-              if (loader->failed_definitions->len <= def->index)
-                g_array_set_size (loader->failed_definitions, def->index + 1);
-              g_array_index (loader->failed_definitions, gboolean, def->index) = TRUE;
-              continue;
-            }
-          bedside_expr_foreach_symbol (def->expr, note_last_item, &data);
-          def->last_item = data.last_item;
-          g->definition_exprs->pdata[def->index] = def->expr;
-        }
-    }
+    if (children->pdata[i] != NULL)
+      compile_definition (loader, children->pdata[i], g->definitions->pdata[d++]);
 }
 
 static void
@@ -686,63 +501,73 @@ compile_enable_when (Loader    *loader,
 
 /* ---- the document ---------------------------------------------------- */
 
-void
-bedside_load_document (Loader  *loader,
-                       xmlNode *root)
+/* The parts of a guideline, in order (<medicines> aside). */
+enum {
+  PART_METADATA,
+  PART_REFERENCES,
+  PART_QUESTIONNAIRE,
+  PART_DEFINITIONS,      /* the only optional one */
+  PART_RECOMMENDATIONS,
+  PART_TREE,
+  N_PARTS
+};
+static const char * const part_names[N_PARTS] = {
+  "metadata", "references", "questionnaire", "definitions", "recommendations", "decision-tree"
+};
+
+/* <guideline id version format xml:lang>; FALSE when the format is not
+ * one this version reads (reported), and nothing else should be. */
+static gboolean
+read_guideline_attributes (Loader   *loader,
+                           xmlNode  *root,
+                           gboolean *format_2)
 {
   BedsideGuideline *g = loader->guideline;
-  g_autoptr(GPtrArray) children = NULL;
-  g_autoptr(GPtrArray) enable_when_sources = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) enable_when_lines = g_array_new (FALSE, FALSE, sizeof (guint));
-  xmlNode *parts[6] = { NULL };
-  static const char * const part_names[] = {
-    "metadata", "references", "questionnaire", "definitions", "recommendations", "decision-tree"
-  };
-  g_autoptr(GPtrArray) medicines = g_ptr_array_new ();
-  gint last_part = -1;
-  gboolean format_2 = FALSE;
-
-  if (!bedside_loader_node_is (root, "guideline"))
-    {
-      g_autofree char *what = bedside_loader_describe_element (root);
-      bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
-                            _("the document element is %s%s%s, not a Bedside <guideline> in the namespace %s"),
-                            what, root->ns ? " in the namespace " : "",
-                            root->ns ? (const char *) root->ns->href : "", BEDSIDE_GUIDELINE_NAMESPACE);
-      return;
-    }
+  g_autofree char *format = NULL;
+  xmlChar *lang;
 
   bedside_loader_check_attributes (loader, root, (const char * const []) { "id", "version", "format", NULL });
   g->id = bedside_loader_get_id (loader, root, "id");
   g->version = bedside_loader_get_attr (root, "version");
-  {
-    xmlChar *lang = xmlGetNsProp (root, (const xmlChar *) "lang", XML_XML_NAMESPACE);
-    g->language = g_strdup (lang ? (const char *) lang : "en");
-    xmlFree (lang);
-  }
-  {
-    g_autofree char *format = bedside_loader_get_attr (root, "format");
-    if (format != NULL && !g_str_equal (format, "1") && !g_str_equal (format, "2"))
-      {
-        g_autofree char *quoted = bedside_loader_quote_value (format);
-        bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
-                              _("format=%s is not supported (this version of Bedside reads formats 1 and 2)"), quoted);
-        return;
-      }
-    format_2 = format != NULL && g_str_equal (format, "2");
-  }
+  lang = xmlGetNsProp (root, (const xmlChar *) "lang", XML_XML_NAMESPACE);
+  g->language = g_strdup (lang ? (const char *) lang : "en");
+  xmlFree (lang);
+
+  format = bedside_loader_get_attr (root, "format");
+  if (format != NULL && !g_str_equal (format, "1") && !g_str_equal (format, "2"))
+    {
+      g_autofree char *quoted = bedside_loader_quote_value (format);
+      bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
+                            _("format=%s is not supported (this version of Bedside reads formats 1 and 2)"), quoted);
+      return FALSE;
+    }
+  *format_2 = format != NULL && g_str_equal (format, "2");
+
   if (g->version != NULL && !g_regex_match_simple ("^[0-9]+\\.[0-9]+\\.[0-9]+$", g->version, 0, 0))
     {
       g_autofree char *quoted = bedside_loader_quote_value (g->version);
       bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_BAD_ATTRIBUTE,
                             _("version=%s is not a version number like 1.0.0"), quoted);
     }
+  return TRUE;
+}
 
-  children = bedside_loader_element_children (loader, root);
+/* Each child of <guideline> into @parts (by part_names) or @medicines,
+ * checking their order and that each part is there once. */
+static void
+find_parts (Loader     *loader,
+            xmlNode    *root,
+            gboolean    format_2,
+            xmlNode   **parts,
+            GPtrArray  *medicines)
+{
+  g_autoptr(GPtrArray) children = bedside_loader_element_children (loader, root);
+  gint last_part = -1;
+
   for (guint i = 0; i < children->len; i++)
     {
       xmlNode *child = children->pdata[i];
-      gint part = bedside_loader_lookup_name (part_names, G_N_ELEMENTS (part_names), (const char *) child->name);
+      gint part = bedside_loader_lookup_name (part_names, N_PARTS, (const char *) child->name);
 
       if (part < 0 && bedside_loader_node_is (child, "medicines"))
         {
@@ -750,7 +575,7 @@ bedside_load_document (Loader  *loader,
           if (!format_2)
             bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
                                   _("<medicines> needs format=\"2\""));
-          else if (last_part > 1)
+          else if (last_part > PART_REFERENCES)
             bedside_loader_error (loader, bedside_node_line (child), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
                                   _("<medicines> must come before <%s>"), part_names[last_part]);
           g_ptr_array_add (medicines, child);
@@ -774,21 +599,45 @@ bedside_load_document (Loader  *loader,
       parts[part] = child;
       last_part = MAX (last_part, part);
     }
-  for (guint i = 0; i < G_N_ELEMENTS (part_names); i++)
-    if (parts[i] == NULL && i != 3)
+  for (guint i = 0; i < N_PARTS; i++)
+    if (parts[i] == NULL && i != PART_DEFINITIONS)
       bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_SCHEMA,
                             _("<guideline> needs a <%s>"), part_names[i]);
+}
+
+void
+bedside_load_document (Loader  *loader,
+                       xmlNode *root)
+{
+  g_autoptr(GPtrArray) enable_when_sources = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GArray) enable_when_lines = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_autoptr(GPtrArray) medicines = g_ptr_array_new ();
+  xmlNode *parts[N_PARTS] = { NULL };
+  gboolean format_2 = FALSE;
+
+  if (!bedside_loader_node_is (root, "guideline"))
+    {
+      g_autofree char *what = bedside_loader_describe_element (root);
+      bedside_loader_error (loader, bedside_node_line (root), BEDSIDE_GUIDELINE_ERROR_UNKNOWN_ELEMENT,
+                            _("the document element is %s%s%s, not a Bedside <guideline> in the namespace %s"),
+                            what, root->ns ? " in the namespace " : "",
+                            root->ns ? (const char *) root->ns->href : "", BEDSIDE_GUIDELINE_NAMESPACE);
+      return;
+    }
+  if (!read_guideline_attributes (loader, root, &format_2))
+    return;
+  find_parts (loader, root, format_2, parts, medicines);
   if (loader->n_errors > 0)
     return;
 
-  load_metadata (loader, parts[0]);
-  load_references (loader, parts[1]);
-  load_questionnaire (loader, parts[2], enable_when_sources, enable_when_lines);
+  load_metadata (loader, parts[PART_METADATA]);
+  load_references (loader, parts[PART_REFERENCES]);
+  bedside_loader_load_questionnaire (loader, parts[PART_QUESTIONNAIRE], enable_when_sources, enable_when_lines);
   bedside_loader_read_medicines (loader, (xmlNode **) medicines->pdata, medicines->len);
-  if (parts[3] != NULL)
-    load_definitions (loader, parts[3]);
+  if (parts[PART_DEFINITIONS] != NULL)
+    load_definitions (loader, parts[PART_DEFINITIONS]);
   compile_enable_when (loader, enable_when_sources, enable_when_lines);
   bedside_loader_compile_medicines (loader);
-  bedside_loader_load_recommendations (loader, parts[4]);
-  bedside_loader_load_tree (loader, parts[5]);
+  bedside_loader_load_recommendations (loader, parts[PART_RECOMMENDATIONS]);
+  bedside_loader_load_tree (loader, parts[PART_TREE]);
 }

@@ -13,6 +13,7 @@
 #include "bedside-file.h"
 #include "bedside-guideline-private.h"
 #include "bedside-library.h"
+#include "bedside-recommendation-fields-private.h"
 
 G_DEFINE_QUARK (bedside-guideline-error-quark, bedside_guideline_error)
 G_DEFINE_BOXED_TYPE (BedsideGuideline, bedside_guideline, bedside_guideline_ref, bedside_guideline_unref)
@@ -142,18 +143,10 @@ void
 bedside_recommendation_free (BedsideRecommendation *rec)
 {
   g_free (rec->id);
-  g_free (rec->title);
-  g_free (rec->clinician);
-  g_free (rec->dose);
-  g_free (rec->duration);
-  g_free (rec->patient_title);
-  g_free (rec->patient);
-  g_free (rec->patient_dose);
-  g_free (rec->patient_duration);
-  g_free (rec->patient_watch);
+  for (const BedsideRecommendationField *field = bedside_recommendation_fields; field->element != NULL; field++)
+    g_free (*bedside_recommendation_field_slot (rec, field));
   g_free (rec->evidence_quality);
   g_free (rec->evidence_strength);
-  g_free (rec->evidence_note);
   g_free (rec->citations);
   conditions_free (rec->contraindications, rec->n_contraindications);
   conditions_free (rec->cautions, rec->n_cautions);

@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "bedside-lint-private.h"
+#include "bedside-recommendation-fields-private.h"
 
 #include <stdarg.h>
 #include <string.h>
@@ -513,8 +514,6 @@ check_readability (Lint *self)
   for (guint r = 0; r < self->n_recs; r++)
     {
       const BedsideRecommendation *rec = bedside_guideline_get_recommendation (self->guideline, r);
-      const char *parts[] = { rec->patient_title, rec->patient, rec->patient_dose,
-                              rec->patient_duration, rec->patient_watch };
       g_autoptr(GString) text = g_string_new (NULL);
       g_autofree char *where = NULL;
       guint line;
@@ -525,9 +524,13 @@ check_readability (Lint *self)
       /* One text per recommendation: that is what the patient reads
        * together.  A newline ends each part's last sentence (a title has
        * no full stop). */
-      for (guint k = 0; k < G_N_ELEMENTS (parts); k++)
-        if (parts[k] != NULL)
-          g_string_append_printf (text, "%s\n", parts[k]);
+      for (const BedsideRecommendationField *field = bedside_recommendation_fields; field->element != NULL; field++)
+        {
+          const char *part = bedside_recommendation_field_get (rec, field);
+
+          if ((field->flags & BEDSIDE_FIELD_READABILITY) && part != NULL)
+            g_string_append_printf (text, "%s\n", part);
+        }
       if (text->len == 0)
         continue;
 
