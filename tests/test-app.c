@@ -169,10 +169,27 @@ test_red_flag (void)
   start_first_guideline (window);
   answer_patient_section (window);
   answer_boolean (window, "rf_cauda_equina", TRUE);
-  /* Announced at once, while the other red flags are still unanswered. */
+  /* Announced at once, while the other red flags are still unanswered;
+   * the plan is not ready, so its button waits; Undo takes the answer
+   * back. */
   g_assert_nonnull (bedside_window_get_urgent_text (window));
   g_assert_nonnull (strstr (bedside_window_get_urgent_text (window), "cauda equina"));
   g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+  gtk_widget_activate_action (GTK_WIDGET (window), "win.show-urgent-plan", NULL);
+  iterate ();
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+  /* Screen readers announce it: the banner is an alert. */
+  gtk_test_accessible_assert_role (GTK_ACCESSIBLE (gtk_revealer_get_child (window->urgent_revealer)),
+                                   GTK_ACCESSIBLE_ROLE_ALERT);
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.undo-urgent", NULL));
+  iterate ();
+  g_assert_null (bedside_window_get_urgent_text (window));
+  g_assert_cmpint (bedside_session_get_answer (bedside_window_get_session (window),
+                                               bedside_guideline_lookup_item (bedside_session_get_guideline (bedside_window_get_session (window)),
+                                                                              "rf_cauda_equina")->index)->state,
+                   ==, BEDSIDE_VALUE_UNKNOWN);
+  answer_boolean (window, "rf_cauda_equina", TRUE);
+  g_assert_nonnull (bedside_window_get_urgent_text (window));
   /* Every other red flag adds its own recommendation (1.1, rule 1), so
    * the plan is settled once those are answered too. */
   answer_boolean (window, "rf_progressive_deficit", FALSE);
@@ -184,7 +201,10 @@ test_red_flag (void)
   g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
   answer_boolean (window, "rf_fracture", FALSE);
 
-  /* As soon as the plan is settled, straight to the plan. */
+  /* The plan is settled: the clinician chooses to see it. */
+  g_assert_cmpstr (bedside_window_get_page_name (window), ==, "consultation");
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-urgent-plan", NULL));
+  iterate ();
   g_assert_cmpstr (bedside_window_get_page_name (window), ==, "plan");
   g_assert_nonnull (bedside_window_get_urgent_text (window));
   g_assert_nonnull (strstr (bedside_window_get_urgent_text (window), "cauda equina"));

@@ -54,6 +54,8 @@ JSON
 # The same patient, pregnant: the muscle relaxant and the NSAID are left
 # out, each with the patient's own reason.
 sed -e 's/"pregnant": "no"/"pregnant": "pregnant"/' "$work/answers.json" > "$work/answers-pregnant.json"
+# A red flag: the banner with Undo and See Urgent Plan.
+printf '{"age": 42, "pregnant": "no", "rf_cauda_equina": true}\n' > "$work/answers-red-flag.json"
 
 shoot() {
   name=$1
@@ -83,3 +85,4 @@ shoot questionnaire questionnaire:medication_safety
 shoot review review
 shoot plan plan:stay_active
 shoot plan-avoided plan:nsaid_avoid "$work/answers-pregnant.json"
+shoot red-flag questionnaire:red_flags "$work/answers-red-flag.json"

@@ -12,6 +12,7 @@ struct _BedsideConsultationPage
 
   BedsideSession      *session;
   gint                 section;        /* -1: nothing shown */
+  gint                 last_changed;   /* the item answered last, -1: none */
   GPtrArray           *rows;           /* BedsideQuestionRow, by item index */
   GPtrArray           *section_pages;  /* GtkWidget, by section index */
   char                *progress;
@@ -147,6 +148,7 @@ static void
 on_answer_changed (BedsideQuestionRow      *row,
                    BedsideConsultationPage *self)
 {
+  self->last_changed = (gint) bedside_question_row_get_item (row);
   update_state (self);
   g_signal_emit (self, signals[ANSWERS_CHANGED], 0);
 }
@@ -217,6 +219,7 @@ build_pages (BedsideConsultationPage *self)
 
   self->rows = g_ptr_array_new ();
   self->section_pages = g_ptr_array_new ();
+  self->last_changed = -1;
 
   for (guint s = 0; s < n_sections; s++)
     {
@@ -371,6 +374,7 @@ static void
 bedside_consultation_page_init (BedsideConsultationPage *self)
 {
   self->section = -1;
+  self->last_changed = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
   update_state (self);
 }
@@ -458,6 +462,23 @@ bedside_consultation_page_go_previous (BedsideConsultationPage *self)
   show_section (self, previous);
   bedside_consultation_page_focus_first (self);
   return TRUE;
+}
+
+gint
+bedside_consultation_page_get_last_changed (BedsideConsultationPage *self)
+{
+  g_return_val_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self), -1);
+  return self->last_changed;
+}
+
+void
+bedside_consultation_page_clear_answer (BedsideConsultationPage *self,
+                                        guint                    item)
+{
+  g_return_if_fail (BEDSIDE_IS_CONSULTATION_PAGE (self));
+  g_return_if_fail (self->session != NULL && item < self->rows->len);
+
+  bedside_question_row_clear (self->rows->pdata[item]);
 }
 
 void

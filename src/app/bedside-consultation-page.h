@@ -26,6 +26,11 @@ void       bedside_consultation_page_reset             (BedsideConsultationPage 
 gboolean   bedside_consultation_page_go_next           (BedsideConsultationPage *self);
 gboolean   bedside_consultation_page_go_previous       (BedsideConsultationPage *self);
 /* Shows the section of @item and puts the focus on its control. */
+/* The item answered (or changed) last, -1 when none. */
+gint       bedside_consultation_page_get_last_changed  (BedsideConsultationPage *self);
+/* Takes back the answer to @item, on screen and in the session. */
+void       bedside_consultation_page_clear_answer      (BedsideConsultationPage *self,
+                                                        guint                    item);
 void       bedside_consultation_page_show_item         (BedsideConsultationPage *self,
                                                         guint                    item);
 /* Shows the section with id @section_id, if enabled. */

@@ -479,6 +479,30 @@ bedside_question_row_new (BedsideSession *session,
   return GTK_WIDGET (self);
 }
 
+void
+bedside_question_row_clear (BedsideQuestionRow *self)
+{
+  g_return_if_fail (BEDSIDE_IS_QUESTION_ROW (self));
+
+  self->updating = TRUE;
+  if (self->yes_button != NULL)
+    {
+      gtk_toggle_button_set_active (self->yes_button, FALSE);
+      gtk_toggle_button_set_active (self->no_button, FALSE);
+    }
+  else if (self->drop_down != NULL)
+    gtk_drop_down_set_selected (self->drop_down, 0);
+  else if (self->choice_buttons != NULL)
+    for (guint i = 0; i < self->choice_buttons->len; i++)
+      gtk_toggle_button_set_active (self->choice_buttons->pdata[i], FALSE);
+  else if (self->entry != NULL)
+    gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
+  self->updating = FALSE;
+  bedside_session_clear_answer (self->session, self->item);
+  set_error (self, NULL);
+  g_signal_emit (self, signals[ANSWER_CHANGED], 0);
+}
+
 guint
 bedside_question_row_get_item (BedsideQuestionRow *self)
 {

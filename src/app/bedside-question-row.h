@@ -16,6 +16,9 @@ G_DECLARE_FINAL_TYPE (BedsideQuestionRow, bedside_question_row, BEDSIDE, QUESTIO
 GtkWidget *bedside_question_row_new      (BedsideSession     *session,
                                           guint               item);
 guint      bedside_question_row_get_item (BedsideQuestionRow *self);
+/* Takes the answer back: nothing selected or typed, the session's answer
+ * cleared; emits "answer-changed". */
+void       bedside_question_row_clear    (BedsideQuestionRow *self);
 /* Moves the keyboard focus to the row's control. */
 void       bedside_question_row_focus    (BedsideQuestionRow *self);
 

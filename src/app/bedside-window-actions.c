@@ -210,6 +210,38 @@ show_plan_action (GtkWidget  *widget,
   _bedside_window_show_plan (BEDSIDE_WINDOW (widget));
 }
 
+/* The banner's See Urgent Plan: the jump happens when the clinician
+ * chooses it, once the answers settle the plan. */
+static void
+show_urgent_plan_action (GtkWidget  *widget,
+                         const char *action_name,
+                         GVariant   *parameter)
+{
+  BedsideWindow *self = BEDSIDE_WINDOW (widget);
+
+  if (!self->urgent_plan_shown)
+    return;
+  _bedside_window_show_page (self, "plan");
+}
+
+/* The banner's Undo: takes back the answer that raised the red flag. */
+static void
+undo_urgent_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  BedsideWindow *self = BEDSIDE_WINDOW (widget);
+  gint item = self->urgent_item;
+
+  if (item < 0 || self->session == NULL)
+    return;
+  self->urgent_item = -1;
+  if (!page_is (self, "consultation"))
+    _bedside_window_show_page (self, "consultation");
+  bedside_consultation_page_clear_answer (self->consultation_page, (guint) item);
+  bedside_consultation_page_show_item (self->consultation_page, (guint) item);
+}
+
 void
 _bedside_window_class_add_actions (GtkWidgetClass *widget_class)
 {
@@ -223,4 +255,6 @@ _bedside_window_class_add_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "win.next-section", NULL, next_section_action);
   gtk_widget_class_install_action (widget_class, "win.go-back", NULL, go_back_action);
   gtk_widget_class_install_action (widget_class, "win.show-plan", NULL, show_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.show-urgent-plan", NULL, show_urgent_plan_action);
+  gtk_widget_class_install_action (widget_class, "win.undo-urgent", NULL, undo_urgent_action);
 }

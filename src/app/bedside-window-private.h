@@ -18,7 +18,8 @@ struct _BedsideWindow
   BedsideSession          *session;
   BedsideEvaluator        *evaluator;
   char                    *urgent_text; /* NULL: no urgent action */
-  gboolean                 urgent_plan_shown; /* the settled urgent plan was shown */
+  gboolean                 urgent_plan_shown; /* the settled urgent plan is on the plan page */
+  gint                     urgent_item;  /* the answer that raised it (Undo), -1: none */
   char                    *status_text; /* NULL: approved guideline */
 
   /* The consultation's file and whether its answers are unsaved: the
@@ -37,6 +38,7 @@ struct _BedsideWindow
   GtkLabel                *status_label;
   GtkRevealer             *urgent_revealer;
   GtkLabel                *urgent_label;
+  GtkWidget               *urgent_plan_button;
   GtkStack                *stack;
   BedsideLibraryPage      *library_page;
   BedsideConsultationPage *consultation_page;

@@ -88,6 +88,12 @@ set_urgent (BedsideWindow *self,
     self->urgent_plan_shown = FALSE;
   gtk_label_set_text (self->urgent_label, text ? text : "");
   gtk_revealer_set_reveal_child (self->urgent_revealer, text != NULL);
+  if (text == NULL)
+    {
+      self->urgent_item = -1;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-urgent-plan", FALSE);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-urgent", FALSE);
+    }
 }
 
 /* The engine decides whether the answers so far already settle the plan
@@ -111,16 +117,24 @@ check_urgent (BedsideWindow *self,
       /* TRANSLATORS: the banner shown when an answer calls for urgent action */
       g_autofree char *text = g_strdup_printf (_("Urgent: %s"), urgent->title);
 
+      /* The answer that raised it can be taken back (Undo). */
+      if (!was_urgent && jump)
+        self->urgent_item = bedside_consultation_page_get_last_changed (self->consultation_page);
       set_urgent (self, text);
-      /* Once the answers settle the plan, show it straight away. */
+      /* Once the answers settle the plan, it is ready; the clinician
+       * chooses when to see it (See Urgent Plan). */
       if (plan != NULL)
         {
           bedside_care_plan_set_decisions (plan, bedside_session_get_decisions (self->session));
           bedside_plan_page_set_plan (self->plan_page, plan);
-          if (jump && !self->urgent_plan_shown)
-            _bedside_window_show_page (self, "plan");
           self->urgent_plan_shown = TRUE;
         }
+      else
+        self->urgent_plan_shown = FALSE;
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-urgent-plan", plan != NULL);
+      gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-urgent", self->urgent_item >= 0);
+      gtk_widget_set_tooltip_text (GTK_WIDGET (self->urgent_plan_button),
+                                   plan != NULL ? NULL : _("Answer the other red flags first: each one can add to the urgent plan"));
     }
   else if (was_urgent)
     {
@@ -535,6 +549,7 @@ bedside_window_class_init (BedsideWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, status_label);
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, urgent_revealer);
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, urgent_label);
+  gtk_widget_class_bind_template_child (widget_class, BedsideWindow, urgent_plan_button);
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, library_page);
   gtk_widget_class_bind_template_child (widget_class, BedsideWindow, consultation_page);
@@ -557,7 +572,10 @@ bedside_window_class_init (BedsideWindowClass *klass)
 static void
 bedside_window_init (BedsideWindow *self)
 {
+  self->urgent_item = -1;
   gtk_widget_init_template (GTK_WIDGET (self));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-urgent-plan", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.undo-urgent", FALSE);
   g_object_bind_property_full (self->window_title, "title", self, "title", G_BINDING_SYNC_CREATE,
                                header_title_to_window_title, NULL, self, NULL);
 
