@@ -264,22 +264,16 @@ search_from (Lint  *self,
   return FALSE;
 }
 
-/* Is there a complete, valid set of answers to the items in search_vars
- * (closed upstream) for which every atom in search_atoms holds?  Not
- * enumerated over @max_combinations. */
-static Outcome
-search (Lint    *self,
-        guint64  max_combinations)
+/* Sorts search_vars into questionnaire order, gives each its depth (pos,
+ * stamped pos_gen) and counts their combinations into @outcome. */
+static void
+place_variables (Lint    *self,
+                 Outcome *outcome)
 {
-  Outcome outcome = { SEARCH_UNSAT, SKIP_NONE, 0, 1, 0, G_MAXUINT };
   GArray *vars = self->search_vars;
-  GPtrArray *atoms = self->search_atoms;
-  g_autofree guint *last = NULL;
-  guint *start;
-  gboolean sat;
 
   g_array_sort (vars, bedside_lint_compare_guint);
-  outcome.n_vars = vars->len;
+  outcome->n_vars = vars->len;
   self->pos_gen++;
   for (guint i = 0; i < vars->len; i++)
     {
@@ -287,23 +281,26 @@ search (Lint    *self,
 
       self->pos[v] = i;
       self->pos_stamp[v] = self->pos_gen;
-      outcome.combinations = saturating_product (outcome.combinations, self->domain_len[v]);
+      outcome->combinations = saturating_product (outcome->combinations, self->domain_len[v]);
       if (self->inexact[v])
         {
-          if (outcome.n_inexact++ == 0)
-            outcome.first_inexact = v;
+          if (outcome->n_inexact++ == 0)
+            outcome->first_inexact = v;
         }
     }
-  if (outcome.combinations > max_combinations)
-    {
-      outcome.result = SEARCH_SKIPPED;
-      outcome.skip = SKIP_COMBINATIONS;
-      return outcome;
-    }
+}
 
-  /* Bucket the atoms by the position of their last item: 0 holds those
-   * with no item, d + 1 those complete at depth d. */
-  last = g_new (guint, MAX (atoms->len, 1));
+/* Buckets the atoms by the position of their last item: 0 holds those
+ * with no item, d + 1 those complete at depth d; @last gets each atom's
+ * bucket.  FALSE when an atom reads an item that is not a variable. */
+static gboolean
+bucket_atoms (Lint  *self,
+              guint *last)
+{
+  GArray *vars = self->search_vars;
+  GPtrArray *atoms = self->search_atoms;
+  guint *start;
+
   g_array_set_size (self->bucket_start, vars->len + 2);
   start = (guint *) (void *) self->bucket_start->data;
   memset (start, 0, sizeof (guint) * (vars->len + 2));
@@ -313,22 +310,14 @@ search (Lint    *self,
       guint at = 0;
 
       if (atom->deps->closure_huge)
-        {
-          outcome.result = SEARCH_SKIPPED;
-          outcome.skip = SKIP_CLOSURE;
-          return outcome;
-        }
+        return FALSE;
       for (guint i = 0; i < atom->deps->n_items; i++)
         {
           guint item = atom->deps->items[i];
 
+          /* Cannot happen: atoms join the items they read. */
           if (self->pos_stamp[item] != self->pos_gen)
-            {
-              /* Cannot happen: atoms join the items they read. */
-              outcome.result = SEARCH_SKIPPED;
-              outcome.skip = SKIP_CLOSURE;
-              return outcome;
-            }
+            return FALSE;
           at = MAX (at, self->pos[item] + 1);
         }
       last[a] = at;
@@ -345,56 +334,72 @@ search (Lint    *self,
     for (guint a = 0; a < atoms->len; a++)
       self->bucket_atoms->pdata[fill[last[a]]++] = atoms->pdata[a];
   }
+  return TRUE;
+}
 
-  /* An atom may fail before it is complete: it is tried at the depth of
-   * each of its items but the last. */
+/* An atom may fail before it is complete: it is tried at the depth of
+ * each of its items but the last (early_start, early_atoms). */
+static void
+bucket_early_atoms (Lint        *self,
+                    const guint *last)
+{
+  GArray *vars = self->search_vars;
+  GPtrArray *atoms = self->search_atoms;
+  guint *early;
+  g_autofree guint *fill = NULL;
+  guint n = 0;
+
   g_array_set_size (self->early_start, vars->len + 1);
-  {
-    guint *early = (guint *) (void *) self->early_start->data;
-    g_autofree guint *fill = NULL;
-    guint n = 0;
+  early = (guint *) (void *) self->early_start->data;
+  memset (early, 0, sizeof (guint) * (vars->len + 1));
+  for (guint a = 0; a < atoms->len; a++)
+    {
+      const Atom *atom = atoms->pdata[a];
 
-    memset (early, 0, sizeof (guint) * (vars->len + 1));
-    for (guint a = 0; a < atoms->len; a++)
-      {
-        const Atom *atom = atoms->pdata[a];
+      if (last[a] < 2 || !atom_is_monotone (self, atom))
+        continue;
+      for (guint i = 0; i < atom->deps->n_items; i++)
+        {
+          guint depth = self->pos[atom->deps->items[i]];
 
-        if (last[a] < 2 || !atom_is_monotone (self, atom))
-          continue;
-        for (guint i = 0; i < atom->deps->n_items; i++)
-          {
-            guint depth = self->pos[atom->deps->items[i]];
+          if (depth + 1 < last[a])
+            {
+              early[depth + 1]++;
+              n++;
+            }
+        }
+    }
+  for (guint i = 1; i < vars->len + 1; i++)
+    early[i] += early[i - 1];
+  g_ptr_array_set_size (self->early_atoms, n);
+  fill = g_memdup2 (early, sizeof (guint) * (vars->len + 1));
+  for (guint a = 0; a < atoms->len; a++)
+    {
+      Atom *atom = atoms->pdata[a];
 
-            if (depth + 1 < last[a])
-              {
-                early[depth + 1]++;
-                n++;
-              }
-          }
-      }
-    for (guint i = 1; i < vars->len + 1; i++)
-      early[i] += early[i - 1];
-    g_ptr_array_set_size (self->early_atoms, n);
-    fill = g_memdup2 (early, sizeof (guint) * (vars->len + 1));
-    for (guint a = 0; a < atoms->len; a++)
-      {
-        Atom *atom = atoms->pdata[a];
+      if (last[a] < 2 || !atom_is_monotone (self, atom))
+        continue;
+      for (guint i = 0; i < atom->deps->n_items; i++)
+        {
+          guint depth = self->pos[atom->deps->items[i]];
 
-        if (last[a] < 2 || !atom_is_monotone (self, atom))
-          continue;
-        for (guint i = 0; i < atom->deps->n_items; i++)
-          {
-            guint depth = self->pos[atom->deps->items[i]];
+          if (depth + 1 < last[a])
+            self->early_atoms->pdata[fill[depth]++] = atom;
+        }
+    }
+}
 
-            if (depth + 1 < last[a])
-              self->early_atoms->pdata[fill[depth]++] = atom;
-          }
-      }
-  }
+/* Checks the atoms with no item, then searches; keeps the answers found in
+ * witness when capturing, and leaves every variable unknown again. */
+static gboolean
+run_search (Lint *self)
+{
+  GArray *vars = self->search_vars;
+  const guint *start = (const guint *) (void *) self->bucket_start->data;
+  gboolean sat = TRUE;
 
   self->evaluations = 0;
   self->aborted = FALSE;
-  sat = TRUE;
   for (guint a = start[0]; a < start[1] && sat; a++)
     sat = atom_holds (self, self->bucket_atoms->pdata[a]);
   if (sat)
@@ -410,7 +415,38 @@ search (Lint    *self,
       }
   for (guint i = 0; i < vars->len; i++)
     self->values[g_array_index (vars, guint, i)] = (BedsideValue) BEDSIDE_VALUE_INIT_UNKNOWN;
+  return sat;
+}
 
+/* Is there a complete, valid set of answers to the items in search_vars
+ * (closed upstream) for which every atom in search_atoms holds?  Not
+ * enumerated over @max_combinations. */
+static Outcome
+search (Lint    *self,
+        guint64  max_combinations)
+{
+  Outcome outcome = { SEARCH_UNSAT, SKIP_NONE, 0, 1, 0, G_MAXUINT };
+  g_autofree guint *last = NULL;
+  gboolean sat;
+
+  place_variables (self, &outcome);
+  if (outcome.combinations > max_combinations)
+    {
+      outcome.result = SEARCH_SKIPPED;
+      outcome.skip = SKIP_COMBINATIONS;
+      return outcome;
+    }
+
+  last = g_new (guint, MAX (self->search_atoms->len, 1));
+  if (!bucket_atoms (self, last))
+    {
+      outcome.result = SEARCH_SKIPPED;
+      outcome.skip = SKIP_CLOSURE;
+      return outcome;
+    }
+  bucket_early_atoms (self, last);
+
+  sat = run_search (self);
   if (self->aborted)
     {
       outcome.result = SEARCH_SKIPPED;
