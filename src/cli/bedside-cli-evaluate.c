@@ -292,6 +292,60 @@ append_error_object (GString    *out,
   g_string_append (out, text);
 }
 
+/* The plan of one line of a batch, or NULL and @error; a line over the
+ * limit ends the batch (the reader reads no further). */
+static BedsideCarePlan *
+evaluate_line (Batch       *batch,
+               const char  *line,
+               gsize        length,
+               gboolean     too_long,
+               const char  *file_name,
+               guint        line_number,
+               const char  *display_name,
+               GError     **error)
+{
+  if (too_long)
+    {
+      g_autofree char *limit = bedside_file_format_limit (BEDSIDE_ANSWERS_MAX_SIZE);
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: the line is too long (the limit is %s); the lines after it are not read",
+                   display_name, limit);
+      return NULL;
+    }
+  return evaluate_case (batch, line, length, file_name, line_number, display_name, error);
+}
+
+/* Writes the rest of @buffer and closes @stream; *@error may hold a write
+ * error from the loop already.  Prints what went wrong and returns FALSE. */
+static gboolean
+finish_batch_output (GOutputStream  *stream,
+                     GString        *buffer,
+                     const GError   *read_error,
+                     const char     *cases_path,
+                     const char     *output,
+                     GError        **error)
+{
+  /* A batch that could not be read to its end is no batch: nothing
+   * replaces the output. */
+  if (read_error != NULL)
+    {
+      bedside_cli_print_error (cases_path, read_error);
+      bedside_cli_abandon_output (stream);
+      return FALSE;
+    }
+  if (*error == NULL)
+    g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, NULL, error);
+  if (*error == NULL)
+    g_output_stream_close (stream, NULL, error);
+  if (*error != NULL)
+    {
+      bedside_cli_print_error (output != NULL ? output : "standard output", *error);
+      bedside_cli_abandon_output (stream);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 evaluate_batch (BedsideGuideline *guideline,
                 const char       *cases_path,
@@ -343,15 +397,7 @@ evaluate_batch (BedsideGuideline *guideline,
       line_number++;
       g_snprintf (display_name, sizeof display_name, "%s:%u", cases_path, line_number);
 
-      if (too_long)
-        {
-          g_autofree char *limit = bedside_file_format_limit (BEDSIDE_ANSWERS_MAX_SIZE);
-          g_set_error (&line_error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                       "%s: the line is too long (the limit is %s); the lines after it are not read",
-                       display_name, limit);
-        }
-      else
-        plan = evaluate_case (&batch, line, length, cases_path, line_number, display_name, &line_error);
+      plan = evaluate_line (&batch, line, length, too_long, cases_path, line_number, display_name, &line_error);
       if (plan != NULL)
         bedside_json_plan_writer_append (writer, plan, buffer);
       else
@@ -373,24 +419,8 @@ evaluate_batch (BedsideGuideline *guideline,
         }
     }
 
-  /* A batch that could not be read to its end is no batch: nothing
-   * replaces the output. */
-  if (read_error != NULL)
-    {
-      bedside_cli_print_error (cases_path, read_error);
-      bedside_cli_abandon_output (stream);
-      return BEDSIDE_CLI_EXIT_FAILED;
-    }
-  if (error == NULL)
-    g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, NULL, &error);
-  if (error == NULL)
-    g_output_stream_close (stream, NULL, &error);
-  if (error != NULL)
-    {
-      bedside_cli_print_error (output != NULL ? output : "standard output", error);
-      bedside_cli_abandon_output (stream);
-      return BEDSIDE_CLI_EXIT_FAILED;
-    }
+  if (!finish_batch_output (stream, buffer, read_error, cases_path, output, &error))
+    return BEDSIDE_CLI_EXIT_FAILED;
 
   if (n_failed > BATCH_MAX_REPORTED)
     fprintf (stderr, "%s: %u of %u lines failed\n", cases_path, n_failed, line_number);
