@@ -292,6 +292,60 @@ append_error_object (GString    *out,
   g_string_append (out, text);
 }
 
+/* The plan of one line of a batch, or NULL and @error; a line over the
+ * limit ends the batch (the reader reads no further). */
+static BedsideCarePlan *
+evaluate_line (Batch       *batch,
+               const char  *line,
+               gsize        length,
+               gboolean     too_long,
+               const char  *file_name,
+               guint        line_number,
+               const char  *display_name,
+               GError     **error)
+{
+  if (too_long)
+    {
+      g_autofree char *limit = bedside_file_format_limit (BEDSIDE_ANSWERS_MAX_SIZE);
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   "%s: the line is too long (the limit is %s); the lines after it are not read",
+                   display_name, limit);
+      return NULL;
+    }
+  return evaluate_case (batch, line, length, file_name, line_number, display_name, error);
+}
+
+/* Writes the rest of @buffer and closes @stream; *@error may hold a write
+ * error from the loop already.  Prints what went wrong and returns FALSE. */
+static gboolean
+finish_batch_output (GOutputStream  *stream,
+                     GString        *buffer,
+                     const GError   *read_error,
+                     const char     *cases_path,
+                     const char     *output,
+                     GError        **error)
+{
+  /* A batch that could not be read to its end is no batch: nothing
+   * replaces the output. */
+  if (read_error != NULL)
+    {
+      bedside_cli_print_error (cases_path, read_error);
+      bedside_cli_abandon_output (stream);
+      return FALSE;
+    }
+  if (*error == NULL)
+    g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, NULL, error);
+  if (*error == NULL)
+    g_output_stream_close (stream, NULL, error);
+  if (*error != NULL)
+    {
+      bedside_cli_print_error (output != NULL ? output : "standard output", *error);
+      bedside_cli_abandon_output (stream);
+      return FALSE;
+    }
+  return TRUE;
+}
+
 static int
 evaluate_batch (BedsideGuideline *guideline,
                 const char       *cases_path,
@@ -343,15 +397,7 @@ evaluate_batch (BedsideGuideline *guideline,
       line_number++;
       g_snprintf (display_name, sizeof display_name, "%s:%u", cases_path, line_number);
 
-      if (too_long)
-        {
-          g_autofree char *limit = bedside_file_format_limit (BEDSIDE_ANSWERS_MAX_SIZE);
-          g_set_error (&line_error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                       "%s: the line is too long (the limit is %s); the lines after it are not read",
-                       display_name, limit);
-        }
-      else
-        plan = evaluate_case (&batch, line, length, cases_path, line_number, display_name, &line_error);
+      plan = evaluate_line (&batch, line, length, too_long, cases_path, line_number, display_name, &line_error);
       if (plan != NULL)
         bedside_json_plan_writer_append (writer, plan, buffer);
       else
@@ -373,24 +419,8 @@ evaluate_batch (BedsideGuideline *guideline,
         }
     }
 
-  /* A batch that could not be read to its end is no batch: nothing
-   * replaces the output. */
-  if (read_error != NULL)
-    {
-      bedside_cli_print_error (cases_path, read_error);
-      bedside_cli_abandon_output (stream);
-      return BEDSIDE_CLI_EXIT_FAILED;
-    }
-  if (error == NULL)
-    g_output_stream_write_all (stream, buffer->str, buffer->len, NULL, NULL, &error);
-  if (error == NULL)
-    g_output_stream_close (stream, NULL, &error);
-  if (error != NULL)
-    {
-      bedside_cli_print_error (output != NULL ? output : "standard output", error);
-      bedside_cli_abandon_output (stream);
-      return BEDSIDE_CLI_EXIT_FAILED;
-    }
+  if (!finish_batch_output (stream, buffer, read_error, cases_path, output, &error))
+    return BEDSIDE_CLI_EXIT_FAILED;
 
   if (n_failed > BATCH_MAX_REPORTED)
     fprintf (stderr, "%s: %u of %u lines failed\n", cases_path, n_failed, line_number);
@@ -398,163 +428,244 @@ evaluate_batch (BedsideGuideline *guideline,
   return n_failed > 0 ? BEDSIDE_CLI_EXIT_FAILED : BEDSIDE_CLI_EXIT_OK;
 }
 
+/* The command line of evaluate, as given. */
+typedef struct {
+  char     *answers_path;
+  char     *cases_path;
+  char     *format_name;
+  char     *audience_name;
+  char     *language;
+  char     *output;
+  char     *paper_name;
+  char     *clinic;
+  char     *clinic_address;
+  char     *clinic_phone;
+  char     *emergency_number;
+  char     *patient_name;
+  char     *visit_date;
+  gboolean  only_verified;
+} EvaluateArgs;
+
+static void
+evaluate_args_clear (EvaluateArgs *args)
+{
+  g_free (args->answers_path);
+  g_free (args->cases_path);
+  g_free (args->format_name);
+  g_free (args->audience_name);
+  g_free (args->language);
+  g_free (args->output);
+  g_free (args->paper_name);
+  g_free (args->clinic);
+  g_free (args->clinic_address);
+  g_free (args->clinic_phone);
+  g_free (args->emergency_number);
+  g_free (args->patient_name);
+  g_free (args->visit_date);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (EvaluateArgs, evaluate_args_clear)
+
+/* The options of evaluate; parsing them fills @args. */
+static GOptionContext *
+evaluate_option_context_new (EvaluateArgs *args)
+{
+  const GOptionEntry entries[] = {
+    { "answers", 'a', 0, G_OPTION_ARG_FILENAME, &args->answers_path,
+      "The answers of one consultation (JSON object, or a saved consultation; - reads standard input)", "ANSWERS.json" },
+    { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &args->cases_path,
+      "One answers object per line; writes one JSON plan per line (- reads standard input)", "CASES.jsonl" },
+    { "format", 'f', 0, G_OPTION_ARG_STRING, &args->format_name,
+      "text (default), json or pdf", "FORMAT" },
+    { "audience", 0, 0, G_OPTION_ARG_STRING, &args->audience_name,
+      "clinician (default), patient or both", "AUDIENCE" },
+    { "lang", 'l', 0, G_OPTION_ARG_STRING, &args->language,
+      "Language of the patient handout, e.g. es (default: the guideline's)", "LANG" },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args->output,
+      "Write to OUT (replaced atomically) instead of standard output", "OUT" },
+    { "paper", 0, 0, G_OPTION_ARG_STRING, &args->paper_name,
+      "PDF: a4 or letter (default: the locale's paper)", "PAPER" },
+    { "clinic", 0, 0, G_OPTION_ARG_STRING, &args->clinic,
+      "The clinic's name, in the PDF's header and the handout's help box", "NAME" },
+    { "clinic-address", 0, 0, G_OPTION_ARG_STRING, &args->clinic_address,
+      "PDF: the clinic's address, in the header", "ADDRESS" },
+    { "clinic-phone", 0, 0, G_OPTION_ARG_STRING, &args->clinic_phone,
+      "The clinic's phone number, in the PDF's header and the handout's help box", "PHONE" },
+    { "emergency-number", 0, 0, G_OPTION_ARG_STRING, &args->emergency_number,
+      "The emergency number on every handout (default: " BEDSIDE_DEFAULT_EMERGENCY_NUMBER ")", "NUMBER" },
+    { "patient-name", 0, 0, G_OPTION_ARG_STRING, &args->patient_name,
+      "PDF: the patient's name, in the header", "NAME" },
+    { "visit-date", 0, 0, G_OPTION_ARG_STRING, &args->visit_date,
+      "PDF: the date of the visit (YYYY-MM-DD), in the header", "DATE" },
+    { "only-verified", 0, 0, G_OPTION_ARG_NONE, &args->only_verified,
+      "Refuse a guideline that the SHA256SUMS list in its folder does not name", NULL },
+    { NULL }
+  };
+
+  /* The context keeps a copy of the entries. */
+  return bedside_cli_option_context_new ("evaluate", "FILE", evaluate_summary, entries);
+}
+
+/* --format and --audience; the exit status of a usage error, else
+ * BEDSIDE_CLI_EXIT_OK. */
+static int
+read_format (GOptionContext     *context,
+             const EvaluateArgs *args,
+             OutputFormat       *format,
+             BedsideAudience    *audience)
+{
+  if (args->format_name == NULL || g_str_equal (args->format_name, "text"))
+    *format = FORMAT_TEXT;
+  else if (g_str_equal (args->format_name, "json"))
+    *format = FORMAT_JSON;
+  else if (g_str_equal (args->format_name, "pdf"))
+    *format = FORMAT_PDF;
+  else
+    return bedside_cli_usage_error (context, "unknown format '%s'", args->format_name);
+
+  if (args->cases_path != NULL && args->format_name != NULL && *format != FORMAT_JSON)
+    return bedside_cli_usage_error (context, "--batch writes JSON only");
+
+  if (args->audience_name != NULL && !bedside_audience_from_string (args->audience_name, audience))
+    return bedside_cli_usage_error (context, "unknown audience '%s'", args->audience_name);
+  return BEDSIDE_CLI_EXIT_OK;
+}
+
+/* What the handout's help box says, for text and PDF handouts, and the
+ * PDF's paper and header; the exit status of a usage error, else
+ * BEDSIDE_CLI_EXIT_OK. */
+static int
+read_page_options (GOptionContext     *context,
+                   const EvaluateArgs *args,
+                   OutputFormat        format,
+                   PdfRequest         *pdf)
+{
+  if (args->emergency_number != NULL && !is_phone_number (args->emergency_number))
+    return bedside_cli_usage_error (context, "--emergency-number '%s' is not a phone number",
+                                    args->emergency_number);
+  if ((args->cases_path != NULL || format == FORMAT_JSON) &&
+      (args->clinic != NULL || args->clinic_phone != NULL || args->emergency_number != NULL))
+    return bedside_cli_usage_error (context, "--clinic, --clinic-phone and --emergency-number are for "
+                                             "text and PDF handouts");
+  pdf->options = (BedsidePageOptions) {
+    .clinic_name = args->clinic,
+    .clinic_phone = args->clinic_phone,
+    .emergency_number = args->emergency_number,
+  };
+
+  if (format == FORMAT_PDF)
+    {
+      if (args->output == NULL)
+        return bedside_cli_usage_error (context, "PDF output needs -o OUT, the file to write");
+      if (args->paper_name != NULL && !bedside_paper_from_string (args->paper_name, &pdf->paper))
+        return bedside_cli_usage_error (context, "unknown paper '%s' (a4 or letter)", args->paper_name);
+      if (args->visit_date != NULL && !is_iso_date (args->visit_date))
+        return bedside_cli_usage_error (context, "--visit-date '%s' is not a date (YYYY-MM-DD)", args->visit_date);
+      pdf->options.clinic_address = args->clinic_address;
+      pdf->options.patient_name = args->patient_name;
+      pdf->options.visit_date = args->visit_date;
+    }
+  else if (args->paper_name != NULL || args->clinic_address != NULL || args->patient_name != NULL ||
+           args->visit_date != NULL)
+    return bedside_cli_usage_error (context, "--paper, --clinic-address, --patient-name and --visit-date "
+                                             "are for --format pdf");
+  return BEDSIDE_CLI_EXIT_OK;
+}
+
+/* -o never replaces a device, a FIFO, a folder or a link, nor the
+ * guideline or the answers it was made from; prints why not. */
+static gboolean
+output_may_be_written (BedsideGuideline   *guideline,
+                       const EvaluateArgs *args)
+{
+  const char * const inputs[] = { bedside_guideline_get_path (guideline),
+                                  args->answers_path != NULL ? args->answers_path : args->cases_path, NULL };
+
+  return bedside_cli_check_output (args->output, inputs);
+}
+
+/* --lang is the handout's language, which need not be the interface's:
+ * a clinician working in English hands a Spanish handout to the patient.
+ * The clinician plan stays in the guideline's language.  Sets *@handout
+ * (transfer full); returns the exit status of a failure, else
+ * BEDSIDE_CLI_EXIT_OK. */
+static int
+load_handout (GOptionContext      *context,
+              BedsideGuideline    *guideline,
+              const EvaluateArgs  *args,
+              OutputFormat         format,
+              BedsideTranslation **handout)
+{
+  g_autoptr(GError) error = NULL;
+  const char *own = bedside_guideline_get_language (guideline);
+
+  if (!bedside_language_is_valid (args->language))
+    return bedside_cli_usage_error (context, "'%s' is not a language code (e.g. es, es_MX)", args->language);
+  if ((args->cases_path != NULL || format == FORMAT_JSON) &&
+      !bedside_language_matches (args->language, own != NULL ? own : "en"))
+    return bedside_cli_usage_error (context, "--lang translates text and PDF handouts; "
+                                             "JSON plans carry the guideline's own texts");
+
+  *handout = bedside_translation_new (guideline, args->language, &error);
+  if (*handout == NULL)
+    return bedside_cli_usage_error (context, "%s", error->message);
+  /* A handout the patient cannot read is no handout: a language the
+   * guideline has no (valid) translation into, or whose headings and
+   * help box Bedside cannot write, fails rather than print English.
+   * Only a single string a translation lacks stays in the original. */
+  if (!bedside_render_handout_check_language (*handout, &error))
+    {
+      fprintf (stderr, "%s: %s\n", bedside_guideline_get_path (guideline), error->message);
+      return BEDSIDE_CLI_EXIT_FAILED;
+    }
+  return BEDSIDE_CLI_EXIT_OK;
+}
+
 int
 bedside_cli_evaluate (int    argc,
                       char **argv)
 {
-  g_autofree char *answers_path = NULL;
-  g_autofree char *cases_path = NULL;
-  g_autofree char *format_name = NULL;
-  g_autofree char *audience_name = NULL;
-  g_autofree char *language = NULL;
-  g_autofree char *output = NULL;
-  g_autofree char *paper_name = NULL;
-  g_autofree char *clinic = NULL;
-  g_autofree char *clinic_address = NULL;
-  g_autofree char *clinic_phone = NULL;
-  g_autofree char *emergency_number = NULL;
-  g_autofree char *patient_name = NULL;
-  g_autofree char *visit_date = NULL;
-  gboolean only_verified = FALSE;
-  const GOptionEntry entries[] = {
-    { "answers", 'a', 0, G_OPTION_ARG_FILENAME, &answers_path,
-      "The answers of one consultation (JSON object, or a saved consultation; - reads standard input)", "ANSWERS.json" },
-    { "batch", 'b', 0, G_OPTION_ARG_FILENAME, &cases_path,
-      "One answers object per line; writes one JSON plan per line (- reads standard input)", "CASES.jsonl" },
-    { "format", 'f', 0, G_OPTION_ARG_STRING, &format_name,
-      "text (default), json or pdf", "FORMAT" },
-    { "audience", 0, 0, G_OPTION_ARG_STRING, &audience_name,
-      "clinician (default), patient or both", "AUDIENCE" },
-    { "lang", 'l', 0, G_OPTION_ARG_STRING, &language,
-      "Language of the patient handout, e.g. es (default: the guideline's)", "LANG" },
-    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
-      "Write to OUT (replaced atomically) instead of standard output", "OUT" },
-    { "paper", 0, 0, G_OPTION_ARG_STRING, &paper_name,
-      "PDF: a4 or letter (default: the locale's paper)", "PAPER" },
-    { "clinic", 0, 0, G_OPTION_ARG_STRING, &clinic,
-      "The clinic's name, in the PDF's header and the handout's help box", "NAME" },
-    { "clinic-address", 0, 0, G_OPTION_ARG_STRING, &clinic_address,
-      "PDF: the clinic's address, in the header", "ADDRESS" },
-    { "clinic-phone", 0, 0, G_OPTION_ARG_STRING, &clinic_phone,
-      "The clinic's phone number, in the PDF's header and the handout's help box", "PHONE" },
-    { "emergency-number", 0, 0, G_OPTION_ARG_STRING, &emergency_number,
-      "The emergency number on every handout (default: " BEDSIDE_DEFAULT_EMERGENCY_NUMBER ")", "NUMBER" },
-    { "patient-name", 0, 0, G_OPTION_ARG_STRING, &patient_name,
-      "PDF: the patient's name, in the header", "NAME" },
-    { "visit-date", 0, 0, G_OPTION_ARG_STRING, &visit_date,
-      "PDF: the date of the visit (YYYY-MM-DD), in the header", "DATE" },
-    { "only-verified", 0, 0, G_OPTION_ARG_NONE, &only_verified,
-      "Refuse a guideline that the SHA256SUMS list in its folder does not name", NULL },
-    { NULL }
-  };
+  g_auto(EvaluateArgs) args = { NULL };
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(BedsideGuideline) guideline = NULL;
   BedsideAudience audience = BEDSIDE_AUDIENCE_CLINICIAN;
   OutputFormat format = FORMAT_TEXT;
   PdfRequest pdf = { .paper = bedside_paper_get_default () };
   g_autoptr(BedsideTranslation) handout = NULL;
+  int status;
 
-  context = bedside_cli_option_context_new ("evaluate", "FILE", evaluate_summary, entries);
+  context = evaluate_option_context_new (&args);
   if (!bedside_cli_parse_options (context, &argc, &argv))
     return BEDSIDE_CLI_EXIT_USAGE;
 
   if (argc != 2)
     return bedside_cli_usage_error (context, argc < 2 ? "no guideline given"
                                                       : "evaluate takes one guideline");
-  if ((answers_path == NULL) == (cases_path == NULL))
+  if ((args.answers_path == NULL) == (args.cases_path == NULL))
     return bedside_cli_usage_error (context, "give either --answers or --batch");
 
-  if (format_name == NULL || g_str_equal (format_name, "text"))
-    format = FORMAT_TEXT;
-  else if (g_str_equal (format_name, "json"))
-    format = FORMAT_JSON;
-  else if (g_str_equal (format_name, "pdf"))
-    format = FORMAT_PDF;
-  else
-    return bedside_cli_usage_error (context, "unknown format '%s'", format_name);
-
-  if (cases_path != NULL && format_name != NULL && format != FORMAT_JSON)
-    return bedside_cli_usage_error (context, "--batch writes JSON only");
-
-  if (audience_name != NULL && !bedside_audience_from_string (audience_name, &audience))
-    return bedside_cli_usage_error (context, "unknown audience '%s'", audience_name);
-
-  /* What the handout's help box says: for text and PDF handouts. */
-  if (emergency_number != NULL && !is_phone_number (emergency_number))
-    return bedside_cli_usage_error (context, "--emergency-number '%s' is not a phone number", emergency_number);
-  if ((cases_path != NULL || format == FORMAT_JSON) &&
-      (clinic != NULL || clinic_phone != NULL || emergency_number != NULL))
-    return bedside_cli_usage_error (context, "--clinic, --clinic-phone and --emergency-number are for "
-                                             "text and PDF handouts");
-  pdf.options = (BedsidePageOptions) {
-    .clinic_name = clinic,
-    .clinic_phone = clinic_phone,
-    .emergency_number = emergency_number,
-  };
-
-  if (format == FORMAT_PDF)
-    {
-      if (output == NULL)
-        return bedside_cli_usage_error (context, "PDF output needs -o OUT, the file to write");
-      if (paper_name != NULL && !bedside_paper_from_string (paper_name, &pdf.paper))
-        return bedside_cli_usage_error (context, "unknown paper '%s' (a4 or letter)", paper_name);
-      if (visit_date != NULL && !is_iso_date (visit_date))
-        return bedside_cli_usage_error (context, "--visit-date '%s' is not a date (YYYY-MM-DD)", visit_date);
-      pdf.options.clinic_address = clinic_address;
-      pdf.options.patient_name = patient_name;
-      pdf.options.visit_date = visit_date;
-    }
-  else if (paper_name != NULL || clinic_address != NULL || patient_name != NULL || visit_date != NULL)
-    return bedside_cli_usage_error (context, "--paper, --clinic-address, --patient-name and --visit-date "
-                                             "are for --format pdf");
+  status = read_format (context, &args, &format, &audience);
+  if (status == BEDSIDE_CLI_EXIT_OK)
+    status = read_page_options (context, &args, format, &pdf);
+  if (status != BEDSIDE_CLI_EXIT_OK)
+    return status;
 
   /* The library decides integrity and only-verified, as for the app. */
-  guideline = bedside_cli_load_guideline_verified (argv[1], only_verified, NULL);
-  if (guideline == NULL)
+  guideline = bedside_cli_load_guideline_verified (argv[1], args.only_verified, NULL);
+  if (guideline == NULL || !output_may_be_written (guideline, &args))
     return BEDSIDE_CLI_EXIT_FAILED;
-  /* -o never replaces a device, a FIFO, a folder or a link, nor the
-   * guideline or the answers it was made from. */
-  {
-    const char * const inputs[] = { bedside_guideline_get_path (guideline),
-                                    answers_path != NULL ? answers_path : cases_path, NULL };
-
-    if (!bedside_cli_check_output (output, inputs))
-      return BEDSIDE_CLI_EXIT_FAILED;
-  }
   bedside_cli_warn_if_overdue (guideline);
 
-  /* --lang is the handout's language, which need not be the interface's:
-   * a clinician working in English hands a Spanish handout to the patient.
-   * The clinician plan stays in the guideline's language. */
-  if (language != NULL)
+  if (args.language != NULL)
     {
-      g_autoptr(GError) error = NULL;
-      const char *own = bedside_guideline_get_language (guideline);
-
-      if (!bedside_language_is_valid (language))
-        return bedside_cli_usage_error (context, "'%s' is not a language code (e.g. es, es_MX)", language);
-      if ((cases_path != NULL || format == FORMAT_JSON) &&
-          !bedside_language_matches (language, own != NULL ? own : "en"))
-        return bedside_cli_usage_error (context, "--lang translates text and PDF handouts; "
-                                                 "JSON plans carry the guideline's own texts");
-
-      handout = bedside_translation_new (guideline, language, &error);
-      if (handout == NULL)
-        return bedside_cli_usage_error (context, "%s", error->message);
-      /* A handout the patient cannot read is no handout: a language the
-       * guideline has no (valid) translation into, or whose headings and
-       * help box Bedside cannot write, fails rather than print English.
-       * Only a single string a translation lacks stays in the original. */
-      if (!bedside_render_handout_check_language (handout, &error))
-        {
-          fprintf (stderr, "%s: %s\n", bedside_guideline_get_path (guideline), error->message);
-          return BEDSIDE_CLI_EXIT_FAILED;
-        }
+      status = load_handout (context, guideline, &args, format, &handout);
+      if (status != BEDSIDE_CLI_EXIT_OK)
+        return status;
       pdf.options.handout = handout;
     }
 
-  if (cases_path != NULL)
-    return evaluate_batch (guideline, cases_path, audience, output);
+  if (args.cases_path != NULL)
+    return evaluate_batch (guideline, args.cases_path, audience, args.output);
 
-  return evaluate_one (guideline, answers_path, format, audience, handout, &pdf, output);
+  return evaluate_one (guideline, args.answers_path, format, audience, handout, &pdf, args.output);
 }

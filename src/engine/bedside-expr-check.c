@@ -204,28 +204,25 @@ check_constant_arithmetic (Checker *c,
   return TRUE;
 }
 
-static gboolean
-check_node (Checker *c,
-            guint32  index)
+/* Operand @i of @node, or NULL when it has fewer. */
+static Node *
+operand_of (Checker    *c,
+            const Node *node,
+            guint       i)
 {
-  Node *n = &c->expr->nodes[index];
-  const guint32 *k = &c->expr->kids[n->first_kid];
-  NodeKind kind = (NodeKind) n->kind;
-  const char *op = operator_name (kind);
-  Node *left, *right;
+  return i < node->n_kids ? &c->expr->nodes[c->expr->kids[node->first_kid + i]] : NULL;
+}
 
-  for (guint i = 0; i < n->n_kids; i++)
-    if (!check_node (c, k[i]))
-      return FALSE;
+/* Literals: numbers and booleans keep the parser's type, a string starts
+ * as text, date('...') becomes a julian day. */
+static gboolean
+check_literal (Checker *c,
+               Node    *n)
+{
+  gboolean shape_ok;
+  gint32 julian;
 
-  n->constant = (kind != NODE_SYMBOL && kind != NODE_ANSWERED);
-  for (guint i = 0; i < n->n_kids; i++)
-    n->constant = n->constant && c->expr->nodes[k[i]].constant;
-
-  left = n->n_kids > 0 ? &c->expr->nodes[k[0]] : NULL;
-  right = n->n_kids > 1 ? &c->expr->nodes[k[1]] : NULL;
-
-  switch (kind)
+  switch ((NodeKind) n->kind)
     {
     case NODE_LITERAL:
       n->type = n->value.type;
@@ -240,116 +237,209 @@ check_node (Checker *c,
       return TRUE;
 
     case NODE_DATE:
-      {
-        gboolean shape_ok;
-        gint32 julian;
+      if (!parse_iso_date (n->text, &julian, &shape_ok))
+        return check_fail (c, n, BEDSIDE_EXPR_ERROR_LITERAL, _("'%s' is not a date (YYYY-MM-DD)"), n->text);
+      n->type = BEDSIDE_TYPE_DATE;
+      n->value.state = BEDSIDE_VALUE_KNOWN;
+      n->value.type = BEDSIDE_TYPE_DATE;
+      n->value.date = julian;
+      return TRUE;
 
-        if (!parse_iso_date (n->text, &julian, &shape_ok))
-          return check_fail (c, n, BEDSIDE_EXPR_ERROR_LITERAL, _("'%s' is not a date (YYYY-MM-DD)"), n->text);
-        n->type = BEDSIDE_TYPE_DATE;
-        n->value.state = BEDSIDE_VALUE_KNOWN;
-        n->value.type = BEDSIDE_TYPE_DATE;
-        n->value.date = julian;
-        return TRUE;
-      }
+    default:
+      g_assert_not_reached ();
+    }
+  return FALSE;
+}
 
-    case NODE_SYMBOL:
-      if (!resolve_name (c, n))
-        return FALSE;
+/* A name, or answered(name), whose name must be an item's. */
+static gboolean
+check_name (Checker *c,
+            Node    *n)
+{
+  if (!resolve_name (c, n))
+    return FALSE;
+  if (n->kind == NODE_SYMBOL)
+    {
       n->type = n->symbol.type;
       return TRUE;
+    }
+  if (n->symbol.is_definition)
+    return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE,
+                       _("answered() needs an item, but '%s' is a definition"), n->text);
+  n->type = BEDSIDE_TYPE_BOOLEAN;
+  return TRUE;
+}
 
-    case NODE_ANSWERED:
-      if (!resolve_name (c, n))
+/* not, and, or: booleans in, a boolean out. */
+static gboolean
+check_logical (Checker *c,
+               Node    *n)
+{
+  if (n->kind == NODE_NOT)
+    {
+      const Node *operand = operand_of (c, n, 0);
+
+      g_assert (operand != NULL);
+      if (operand->type != BEDSIDE_TYPE_BOOLEAN)
+        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'not' needs a boolean, not %s"), type_name (operand));
+    }
+  else
+    {
+      for (guint i = 0; i < n->n_kids; i++)
+        if (operand_of (c, n, i)->type != BEDSIDE_TYPE_BOOLEAN)
+          return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs booleans, not %s"),
+                             operator_name ((NodeKind) n->kind), type_name (operand_of (c, n, i)));
+    }
+  n->type = BEDSIDE_TYPE_BOOLEAN;
+  return TRUE;
+}
+
+/* =, !=: two values of one type (any two numbers), a string taking the
+ * meaning of the other side. */
+static gboolean
+check_equality (Checker *c,
+                Node    *n)
+{
+  const char *op = operator_name ((NodeKind) n->kind);
+  Node *left = operand_of (c, n, 0), *right = operand_of (c, n, 1);
+
+  g_assert (left != NULL && right != NULL);
+  if (!coerce_string (c, right, left) || !coerce_string (c, left, right))
+    return FALSE;
+  if (!(is_number (left->type) && is_number (right->type)) && left->type != right->type)
+    return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs two values of one type, not %s and %s"),
+                       op, type_name (left), type_name (right));
+  /* Codes of different choices mean different things even when they
+   * share a number. */
+  if (left->type == BEDSIDE_TYPE_CHOICE && left->kind == NODE_SYMBOL && right->kind == NODE_SYMBOL &&
+      (left->symbol.is_definition || right->symbol.is_definition ||
+       left->symbol.index != right->symbol.index))
+    return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' cannot compare choices %s and %s"),
+                       op, left->text, right->text);
+  n->type = BEDSIDE_TYPE_BOOLEAN;
+  return TRUE;
+}
+
+/* <, <=, >, >=: two numbers or two dates. */
+static gboolean
+check_ordering (Checker *c,
+                Node    *n)
+{
+  Node *left = operand_of (c, n, 0), *right = operand_of (c, n, 1);
+
+  g_assert (left != NULL && right != NULL);
+  if (!coerce_string (c, right, left) || !coerce_string (c, left, right))
+    return FALSE;
+  if (!(is_number (left->type) && is_number (right->type)) &&
+      !(left->type == BEDSIDE_TYPE_DATE && right->type == BEDSIDE_TYPE_DATE))
+    return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs numbers or dates, not %s and %s"),
+                       operator_name ((NodeKind) n->kind), type_name (left), type_name (right));
+  n->type = BEDSIDE_TYPE_BOOLEAN;
+  return TRUE;
+}
+
+/* +, -, *, / and unary minus: numbers; integer unless one side is a
+ * decimal or it divides. */
+static gboolean
+check_arithmetic (Checker *c,
+                  Node    *n)
+{
+  NodeKind kind = (NodeKind) n->kind;
+  Node *left = operand_of (c, n, 0), *right = operand_of (c, n, 1);
+
+  if (kind == NODE_NEG)
+    {
+      g_assert (left != NULL);
+      if (!is_number (left->type))
+        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'-' needs a number, not %s"), type_name (left));
+      n->type = left->type;
+    }
+  else
+    {
+      g_assert (left != NULL && right != NULL);
+      if (!is_number (left->type) || !is_number (right->type))
+        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs numbers, not %s and %s"),
+                           operator_name (kind), type_name (left), type_name (right));
+      n->type = (kind != NODE_DIV && left->type == BEDSIDE_TYPE_INTEGER && right->type == BEDSIDE_TYPE_INTEGER)
+                ? BEDSIDE_TYPE_INTEGER : BEDSIDE_TYPE_DECIMAL;
+    }
+  return check_constant_arithmetic (c, n, &c->expr->kids[n->first_kid]);
+}
+
+/* in, not in: each literal of the list of the operand's type. */
+static gboolean
+check_membership (Checker *c,
+                  Node    *n)
+{
+  const Node *left = operand_of (c, n, 0);
+
+  g_assert (left != NULL);
+  for (guint i = 1; i < n->n_kids; i++)
+    {
+      Node *literal = operand_of (c, n, i);
+
+      if (!coerce_string (c, literal, left))
         return FALSE;
-      if (n->symbol.is_definition)
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE,
-                           _("answered() needs an item, but '%s' is a definition"), n->text);
-      n->type = BEDSIDE_TYPE_BOOLEAN;
-      return TRUE;
+      if (!(is_number (left->type) && is_number (literal->type)) && literal->type != left->type)
+        return check_fail (c, literal, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs literals of type %s, not %s"),
+                           operator_name ((NodeKind) n->kind), type_name (left), type_name (literal));
+    }
+  n->type = BEDSIDE_TYPE_BOOLEAN;
+  return TRUE;
+}
+
+static gboolean
+check_node (Checker *c,
+            guint32  index)
+{
+  Node *n = &c->expr->nodes[index];
+  const guint32 *k = &c->expr->kids[n->first_kid];
+  NodeKind kind = (NodeKind) n->kind;
+
+  for (guint i = 0; i < n->n_kids; i++)
+    if (!check_node (c, k[i]))
+      return FALSE;
+
+  n->constant = (kind != NODE_SYMBOL && kind != NODE_ANSWERED);
+  for (guint i = 0; i < n->n_kids; i++)
+    n->constant = n->constant && c->expr->nodes[k[i]].constant;
+
+  switch (kind)
+    {
+    case NODE_LITERAL:
+    case NODE_STRING:
+    case NODE_DATE:
+      return check_literal (c, n);
+
+    case NODE_SYMBOL:
+    case NODE_ANSWERED:
+      return check_name (c, n);
 
     case NODE_NOT:
-      g_assert (left != NULL);
-      if (left->type != BEDSIDE_TYPE_BOOLEAN)
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'not' needs a boolean, not %s"), type_name (left));
-      n->type = BEDSIDE_TYPE_BOOLEAN;
-      return TRUE;
-
     case NODE_AND:
     case NODE_OR:
-      for (guint i = 0; i < n->n_kids; i++)
-        if (c->expr->nodes[k[i]].type != BEDSIDE_TYPE_BOOLEAN)
-          return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs booleans, not %s"),
-                             op, type_name (&c->expr->nodes[k[i]]));
-      n->type = BEDSIDE_TYPE_BOOLEAN;
-      return TRUE;
+      return check_logical (c, n);
 
     case NODE_EQ:
     case NODE_NE:
-      g_assert (left != NULL && right != NULL);
-      if (!coerce_string (c, right, left) || !coerce_string (c, left, right))
-        return FALSE;
-      if (!(is_number (left->type) && is_number (right->type)) && left->type != right->type)
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs two values of one type, not %s and %s"),
-                           op, type_name (left), type_name (right));
-      /* Codes of different choices mean different things even when they
-       * share a number. */
-      if (left->type == BEDSIDE_TYPE_CHOICE && left->kind == NODE_SYMBOL && right->kind == NODE_SYMBOL &&
-          (left->symbol.is_definition || right->symbol.is_definition ||
-           left->symbol.index != right->symbol.index))
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' cannot compare choices %s and %s"),
-                           op, left->text, right->text);
-      n->type = BEDSIDE_TYPE_BOOLEAN;
-      return TRUE;
+      return check_equality (c, n);
 
     case NODE_LT:
     case NODE_LE:
     case NODE_GT:
     case NODE_GE:
-      g_assert (left != NULL && right != NULL);
-      if (!coerce_string (c, right, left) || !coerce_string (c, left, right))
-        return FALSE;
-      if (!(is_number (left->type) && is_number (right->type)) &&
-          !(left->type == BEDSIDE_TYPE_DATE && right->type == BEDSIDE_TYPE_DATE))
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs numbers or dates, not %s and %s"),
-                           op, type_name (left), type_name (right));
-      n->type = BEDSIDE_TYPE_BOOLEAN;
-      return TRUE;
+      return check_ordering (c, n);
 
     case NODE_ADD:
     case NODE_SUB:
     case NODE_MUL:
     case NODE_DIV:
-      g_assert (left != NULL && right != NULL);
-      if (!is_number (left->type) || !is_number (right->type))
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs numbers, not %s and %s"),
-                           op, type_name (left), type_name (right));
-      n->type = (kind != NODE_DIV && left->type == BEDSIDE_TYPE_INTEGER && right->type == BEDSIDE_TYPE_INTEGER)
-                ? BEDSIDE_TYPE_INTEGER : BEDSIDE_TYPE_DECIMAL;
-      return check_constant_arithmetic (c, n, k);
-
     case NODE_NEG:
-      g_assert (left != NULL);
-      if (!is_number (left->type))
-        return check_fail (c, n, BEDSIDE_EXPR_ERROR_TYPE, _("'-' needs a number, not %s"), type_name (left));
-      n->type = left->type;
-      return check_constant_arithmetic (c, n, k);
+      return check_arithmetic (c, n);
 
     case NODE_IN:
     case NODE_NOT_IN:
-      g_assert (left != NULL);
-      for (guint i = 1; i < n->n_kids; i++)
-        {
-          Node *literal = &c->expr->nodes[k[i]];
-
-          if (!coerce_string (c, literal, left))
-            return FALSE;
-          if (!(is_number (left->type) && is_number (literal->type)) && literal->type != left->type)
-            return check_fail (c, literal, BEDSIDE_EXPR_ERROR_TYPE, _("'%s' needs literals of type %s, not %s"),
-                               op, type_name (left), type_name (literal));
-        }
-      n->type = BEDSIDE_TYPE_BOOLEAN;
-      return TRUE;
+      return check_membership (c, n);
 
     default:
       g_assert_not_reached ();

@@ -1,304 +1,12 @@
-/* bedside-expr-parser.c: the tokenizer and recursive-descent parser that build an expression tree. */
+/* bedside-expr-parser.c: the recursive-descent parser that builds an expression tree from the tokens of bedside-expr-lexer.c. */
 
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
 
-#include "bedside-expr-private.h"
+#include "bedside-expr-lexer-private.h"
 
-#include <math.h>
-#include <stdarg.h>
 #include <string.h>
-
-/* ------------------------------------------------------------------------ */
-/* Tokenizer and parser                                                      */
-
-typedef enum {
-  TOK_EOF,
-  TOK_INTEGER,
-  TOK_DECIMAL,
-  TOK_STRING,
-  TOK_NAME,
-  TOK_AND,
-  TOK_OR,
-  TOK_NOT,
-  TOK_IN,
-  TOK_TRUE,
-  TOK_FALSE,
-  TOK_DATE,
-  TOK_ANSWERED,
-  TOK_SUITABLE,
-  TOK_EQ,
-  TOK_NE,
-  TOK_LT,
-  TOK_LE,
-  TOK_GT,
-  TOK_GE,
-  TOK_PLUS,
-  TOK_MINUS,
-  TOK_STAR,
-  TOK_SLASH,
-  TOK_LPAREN,
-  TOK_RPAREN,
-  TOK_COMMA,
-} TokenKind;
-
-static const struct {
-  const char *word;
-  TokenKind   token;
-} keywords[] = {
-  { "and", TOK_AND },
-  { "or", TOK_OR },
-  { "not", TOK_NOT },
-  { "in", TOK_IN },
-  { "true", TOK_TRUE },
-  { "false", TOK_FALSE },
-  { "date", TOK_DATE },
-  { "answered", TOK_ANSWERED },
-  { "suitable", TOK_SUITABLE },
-};
-
-typedef struct {
-  const char  *text;
-  const char  *pos;          /* where the next token starts scanning */
-  TokenKind    tok;          /* the current token */
-  const char  *tok_start;
-  const char  *tok_end;
-  gint64       tok_integer;
-  double       tok_decimal;
-  guint        nesting;      /* recursion through '(', 'not' and '-' */
-  GArray      *nodes;        /* Node */
-  GArray      *kids;         /* guint32 */
-  GArray      *pending;      /* guint32: operands of n-ary nodes being built */
-  guint       *error_column;
-  GError     **error;
-} Parser;
-
-/* Columns count characters from the start of the text, not bytes and not
- * lines: an expression is usually one attribute value, and where it spans
- * lines the offset still locates it exactly. */
-static guint
-column_at (const char *text,
-           const char *at)
-{
-  return (guint) g_utf8_pointer_to_offset (text, at) + 1;
-}
-
-static void G_GNUC_PRINTF (4, 5)
-parser_fail (Parser           *p,
-             const char       *at,
-             BedsideExprError  code,
-             const char       *format,
-             ...)
-{
-  g_autofree char *message = NULL;
-  guint column = column_at (p->text, at);
-  va_list args;
-
-  va_start (args, format);
-  message = g_strdup_vprintf (format, args);
-  va_end (args);
-
-  if (p->error_column != NULL)
-    *p->error_column = column;
-  g_set_error (p->error, BEDSIDE_EXPR_ERROR, code, _("column %u: %s"), column, message);
-}
-
-/* For messages: the current token as the author wrote it. */
-static char *
-describe_token (const Parser *p)
-{
-  gsize len = (gsize) (p->tok_end - p->tok_start);
-
-  if (p->tok == TOK_EOF)
-    return g_strdup ("end of expression");
-  if (p->tok == TOK_STRING)
-    return len > 32 ? g_strdup ("a long string") : g_strndup (p->tok_start, len);
-  return g_strdup_printf ("'%.*s'", (int) len, p->tok_start);
-}
-
-static gboolean
-lex_number (Parser      *p,
-            const char **cursor)
-{
-  const char *start = *cursor;
-  const char *s = start;
-
-  while (g_ascii_isdigit (*s))
-    s++;
-
-  if (*s == '.')
-    {
-      g_autofree char *copy = NULL;
-
-      if (!g_ascii_isdigit (s[1]))
-        {
-          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected a digit after '.'"));
-          return FALSE;
-        }
-      s++;
-      while (g_ascii_isdigit (*s))
-        s++;
-      copy = g_strndup (start, (gsize) (s - start));
-      p->tok_decimal = g_ascii_strtod (copy, NULL);
-      if (!isfinite (p->tok_decimal))
-        {
-          parser_fail (p, start, BEDSIDE_EXPR_ERROR_LITERAL, _("decimal literal too large"));
-          return FALSE;
-        }
-      p->tok = TOK_DECIMAL;
-    }
-  else
-    {
-      gint64 value = 0;
-
-      for (const char *q = start; q < s; q++)
-        {
-          int digit = *q - '0';
-
-          if (value > (G_MAXINT64 - digit) / 10)
-            {
-              parser_fail (p, start, BEDSIDE_EXPR_ERROR_LITERAL, _("integer literal too large"));
-              return FALSE;
-            }
-          value = value * 10 + digit;
-        }
-      p->tok_integer = value;
-      p->tok = TOK_INTEGER;
-    }
-
-  *cursor = s;
-  return TRUE;
-}
-
-static gboolean
-lex_operator (Parser      *p,
-              const char **cursor)
-{
-  const char *s = *cursor;
-  TokenKind tok;
-  int len = 1;
-
-  switch (*s)
-    {
-    case '=': tok = TOK_EQ; break;
-    case '<': tok = s[1] == '=' ? TOK_LE : TOK_LT; break;
-    case '>': tok = s[1] == '=' ? TOK_GE : TOK_GT; break;
-    case '+': tok = TOK_PLUS; break;
-    case '-': tok = TOK_MINUS; break;
-    case '*': tok = TOK_STAR; break;
-    case '/': tok = TOK_SLASH; break;
-    case '(': tok = TOK_LPAREN; break;
-    case ')': tok = TOK_RPAREN; break;
-    case ',': tok = TOK_COMMA; break;
-    case '!':
-      if (s[1] == '=')
-        {
-          tok = TOK_NE;
-          break;
-        }
-      G_GNUC_FALLTHROUGH;
-    default:
-      {
-        gunichar ch = g_utf8_get_char_validated (s, -1);
-
-        /* A control character goes into the message as its code point, so
-         * a hostile file cannot put terminal escapes into an error. */
-        if (ch == (gunichar) -1 || ch == (gunichar) -2)
-          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, _("unexpected byte 0x%02x"), (guchar) *s);
-        else if (!g_unichar_isprint (ch))
-          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, _("unexpected character U+%04X"), ch);
-        else
-          parser_fail (p, s, BEDSIDE_EXPR_ERROR_SYNTAX, _("unexpected character '%.*s'"),
-                       (int) (g_utf8_next_char (s) - s), s);
-      }
-      return FALSE;
-    }
-
-  if (tok == TOK_LE || tok == TOK_GE || tok == TOK_NE)
-    len = 2;
-  p->tok = tok;
-  *cursor = s + len;
-  return TRUE;
-}
-
-/* Moves to the next token. */
-static gboolean
-advance (Parser *p)
-{
-  const char *s = p->pos;
-
-  for (;;)
-    {
-      while (*s == ' ' || *s == '\t' || *s == '\n' || *s == '\r')
-        s++;
-      if (s[0] != '-' || s[1] != '-')
-        break;
-      while (*s != '\0' && *s != '\n')
-        s++;
-    }
-
-  p->tok_start = s;
-
-  if (*s == '\0')
-    {
-      p->tok = TOK_EOF;
-    }
-  else if (g_ascii_isdigit (*s))
-    {
-      if (!lex_number (p, &s))
-        return FALSE;
-    }
-  else if (*s == '\'' || *s == '"')
-    {
-      char quote = *s++;
-
-      while (*s != '\0' && *s != quote)
-        s++;
-      if (*s == '\0')
-        {
-          parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("unterminated string"));
-          return FALSE;
-        }
-      s++;
-      p->tok = TOK_STRING;
-    }
-  else if (g_ascii_isalpha (*s) || *s == '_')
-    {
-      gsize len;
-
-      while (g_ascii_isalnum (*s) || *s == '_')
-        s++;
-      len = (gsize) (s - p->tok_start);
-      p->tok = TOK_NAME;
-      for (guint i = 0; i < G_N_ELEMENTS (keywords); i++)
-        if (strlen (keywords[i].word) == len && memcmp (keywords[i].word, p->tok_start, len) == 0)
-          p->tok = keywords[i].token;
-    }
-  else if (!lex_operator (p, &s))
-    {
-      return FALSE;
-    }
-
-  p->tok_end = s;
-  p->pos = s;
-  return TRUE;
-}
-
-static gboolean
-expect (Parser     *p,
-        TokenKind   tok,
-        const char *what)
-{
-  if (p->tok != tok)
-    {
-      g_autofree char *found = describe_token (p);
-
-      parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected %s but found %s"), what, found);
-      return FALSE;
-    }
-  return advance (p);
-}
 
 static Node *
 parser_node (Parser  *p,
@@ -321,8 +29,8 @@ add_node (Parser         *p,
 
   if (p->nodes->len >= BEDSIDE_EXPR_MAX_NODES)
     {
-      parser_fail (p, at, BEDSIDE_EXPR_ERROR_LIMIT,
-                   _("expression has more than %d nodes"), BEDSIDE_EXPR_MAX_NODES);
+      bedside_parser_fail (p, at, BEDSIDE_EXPR_ERROR_LIMIT,
+                           _("expression has more than %d nodes"), BEDSIDE_EXPR_MAX_NODES);
       return NO_NODE;
     }
 
@@ -330,8 +38,8 @@ add_node (Parser         *p,
     depth = MAX (depth, parser_node (p, kids[i])->depth);
   if (depth + 1 > BEDSIDE_EXPR_MAX_DEPTH)
     {
-      parser_fail (p, at, BEDSIDE_EXPR_ERROR_LIMIT,
-                   _("expression is nested more than %d deep"), BEDSIDE_EXPR_MAX_DEPTH);
+      bedside_parser_fail (p, at, BEDSIDE_EXPR_ERROR_LIMIT,
+                           _("expression is nested more than %d deep"), BEDSIDE_EXPR_MAX_DEPTH);
       return NO_NODE;
     }
 
@@ -339,7 +47,7 @@ add_node (Parser         *p,
   node.depth = (guint8) (depth + 1);
   node.n_kids = (guint16) n_kids;
   node.first_kid = p->kids->len;
-  node.column = column_at (p->text, at);
+  node.column = bedside_parser_column (p, at);
   g_array_append_vals (p->kids, kids, n_kids);
   g_array_append_val (p->nodes, node);
   return p->nodes->len - 1;
@@ -353,8 +61,8 @@ enter (Parser     *p,
 {
   if (++p->nesting > BEDSIDE_EXPR_MAX_DEPTH)
     {
-      parser_fail (p, at, BEDSIDE_EXPR_ERROR_LIMIT,
-                   _("expression is nested more than %d deep"), BEDSIDE_EXPR_MAX_DEPTH);
+      bedside_parser_fail (p, at, BEDSIDE_EXPR_ERROR_LIMIT,
+                           _("expression is nested more than %d deep"), BEDSIDE_EXPR_MAX_DEPTH);
       return FALSE;
     }
   return TRUE;
@@ -390,13 +98,14 @@ parse_call (Parser    *p,
   gsize arg_len;
   guint32 n;
 
-  if (!advance (p) || !expect (p, TOK_LPAREN, "'('"))
+  if (!bedside_parser_advance (p) || !bedside_parser_expect (p, TOK_LPAREN, "'('"))
     return NO_NODE;
   if (p->tok != argument)
     {
-      g_autofree char *found = describe_token (p);
+      g_autofree char *found = bedside_parser_describe_token (p);
 
-      parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected %s but found %s"), what, found);
+      bedside_parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX,
+                           _("expected %s but found %s"), what, found);
       return NO_NODE;
     }
 
@@ -408,7 +117,7 @@ parse_call (Parser    *p,
       arg_len -= 2;
     }
   n = parse_leaf_with_text (p, kind, at, arg_start, arg_len);
-  if (n == NO_NODE || !advance (p) || !expect (p, TOK_RPAREN, "')'"))
+  if (n == NO_NODE || !bedside_parser_advance (p) || !bedside_parser_expect (p, TOK_RPAREN, "')'"))
     return NO_NODE;
   return n;
 }
@@ -449,15 +158,15 @@ parse_primary (Parser *p)
             node->value.boolean = (p->tok == TOK_TRUE);
           }
       }
-      return advance (p) ? n : NO_NODE;
+      return bedside_parser_advance (p) ? n : NO_NODE;
 
     case TOK_STRING:
       n = parse_leaf_with_text (p, NODE_STRING, at, at + 1, (gsize) (p->tok_end - at) - 2);
-      return n != NO_NODE && advance (p) ? n : NO_NODE;
+      return n != NO_NODE && bedside_parser_advance (p) ? n : NO_NODE;
 
     case TOK_NAME:
       n = parse_leaf_with_text (p, NODE_SYMBOL, at, at, (gsize) (p->tok_end - at));
-      return n != NO_NODE && advance (p) ? n : NO_NODE;
+      return n != NO_NODE && bedside_parser_advance (p) ? n : NO_NODE;
 
     case TOK_DATE:
       return parse_call (p, NODE_DATE, TOK_STRING, "a date string");
@@ -480,19 +189,19 @@ parse_primary (Parser *p)
       return n;
 
     case TOK_LPAREN:
-      if (!enter (p, at) || !advance (p))
+      if (!enter (p, at) || !bedside_parser_advance (p))
         return NO_NODE;
       n = parse_or (p);
-      if (n == NO_NODE || !expect (p, TOK_RPAREN, "')'"))
+      if (n == NO_NODE || !bedside_parser_expect (p, TOK_RPAREN, "')'"))
         return NO_NODE;
       p->nesting--;
       return n;
 
     default:
       {
-        g_autofree char *found = describe_token (p);
+        g_autofree char *found = bedside_parser_describe_token (p);
 
-        parser_fail (p, at, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected an expression but found %s"), found);
+        bedside_parser_fail (p, at, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected an expression but found %s"), found);
         return NO_NODE;
       }
     }
@@ -508,7 +217,7 @@ parse_unary (Parser *p)
   if (p->tok != TOK_MINUS)
     return parse_primary (p);
 
-  if (!enter (p, at) || !advance (p))
+  if (!enter (p, at) || !bedside_parser_advance (p))
     return NO_NODE;
   operand = parse_unary (p);
   if (operand == NO_NODE)
@@ -522,13 +231,13 @@ parse_unary (Parser *p)
   if (node->kind == NODE_LITERAL && node->value.type == BEDSIDE_TYPE_INTEGER)
     {
       node->value.integer = -node->value.integer;
-      node->column = column_at (p->text, at);
+      node->column = bedside_parser_column (p, at);
       return operand;
     }
   if (node->kind == NODE_LITERAL && node->value.type == BEDSIDE_TYPE_DECIMAL)
     {
       node->value.decimal = -node->value.decimal;
-      node->column = column_at (p->text, at);
+      node->column = bedside_parser_column (p, at);
       return operand;
     }
 
@@ -553,7 +262,7 @@ parse_binary (Parser     *p,
       NodeKind kind = p->tok == op_a ? kind_a : kind_b;
       guint32 kids[2] = { left, NO_NODE };
 
-      if (!advance (p) || (kids[1] = operand (p)) == NO_NODE)
+      if (!bedside_parser_advance (p) || (kids[1] = operand (p)) == NO_NODE)
         return NO_NODE;
       left = add_node (p, kind, at, kids, 2);
     }
@@ -594,9 +303,10 @@ parse_literal (Parser *p)
       break;
     default:
       {
-        g_autofree char *found = describe_token (p);
+        g_autofree char *found = bedside_parser_describe_token (p);
 
-        parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected a literal but found %s"), found);
+        bedside_parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX,
+                             _("expected a literal but found %s"), found);
         return NO_NODE;
       }
     }
@@ -606,13 +316,14 @@ parse_literal (Parser *p)
       const char *at = p->tok_start;
       guint32 n;
 
-      if (!advance (p))
+      if (!bedside_parser_advance (p))
         return NO_NODE;
       if (p->tok != TOK_INTEGER && p->tok != TOK_DECIMAL)
         {
-          g_autofree char *found = describe_token (p);
+          g_autofree char *found = bedside_parser_describe_token (p);
 
-          parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("expected a number but found %s"), found);
+          bedside_parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX,
+                               _("expected a number but found %s"), found);
           return NO_NODE;
         }
       n = parse_primary (p);
@@ -624,7 +335,7 @@ parse_literal (Parser *p)
             node->value.integer = -node->value.integer;
           else
             node->value.decimal = -node->value.decimal;
-          node->column = column_at (p->text, at);
+          node->column = bedside_parser_column (p, at);
         }
       return n;
     }
@@ -637,11 +348,11 @@ reject_chain (Parser *p)
 {
   if (is_comparison_token (p->tok) || p->tok == TOK_IN || p->tok == TOK_NOT)
     {
-      g_autofree char *found = describe_token (p);
+      g_autofree char *found = bedside_parser_describe_token (p);
 
-      parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX,
-                   _("comparisons do not chain: found %s after a comparison; use 'and' or parentheses"),
-                   found);
+      bedside_parser_fail (p, p->tok_start, BEDSIDE_EXPR_ERROR_SYNTAX,
+                           _("comparisons do not chain: found %s after a comparison; use 'and' or parentheses"),
+                           found);
       return FALSE;
     }
   return TRUE;
@@ -663,7 +374,7 @@ parse_comparison (Parser *p)
       NodeKind kind = kinds[p->tok - TOK_EQ];
       guint32 kids[2] = { left, NO_NODE };
 
-      if (!advance (p) || (kids[1] = parse_additive (p)) == NO_NODE)
+      if (!bedside_parser_advance (p) || (kids[1] = parse_additive (p)) == NO_NODE)
         return NO_NODE;
       n = add_node (p, kind, at, kids, 2);
     }
@@ -675,10 +386,10 @@ parse_comparison (Parser *p)
       if (p->tok == TOK_NOT)
         {
           kind = NODE_NOT_IN;
-          if (!advance (p))
+          if (!bedside_parser_advance (p))
             return NO_NODE;
         }
-      if (!expect (p, TOK_IN, "'in'") || !expect (p, TOK_LPAREN, "'('"))
+      if (!bedside_parser_expect (p, TOK_IN, "'in'") || !bedside_parser_expect (p, TOK_LPAREN, "'('"))
         return NO_NODE;
 
       g_array_append_val (p->pending, left);
@@ -691,10 +402,10 @@ parse_comparison (Parser *p)
           g_array_append_val (p->pending, literal);
           if (p->tok != TOK_COMMA)
             break;
-          if (!advance (p))
+          if (!bedside_parser_advance (p))
             return NO_NODE;
         }
-      if (!expect (p, TOK_RPAREN, "',' or ')'"))
+      if (!bedside_parser_expect (p, TOK_RPAREN, "',' or ')'"))
         return NO_NODE;
 
       n = add_node (p, kind, at, &g_array_index (p->pending, guint32, base), p->pending->len - base);
@@ -719,7 +430,7 @@ parse_not (Parser *p)
   if (p->tok != TOK_NOT)
     return parse_comparison (p);
 
-  if (!enter (p, at) || !advance (p))
+  if (!enter (p, at) || !bedside_parser_advance (p))
     return NO_NODE;
   operand = parse_not (p);
   if (operand == NO_NODE)
@@ -746,7 +457,7 @@ parse_chain (Parser     *p,
   g_array_append_val (p->pending, n);
   while (p->tok == op)
     {
-      if (!advance (p) || (n = operand (p)) == NO_NODE)
+      if (!bedside_parser_advance (p) || (n = operand (p)) == NO_NODE)
         return NO_NODE;
       g_array_append_val (p->pending, n);
     }
@@ -801,7 +512,7 @@ bedside_expr_parse (const char  *text,
   if (!g_utf8_validate (text, -1, &invalid))
     {
       /* Column of the first bad byte: the text before it is valid. */
-      parser_fail (&p, invalid, BEDSIDE_EXPR_ERROR_SYNTAX, _("expression is not valid UTF-8"));
+      bedside_parser_fail (&p, invalid, BEDSIDE_EXPR_ERROR_SYNTAX, _("expression is not valid UTF-8"));
       return NULL;
     }
 
@@ -813,11 +524,11 @@ bedside_expr_parse (const char  *text,
   p.pending = pending;
   p.pos = text;
 
-  if (!advance (&p))
+  if (!bedside_parser_advance (&p))
     goto fail;
   if (p.tok == TOK_EOF)
     {
-      parser_fail (&p, p.tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("expression is empty"));
+      bedside_parser_fail (&p, p.tok_start, BEDSIDE_EXPR_ERROR_SYNTAX, _("expression is empty"));
       goto fail;
     }
 
@@ -826,10 +537,10 @@ bedside_expr_parse (const char  *text,
     goto fail;
   if (p.tok != TOK_EOF)
     {
-      g_autofree char *found = describe_token (&p);
+      g_autofree char *found = bedside_parser_describe_token (&p);
 
-      parser_fail (&p, p.tok_start, BEDSIDE_EXPR_ERROR_SYNTAX,
-                   _("expected an operator or the end of the expression but found %s"), found);
+      bedside_parser_fail (&p, p.tok_start, BEDSIDE_EXPR_ERROR_SYNTAX,
+                           _("expected an operator or the end of the expression but found %s"), found);
       goto fail;
     }
 

@@ -199,6 +199,99 @@ evaluate_arithmetic (NodeKind     kind,
   return isfinite (r.decimal) ? r : value_of_state (BEDSIDE_VALUE_ERROR);
 }
 
+/* and, or: Kleene's logic, in which one operand equal to the deciding value
+ * settles the result even if others are unknown or in error. */
+static BedsideValue
+evaluate_logical (const BedsideExpr        *expr,
+                  const Node               *n,
+                  const BedsideEvalContext *context)
+{
+  const guint32 *k = &expr->kids[n->first_kid];
+  gboolean decisive = (n->kind == NODE_OR);
+  guint8 worst = BEDSIDE_VALUE_KNOWN;
+
+  for (guint i = 0; i < n->n_kids; i++)
+    {
+      BedsideValue a = evaluate_node (expr, k[i], context);
+
+      if (a.state == BEDSIDE_VALUE_KNOWN)
+        {
+          if (a.boolean == decisive)
+            return a;
+        }
+      else if (a.state == BEDSIDE_VALUE_ERROR)
+        worst = BEDSIDE_VALUE_ERROR;
+      else if (worst != BEDSIDE_VALUE_ERROR)
+        worst = BEDSIDE_VALUE_UNKNOWN;
+    }
+  return worst == BEDSIDE_VALUE_KNOWN ? bedside_value_boolean (!decisive) : value_of_state (worst);
+}
+
+/* Unary minus; negating the smallest integer overflows. */
+static BedsideValue
+evaluate_negation (const BedsideExpr        *expr,
+                   const Node               *n,
+                   const BedsideEvalContext *context)
+{
+  BedsideValue a = evaluate_node (expr, expr->kids[n->first_kid], context);
+
+  if (a.state != BEDSIDE_VALUE_KNOWN)
+    return a;
+  if (a.type == BEDSIDE_TYPE_INTEGER)
+    {
+      if (__builtin_sub_overflow ((gint64) 0, a.integer, &a.integer))
+        return value_of_state (BEDSIDE_VALUE_ERROR);
+    }
+  else
+    {
+      a.decimal = -a.decimal;
+    }
+  return a;
+}
+
+/* =, !=, <, <=, >, >=: known only when both operands are. */
+static BedsideValue
+evaluate_comparison (const BedsideExpr        *expr,
+                     const Node               *n,
+                     const BedsideEvalContext *context)
+{
+  const guint32 *k = &expr->kids[n->first_kid];
+  BedsideValue a = evaluate_node (expr, k[0], context);
+  BedsideValue b = evaluate_node (expr, k[1], context);
+  int c;
+
+  if (a.state != BEDSIDE_VALUE_KNOWN || b.state != BEDSIDE_VALUE_KNOWN)
+    return not_known (a, b);
+  c = compare_values (&a, &b);
+  switch ((NodeKind) n->kind)
+    {
+    case NODE_EQ: return bedside_value_boolean (c == 0);
+    case NODE_NE: return bedside_value_boolean (c != 0);
+    case NODE_LT: return bedside_value_boolean (c < 0);
+    case NODE_LE: return bedside_value_boolean (c <= 0);
+    case NODE_GT: return bedside_value_boolean (c > 0);
+    default:
+      return bedside_value_boolean (c >= 0);
+    }
+}
+
+/* in, not in: the operand against the list of literals after it. */
+static BedsideValue
+evaluate_membership (const BedsideExpr        *expr,
+                     const Node               *n,
+                     const BedsideEvalContext *context)
+{
+  const guint32 *k = &expr->kids[n->first_kid];
+  BedsideValue a = evaluate_node (expr, k[0], context);
+  gboolean found = FALSE;
+
+  if (a.state != BEDSIDE_VALUE_KNOWN)
+    return a;
+  for (guint i = 1; i < n->n_kids && !found; i++)
+    found = compare_values (&a, &expr->nodes[k[i]].value) == 0;
+  return bedside_value_boolean (n->kind == NODE_IN ? found : !found);
+}
+
 /* Must not allocate: this runs for every node on every answer change. */
 static BedsideValue
 evaluate_node (const BedsideExpr        *expr,
@@ -208,7 +301,6 @@ evaluate_node (const BedsideExpr        *expr,
   const Node *n = &expr->nodes[index];
   const guint32 *k = &expr->kids[n->first_kid];
   BedsideValue a, b;
-  int c;
 
   switch ((NodeKind) n->kind)
     {
@@ -233,42 +325,10 @@ evaluate_node (const BedsideExpr        *expr,
 
     case NODE_AND:
     case NODE_OR:
-      {
-        /* Kleene: one operand equal to `decisive` settles the result, even
-         * if others are unknown or in error. */
-        gboolean decisive = (n->kind == NODE_OR);
-        guint8 worst = BEDSIDE_VALUE_KNOWN;
-
-        for (guint i = 0; i < n->n_kids; i++)
-          {
-            a = evaluate_node (expr, k[i], context);
-            if (a.state == BEDSIDE_VALUE_KNOWN)
-              {
-                if (a.boolean == decisive)
-                  return a;
-              }
-            else if (a.state == BEDSIDE_VALUE_ERROR)
-              worst = BEDSIDE_VALUE_ERROR;
-            else if (worst != BEDSIDE_VALUE_ERROR)
-              worst = BEDSIDE_VALUE_UNKNOWN;
-          }
-        return worst == BEDSIDE_VALUE_KNOWN ? bedside_value_boolean (!decisive) : value_of_state (worst);
-      }
+      return evaluate_logical (expr, n, context);
 
     case NODE_NEG:
-      a = evaluate_node (expr, k[0], context);
-      if (a.state != BEDSIDE_VALUE_KNOWN)
-        return a;
-      if (a.type == BEDSIDE_TYPE_INTEGER)
-        {
-          if (__builtin_sub_overflow ((gint64) 0, a.integer, &a.integer))
-            return value_of_state (BEDSIDE_VALUE_ERROR);
-        }
-      else
-        {
-          a.decimal = -a.decimal;
-        }
-      return a;
+      return evaluate_negation (expr, n, context);
 
     case NODE_EQ:
     case NODE_NE:
@@ -276,21 +336,7 @@ evaluate_node (const BedsideExpr        *expr,
     case NODE_LE:
     case NODE_GT:
     case NODE_GE:
-      a = evaluate_node (expr, k[0], context);
-      b = evaluate_node (expr, k[1], context);
-      if (a.state != BEDSIDE_VALUE_KNOWN || b.state != BEDSIDE_VALUE_KNOWN)
-        return not_known (a, b);
-      c = compare_values (&a, &b);
-      switch ((NodeKind) n->kind)
-        {
-        case NODE_EQ: return bedside_value_boolean (c == 0);
-        case NODE_NE: return bedside_value_boolean (c != 0);
-        case NODE_LT: return bedside_value_boolean (c < 0);
-        case NODE_LE: return bedside_value_boolean (c <= 0);
-        case NODE_GT: return bedside_value_boolean (c > 0);
-        default:
-          return bedside_value_boolean (c >= 0);
-        }
+      return evaluate_comparison (expr, n, context);
 
     case NODE_ADD:
     case NODE_SUB:
@@ -304,16 +350,7 @@ evaluate_node (const BedsideExpr        *expr,
 
     case NODE_IN:
     case NODE_NOT_IN:
-      {
-        gboolean found = FALSE;
-
-        a = evaluate_node (expr, k[0], context);
-        if (a.state != BEDSIDE_VALUE_KNOWN)
-          return a;
-        for (guint i = 1; i < n->n_kids && !found; i++)
-          found = compare_values (&a, &expr->nodes[k[i]].value) == 0;
-        return bedside_value_boolean (n->kind == NODE_IN ? found : !found);
-      }
+      return evaluate_membership (expr, n, context);
 
     default:
       return value_of_state (BEDSIDE_VALUE_ERROR);

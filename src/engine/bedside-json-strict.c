@@ -426,6 +426,78 @@ scan_value (Scanner *scanner,
     }
 }
 
+/* Where a value may come: after '[' (where the list may end instead),
+ * after a comma in a list, at the top or after ':'. */
+static gboolean
+scan_expected_value (Scanner *scanner,
+                     char     c,
+                     Expect  *expect)
+{
+  if (*expect == EXPECT_VALUE_OR_END && c == ']')
+    {
+      scanner->pos++;
+      pop (scanner);
+      *expect = EXPECT_COMMA_OR_END;
+      return TRUE;
+    }
+  if (*expect == EXPECT_VALUE_AFTER_COMMA && c == ']')
+    return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, _("a comma before ']' (trailing commas are not JSON)"));
+  if (*expect != EXPECT_VALUE_OR_END && (c == ']' || c == '}' || c == ',' || c == ':'))
+    return fail_unexpected (scanner, _("expected a value"));
+  return scan_value (scanner, expect);
+}
+
+/* Where a key may come: after '{' (where the object may end instead) or
+ * after a comma in an object. */
+static gboolean
+scan_expected_key (Scanner *scanner,
+                   char     c,
+                   Expect  *expect)
+{
+  gsize key_pos = scanner->pos;
+
+  if (*expect == EXPECT_KEY_AFTER_COMMA && c == '}')
+    return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, _("a comma before '}' (trailing commas are not JSON)"));
+  if (*expect == EXPECT_KEY_OR_END && c == '}')
+    {
+      scanner->pos++;
+      pop (scanner);
+      *expect = EXPECT_COMMA_OR_END;
+      return TRUE;
+    }
+  if (c != '"')
+    return fail_unexpected (scanner, _("expected a key in double quotes"));
+
+  g_string_truncate (scanner->key, 0);
+  if (!scan_string (scanner, scanner->key) || !add_key (scanner, key_pos))
+    return FALSE;
+  *expect = EXPECT_COLON;
+  return TRUE;
+}
+
+/* After a value inside a list or an object: a comma, or the end of it. */
+static gboolean
+scan_comma_or_end (Scanner *scanner,
+                   char     c,
+                   Expect  *expect)
+{
+  gboolean in_object = scanner->stack[scanner->depth - 1].is_object;
+
+  if (c == ',')
+    {
+      scanner->pos++;
+      *expect = in_object ? EXPECT_KEY_AFTER_COMMA : EXPECT_VALUE_AFTER_COMMA;
+      return TRUE;
+    }
+  if (c == (in_object ? '}' : ']'))
+    {
+      scanner->pos++;
+      pop (scanner);
+      return TRUE;
+    }
+  return fail_unexpected (scanner, in_object ? "expected ',' or '}'" : "expected ',' or ']'");
+}
+
 static gboolean
 scan (Scanner *scanner)
 {
@@ -456,50 +528,16 @@ scan (Scanner *scanner)
                           _("text after the end of the JSON value; a JSON text holds one value"));
 
         case EXPECT_VALUE_OR_END:
-          if (c == ']')
-            {
-              scanner->pos++;
-              pop (scanner);
-              expect = EXPECT_COMMA_OR_END;
-              break;
-            }
-          if (!scan_value (scanner, &expect))
-            return FALSE;
-          break;
-
         case EXPECT_VALUE_AFTER_COMMA:
-          if (c == ']')
-            return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, _("a comma before ']' (trailing commas are not JSON)"));
-          G_GNUC_FALLTHROUGH;
         case EXPECT_VALUE:
-          if (c == ']' || c == '}' || c == ',' || c == ':')
-            return fail_unexpected (scanner, _("expected a value"));
-          if (!scan_value (scanner, &expect))
+          if (!scan_expected_value (scanner, c, &expect))
             return FALSE;
           break;
 
-        case EXPECT_KEY_AFTER_COMMA:
-          if (c == '}')
-            return fail_at (scanner, scanner->pos, BEDSIDE_JSON_ERROR_SYNTAX, _("a comma before '}' (trailing commas are not JSON)"));
-          G_GNUC_FALLTHROUGH;
         case EXPECT_KEY_OR_END:
-          if (c == '}' && expect == EXPECT_KEY_OR_END)
-            {
-              scanner->pos++;
-              pop (scanner);
-              expect = EXPECT_COMMA_OR_END;
-              break;
-            }
-          if (c != '"')
-            return fail_unexpected (scanner, _("expected a key in double quotes"));
-          {
-            gsize key_pos = scanner->pos;
-
-            g_string_truncate (scanner->key, 0);
-            if (!scan_string (scanner, scanner->key) || !add_key (scanner, key_pos))
-              return FALSE;
-          }
-          expect = EXPECT_COLON;
+        case EXPECT_KEY_AFTER_COMMA:
+          if (!scan_expected_key (scanner, c, &expect))
+            return FALSE;
           break;
 
         case EXPECT_COLON:
@@ -510,22 +548,8 @@ scan (Scanner *scanner)
           break;
 
         case EXPECT_COMMA_OR_END:
-          {
-            gboolean in_object = scanner->stack[scanner->depth - 1].is_object;
-
-            if (c == ',')
-              {
-                scanner->pos++;
-                expect = in_object ? EXPECT_KEY_AFTER_COMMA : EXPECT_VALUE_AFTER_COMMA;
-              }
-            else if (c == (in_object ? '}' : ']'))
-              {
-                scanner->pos++;
-                pop (scanner);
-              }
-            else
-              return fail_unexpected (scanner, in_object ? "expected ',' or '}'" : "expected ',' or ']'");
-          }
+          if (!scan_comma_or_end (scanner, c, &expect))
+            return FALSE;
           break;
 
         default:

@@ -158,54 +158,62 @@ add_number (Lint              *self,
   g_array_append_val (self->domain, value);
 }
 
-/* One value of each region the constants cut [lo, hi] into: comparisons of
- * the item with those constants then take every combination of truth
- * values they can take. */
-static void
-build_numeric_domain (Lint              *self,
-                      guint              index,
-                      const BedsideItem *item)
+/* Sorts @numbers and drops repeats; returns how many are left. */
+static guint
+sort_unique (GArray *numbers)
 {
-  GArray *numbers = self->numbers[index];
-  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (double));
-  gboolean integral = item->type != BEDSIDE_TYPE_DECIMAL;
-  gboolean has_min = item->has_min && item->type != BEDSIDE_TYPE_DATE;
-  gboolean has_max = item->has_max && item->type != BEDSIDE_TYPE_DATE;
-  gboolean inexact = self->inexact[index];
-  const double *c;
   guint n = 0;
-  double lo, hi;
-  guint last_region = G_MAXUINT;
-  double last_value = 0;
-  gboolean have_last = FALSE;
 
   g_array_sort (numbers, compare_double);
   for (guint i = 0; i < numbers->len; i++)
     if (n == 0 || g_array_index (numbers, double, i) != g_array_index (numbers, double, n - 1))
       g_array_index (numbers, double, n++) = g_array_index (numbers, double, i);
   g_array_set_size (numbers, n);
-  c = (const double *) (void *) numbers->data;
+  return n;
+}
 
+/* The range [*@lo, *@hi] the item's values are taken from: every day for a
+ * date, else its @min and @max or a wide range that takes in the sorted
+ * constants @c; whole numbers unless the item is a decimal. */
+static void
+numeric_range (const BedsideItem *item,
+               gboolean           has_min,
+               gboolean           has_max,
+               const double      *c,
+               guint              n,
+               double            *lo,
+               double            *hi)
+{
   if (item->type == BEDSIDE_TYPE_DATE)
     {
-      lo = FIRST_DAY;
-      hi = LAST_DAY;
+      *lo = FIRST_DAY;
+      *hi = LAST_DAY;
     }
   else
     {
-      lo = has_min ? item->min : -WIDE_RANGE;
-      hi = has_max ? item->max : WIDE_RANGE;
+      *lo = has_min ? item->min : -WIDE_RANGE;
+      *hi = has_max ? item->max : WIDE_RANGE;
       if (!has_min && n > 0)
-        lo = MIN (lo, floor (c[0]) - 1);
+        *lo = MIN (*lo, floor (c[0]) - 1);
       if (!has_max && n > 0)
-        hi = MAX (hi, ceil (c[n - 1]) + 1);
+        *hi = MAX (*hi, ceil (c[n - 1]) + 1);
     }
-  if (integral)
+  if (item->type != BEDSIDE_TYPE_DECIMAL)
     {
-      lo = ceil (lo);
-      hi = floor (hi);
+      *lo = ceil (*lo);
+      *hi = floor (*hi);
     }
+}
 
+/* Candidates around the sorted constants @c: for whole numbers those on
+ * either side of each; for decimals each constant, the midpoints between
+ * them and a value beyond each end. */
+static void
+add_neighbours (GArray       *candidates,
+                const double *c,
+                guint         n,
+                gboolean      integral)
+{
   for (guint i = 0; i < n; i++)
     {
       if (integral)
@@ -232,6 +240,67 @@ build_numeric_domain (Lint              *self,
       g_array_append_val (candidates, below);
       g_array_append_val (candidates, above);
     }
+}
+
+/* Adds the sorted @candidates within [@lo, @hi] to the domain: one of each
+ * region the constants @c cut the line into (all of them when the domain
+ * is @inexact), since comparisons with the constants treat every value of
+ * a region alike. */
+static void
+add_one_per_region (Lint              *self,
+                    const BedsideItem *item,
+                    GArray            *candidates,
+                    const double      *c,
+                    guint              n,
+                    double             lo,
+                    double             hi,
+                    gboolean           inexact)
+{
+  gboolean integral = item->type != BEDSIDE_TYPE_DECIMAL;
+  guint last_region = G_MAXUINT;
+  double last_value = 0;
+  gboolean have_last = FALSE;
+
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      double v = g_array_index (candidates, double, i);
+      guint region;
+
+      if (v < lo || v > hi)
+        continue;
+      if (integral)
+        v = floor (v);
+      if (have_last && v == last_value)
+        continue;
+      region = region_of (c, n, v);
+      if (region == last_region && !inexact)
+        continue;
+      last_region = region;
+      last_value = v;
+      have_last = TRUE;
+      add_number (self, item, v);
+    }
+}
+
+/* One value of each region the constants cut [lo, hi] into: comparisons of
+ * the item with those constants then take every combination of truth
+ * values they can take. */
+static void
+build_numeric_domain (Lint              *self,
+                      guint              index,
+                      const BedsideItem *item)
+{
+  GArray *numbers = self->numbers[index];
+  g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (double));
+  gboolean has_min = item->has_min && item->type != BEDSIDE_TYPE_DATE;
+  gboolean has_max = item->has_max && item->type != BEDSIDE_TYPE_DATE;
+  gboolean inexact = self->inexact[index];
+  guint n = sort_unique (numbers);
+  const double *c = (const double *) (void *) numbers->data;
+  double lo, hi;
+
+  numeric_range (item, has_min, has_max, c, n, &lo, &hi);
+  add_neighbours (candidates, c, n, item->type != BEDSIDE_TYPE_DECIMAL);
   /* The bounds stand for a region the constants leave partly outside. */
   if (has_min || item->type == BEDSIDE_TYPE_DATE || inexact)
     g_array_append_val (candidates, lo);
@@ -252,27 +321,7 @@ build_numeric_domain (Lint              *self,
     }
 
   g_array_sort (candidates, compare_double);
-  for (guint i = 0; i < candidates->len; i++)
-    {
-      double v = g_array_index (candidates, double, i);
-      guint region;
-
-      if (v < lo || v > hi)
-        continue;
-      if (integral)
-        v = floor (v);
-      if (have_last && v == last_value)
-        continue;
-      /* Comparisons with constants treat every value of a region alike:
-       * one of each is enough. */
-      region = region_of (c, n, v);
-      if (region == last_region && !inexact)
-        continue;
-      last_region = region;
-      last_value = v;
-      have_last = TRUE;
-      add_number (self, item, v);
-    }
+  add_one_per_region (self, item, candidates, c, n, lo, hi, inexact);
 }
 
 static void

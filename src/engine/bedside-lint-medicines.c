@@ -548,39 +548,16 @@ mark_record_medicines (Lint     *self,
     }
 }
 
+/* Marks in @named the medicines @rec offers or mentions, and collects the
+ * groups it mentions; reports the ids that name neither. */
 static void
-check_recommendation_mentions (Lint      *self,
-                               guint      r,
-                               GArray    *names,
-                               gboolean  *named,
-                               gboolean  *related)
+mark_named_medicines (Lint                        *self,
+                      const BedsideRecommendation *rec,
+                      guint                        line,
+                      const char                  *where,
+                      gboolean                    *named,
+                      GHashTable                  *mentioned_groups)
 {
-  const BedsideRecommendation *rec = bedside_guideline_get_recommendation (self->guideline, r);
-  const struct {
-    const char *what;
-    const char *text;
-  } fields[] = {
-    { "title", rec->title },
-    { "clinician text", rec->clinician },
-    { "dose", rec->dose },
-    { "duration", rec->duration },
-    { "patient title", rec->patient_title },
-    { "patient text", rec->patient },
-    { "patient dose", rec->patient_dose },
-    { "patient duration", rec->patient_duration },
-    { "what the patient watches for", rec->patient_watch },
-    { "evidence note", rec->evidence_note },
-  };
-  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GPtrArray) whats = g_ptr_array_new ();
-  g_autoptr(GHashTable) mentioned_groups = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autofree gboolean *reported = g_new0 (gboolean, MAX (names->len, 1));
-  g_autofree char *where = NULL;
-  guint line = bedside_lint_recommendation_line (self, rec, &where);
-
-  memset (named, 0, sizeof (gboolean) * MAX (self->n_medicines, 1));
-  memset (related, 0, sizeof (gboolean) * MAX (self->n_medicines, 1));
-
   for (guint k = 0; k < rec->n_offers; k++)
     {
       if (rec->offers[k] < self->n_medicines)
@@ -603,11 +580,32 @@ check_recommendation_mentions (Lint      *self,
                                 _("recommendation '%s'%s mentions '%s', which is not a medicine or group "
                                 "the guideline uses"), rec->id, where, id);
     }
-  if (names->len == 0)
-    return;
-  mark_record_medicines (self, r, related);
+}
 
-  /* Each text on its own, so that a name never runs across two. */
+/* The texts of @rec, case-folded, into @texts, and in @whats what each is
+ * (for messages).  Each text stays on its own, so that a name never runs
+ * across two. */
+static void
+collect_texts (const BedsideRecommendation *rec,
+               GPtrArray                   *texts,
+               GPtrArray                   *whats)
+{
+  const struct {
+    const char *what;
+    const char *text;
+  } fields[] = {
+    { "title", rec->title },
+    { "clinician text", rec->clinician },
+    { "dose", rec->dose },
+    { "duration", rec->duration },
+    { "patient title", rec->patient_title },
+    { "patient text", rec->patient },
+    { "patient dose", rec->patient_dose },
+    { "patient duration", rec->patient_duration },
+    { "what the patient watches for", rec->patient_watch },
+    { "evidence note", rec->evidence_note },
+  };
+
   for (guint f = 0; f < G_N_ELEMENTS (fields); f++)
     if (fields[f].text != NULL)
       {
@@ -626,53 +624,100 @@ check_recommendation_mentions (Lint      *self,
                                                                : "caution's reason");
         }
     }
+}
 
+/* Whether a text may speak of @name: the recommendation names the medicine
+ * (or it is related), or names the group or one of its medicines. */
+static gboolean
+name_is_covered (Lint               *self,
+                 const MedicineName *name,
+                 const gboolean     *named,
+                 const gboolean     *related,
+                 GHashTable         *mentioned_groups)
+{
+  gboolean covered;
+
+  if (name->medicine >= 0)
+    return named[name->medicine] || related[name->medicine];
+
+  covered = g_hash_table_contains (mentioned_groups, name->group);
+  for (guint m = 0; m < self->n_medicines && !covered; m++)
+    {
+      const BedsideMedicine *medicine = bedside_guideline_get_medicine (self->guideline, m);
+
+      covered = (named[m] || related[m]) && medicine->group != NULL &&
+                g_str_equal (medicine->group, name->group);
+    }
+  return covered;
+}
+
+/* Reports that @rec speaks of @name in its @what without naming it. */
+static void
+report_unnamed (Lint                        *self,
+                const BedsideRecommendation *rec,
+                guint                        line,
+                const char                  *where,
+                const MedicineName          *name,
+                const char                  *what)
+{
+  if (name->medicine >= 0)
+    {
+      const BedsideMedicine *medicine = bedside_guideline_get_medicine (self->guideline,
+                                                                        (guint) name->medicine);
+
+      bedside_lint_add_issue (self, BEDSIDE_LINT_ERROR, "unnamed-medicine", line,
+                              _("recommendation '%s'%s speaks of medicine '%s' (\"%s\" in its %s) but "
+                              "neither offers nor mentions it: add <offers medicine=\"%s\"/> if it "
+                              "offers it (then its record applies), or <mentions medicine=\"%s\"/> "
+                              "if the text only speaks of it"),
+                              rec->id, where, medicine->id, name->written, what,
+                              medicine->id, medicine->id);
+    }
+  else
+    bedside_lint_add_issue (self, BEDSIDE_LINT_ERROR, "unnamed-medicine", line,
+                            _("recommendation '%s'%s speaks of the medicine group '%s' (\"%s\" in its "
+                            "%s) but neither offers one of its medicines nor mentions it: add "
+                            "<offers medicine=\"MEDICINE\"/> for each medicine it offers, or <mentions "
+                            "medicine=\"%s\"/> if the text only speaks of them"),
+                            rec->id, where, name->group, name->written, what,
+                            name->group);
+}
+
+static void
+check_recommendation_mentions (Lint      *self,
+                               guint      r,
+                               GArray    *names,
+                               gboolean  *named,
+                               gboolean  *related)
+{
+  const BedsideRecommendation *rec = bedside_guideline_get_recommendation (self->guideline, r);
+  g_autoptr(GPtrArray) texts = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) whats = g_ptr_array_new ();
+  g_autoptr(GHashTable) mentioned_groups = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autofree gboolean *reported = g_new0 (gboolean, MAX (names->len, 1));
+  g_autofree char *where = NULL;
+  guint line = bedside_lint_recommendation_line (self, rec, &where);
+
+  memset (named, 0, sizeof (gboolean) * MAX (self->n_medicines, 1));
+  memset (related, 0, sizeof (gboolean) * MAX (self->n_medicines, 1));
+
+  mark_named_medicines (self, rec, line, where, named, mentioned_groups);
+  if (names->len == 0)
+    return;
+  mark_record_medicines (self, r, related);
+
+  collect_texts (rec, texts, whats);
   for (guint t = 0; t < texts->len; t++)
     for (guint n = 0; n < names->len; n++)
       {
         const MedicineName *name = &g_array_index (names, MedicineName, n);
-        gboolean covered;
 
         if (reported[n] || !contains_word (texts->pdata[t], name->folded))
           continue;
-        if (name->medicine >= 0)
-          covered = named[name->medicine] || related[name->medicine];
-        else
-          {
-            /* A group is named by naming it or one of its medicines. */
-            covered = g_hash_table_contains (mentioned_groups, name->group);
-            for (guint m = 0; m < self->n_medicines && !covered; m++)
-              {
-                const BedsideMedicine *medicine = bedside_guideline_get_medicine (self->guideline, m);
-
-                covered = (named[m] || related[m]) && medicine->group != NULL &&
-                          g_str_equal (medicine->group, name->group);
-              }
-          }
-        if (covered)
+        if (name_is_covered (self, name, named, related, mentioned_groups))
           continue;
         reported[n] = TRUE;
-        if (name->medicine >= 0)
-          {
-            const BedsideMedicine *medicine = bedside_guideline_get_medicine (self->guideline,
-                                                                              (guint) name->medicine);
-
-            bedside_lint_add_issue (self, BEDSIDE_LINT_ERROR, "unnamed-medicine", line,
-                                    _("recommendation '%s'%s speaks of medicine '%s' (\"%s\" in its %s) but "
-                                    "neither offers nor mentions it: add <offers medicine=\"%s\"/> if it "
-                                    "offers it (then its record applies), or <mentions medicine=\"%s\"/> "
-                                    "if the text only speaks of it"),
-                                    rec->id, where, medicine->id, name->written, (const char *) whats->pdata[t],
-                                    medicine->id, medicine->id);
-          }
-        else
-          bedside_lint_add_issue (self, BEDSIDE_LINT_ERROR, "unnamed-medicine", line,
-                                  _("recommendation '%s'%s speaks of the medicine group '%s' (\"%s\" in its "
-                                  "%s) but neither offers one of its medicines nor mentions it: add "
-                                  "<offers medicine=\"MEDICINE\"/> for each medicine it offers, or <mentions "
-                                  "medicine=\"%s\"/> if the text only speaks of them"),
-                                  rec->id, where, name->group, name->written, (const char *) whats->pdata[t],
-                                  name->group);
+        report_unnamed (self, rec, line, where, name, whats->pdata[t]);
       }
 }
 

@@ -1,63 +1,13 @@
-/* bedside-lint-reach-search.c: the questions of the reachability analysis: the atoms that hold on the way to a place, their independent components, and the search for answers that satisfy them. */
+/* bedside-lint-reach-search.c: the questions of the reachability analysis: the search for answers under which the atoms of a component (bedside-lint-reach-atoms.c) hold together. */
 
-#include "bedside-lint-private.h"
+#include "bedside-lint-reach-atoms-private.h"
 
 #include <string.h>
 
-/* ---- what a walk depends on ------------------------------------------ */
+/* ---- evaluation and search ----------------------------------------------- */
 
-/* Items upstream of @deps: for each item, what its enable-when reads, and
- * so on.  Items downstream (those that an item enables) are left out on
- * purpose: whatever the upstream answers, a downstream item can always be
- * answered or left unasked validly, so it never constrains them. */
-static void
-deps_close (Lint *self,
-            Deps *deps)
-{
-  g_autoptr(GArray) stack = NULL;
-  g_autoptr(GArray) result = NULL;
-
-  if (deps->closure_done)
-    return;
-  deps->closure_done = TRUE;
-
-  stack = g_array_new (FALSE, FALSE, sizeof (guint));
-  result = g_array_new (FALSE, FALSE, sizeof (guint));
-  self->closure_gen++;
-  g_array_append_vals (stack, deps->items, deps->n_items);
-
-  while (stack->len > 0)
-    {
-      guint item = g_array_index (stack, guint, stack->len - 1);
-      const BedsideItem *it;
-
-      g_array_set_size (stack, stack->len - 1);
-      if (self->closure_stamp[item] == self->closure_gen)
-        continue;
-      self->closure_stamp[item] = self->closure_gen;
-      if (result->len >= MAX_CLOSURE)
-        {
-          deps->closure_huge = TRUE;
-          break;
-        }
-      g_array_append_val (result, item);
-
-      it = get_item (self, item);
-      if (it->enable_when != NULL)
-        {
-          Deps *upstream = bedside_lint_expr_deps (self, it->enable_when);
-
-          for (guint i = 0; i < upstream->n_items; i++)
-            if (self->closure_stamp[upstream->items[i]] != self->closure_gen)
-              g_array_append_val (stack, upstream->items[i]);
-        }
-    }
-
-  g_array_sort (result, bedside_lint_compare_guint);
-  deps->n_closure = result->len;
-  deps->closure = (guint *) (void *) g_array_free (g_steal_pointer (&result), FALSE);
-}
-
+/* Whether walking @node can end at a stop: it is one, or a decision with one
+ * inside (remembered in can_stop). */
 gboolean
 bedside_lint_can_stop (Lint              *self,
                        const BedsideNode *node)
@@ -81,168 +31,6 @@ bedside_lint_can_stop (Lint              *self,
   g_hash_table_insert (self->can_stop, (gpointer) node, GINT_TO_POINTER (stops ? 2 : 1));
   return stops;
 }
-
-/* The tests a walk through @node can evaluate before it stops or not:
- * its own, and those of the decisions inside it that can stop (decisions
- * that cannot stop do not change whether the walk goes on). */
-static void
-collect_pass (Lint              *self,
-              const BedsideNode *node)
-{
-  for (guint b = 0; b < node->n_branches; b++)
-    {
-      const BedsideBranch *branch = node->branches[b];
-
-      if (branch->when != NULL)
-        bedside_lint_collect_deps (self, bedside_lint_expr_deps (self, branch->when));
-      for (guint c = 0; c < branch->n_children; c++)
-        if (branch->children[c]->type == BEDSIDE_NODE_DECISION &&
-            bedside_lint_can_stop (self, branch->children[c]))
-          collect_pass (self, branch->children[c]);
-    }
-}
-
-static Deps *
-pass_deps (Lint              *self,
-           const BedsideNode *node)
-{
-  Deps *deps = g_hash_table_lookup (self->deps, node);
-
-  if (deps == NULL)
-    {
-      /* Branch tests are all known already: no nested collection. */
-      bedside_lint_collect_begin (self);
-      collect_pass (self, node);
-      deps = bedside_lint_collect_end (self);
-      g_hash_table_insert (self->deps, (gpointer) node, deps);
-    }
-  return deps;
-}
-
-static Deps *
-test_deps (Lint              *self,
-           const BedsideNode *decision)
-{
-  Deps *deps = g_hash_table_lookup (self->test_deps, decision);
-
-  if (deps == NULL)
-    {
-      bedside_lint_collect_begin (self);
-      for (guint b = 0; b < decision->n_branches; b++)
-        if (decision->branches[b]->when != NULL)
-          bedside_lint_collect_deps (self, bedside_lint_expr_deps (self, decision->branches[b]->when));
-      deps = bedside_lint_collect_end (self);
-      g_hash_table_insert (self->test_deps, (gpointer) decision, deps);
-    }
-  return deps;
-}
-
-/* ---- union-find with undo ----------------------------------------------- */
-
-static guint
-uf_find (Lint  *self,
-         guint  x)
-{
-  while (self->parent[x] != x)
-    x = self->parent[x];
-  return x;
-}
-
-static void
-uf_union (Lint  *self,
-          guint  a,
-          guint  b)
-{
-  UndoEntry entry = { G_MAXUINT, G_MAXUINT };
-
-  a = uf_find (self, a);
-  b = uf_find (self, b);
-  if (a != b)
-    {
-      guint t;
-
-      if (self->size[a] < self->size[b])
-        {
-          t = a;
-          a = b;
-          b = t;
-        }
-      self->parent[b] = a;
-      self->size[a] += self->size[b];
-      /* Swapping successors joins two circular lists; doing it again
-       * splits them back, which is what undo does. */
-      t = self->next[a];
-      self->next[a] = self->next[b];
-      self->next[b] = t;
-      entry.big = a;
-      entry.small = b;
-    }
-  g_array_append_val (self->undo, entry);
-}
-
-static void
-uf_undo (Lint  *self,
-         guint  n)
-{
-  while (n-- > 0)
-    {
-      UndoEntry entry = g_array_index (self->undo, UndoEntry, self->undo->len - 1);
-
-      g_array_set_size (self->undo, self->undo->len - 1);
-      if (entry.big != G_MAXUINT)
-        {
-          guint t = self->next[entry.big];
-
-          self->next[entry.big] = self->next[entry.small];
-          self->next[entry.small] = t;
-          self->size[entry.big] -= self->size[entry.small];
-          self->parent[entry.small] = entry.small;
-        }
-    }
-}
-
-Atom *
-bedside_lint_push_atom (Lint              *self,
-                        AtomKind           kind,
-                        const BedsideExpr *expr,
-                        const BedsideNode *node)
-{
-  Atom *atom;
-  guint id, before;
-
-  g_assert (self->n_atoms < self->max_atoms);
-  atom = &self->atoms[self->n_atoms];
-  id = self->n_items + self->n_atoms;
-  self->n_atoms++;
-
-  atom->kind = kind;
-  atom->expr = expr;
-  atom->node = node;
-  atom->serial = ++self->push_serial;
-  if (kind == ATOM_PASS)
-    atom->deps = pass_deps (self, node);
-  else if (kind == ATOM_JOIN)
-    atom->deps = test_deps (self, node);
-  else
-    atom->deps = bedside_lint_expr_deps (self, expr);
-  deps_close (self, atom->deps);
-
-  before = self->undo->len;
-  for (guint i = 0; i < atom->deps->n_closure; i++)
-    uf_union (self, id, atom->deps->closure[i]);
-  atom->n_unions = self->undo->len - before;
-  return atom;
-}
-
-void
-bedside_lint_pop_atom (Lint *self)
-{
-  g_assert (self->n_atoms > 0);
-  self->n_atoms--;
-  uf_undo (self, self->atoms[self->n_atoms].n_unions);
-}
-
-/* ---- evaluation and search ----------------------------------------------- */
 
 static void
 reset_definitions (Lint       *self,
@@ -476,22 +264,16 @@ search_from (Lint  *self,
   return FALSE;
 }
 
-/* Is there a complete, valid set of answers to the items in search_vars
- * (closed upstream) for which every atom in search_atoms holds?  Not
- * enumerated over @max_combinations. */
-static Outcome
-search (Lint    *self,
-        guint64  max_combinations)
+/* Sorts search_vars into questionnaire order, gives each its depth (pos,
+ * stamped pos_gen) and counts their combinations into @outcome. */
+static void
+place_variables (Lint    *self,
+                 Outcome *outcome)
 {
-  Outcome outcome = { SEARCH_UNSAT, SKIP_NONE, 0, 1, 0, G_MAXUINT };
   GArray *vars = self->search_vars;
-  GPtrArray *atoms = self->search_atoms;
-  g_autofree guint *last = NULL;
-  guint *start;
-  gboolean sat;
 
   g_array_sort (vars, bedside_lint_compare_guint);
-  outcome.n_vars = vars->len;
+  outcome->n_vars = vars->len;
   self->pos_gen++;
   for (guint i = 0; i < vars->len; i++)
     {
@@ -499,23 +281,26 @@ search (Lint    *self,
 
       self->pos[v] = i;
       self->pos_stamp[v] = self->pos_gen;
-      outcome.combinations = saturating_product (outcome.combinations, self->domain_len[v]);
+      outcome->combinations = saturating_product (outcome->combinations, self->domain_len[v]);
       if (self->inexact[v])
         {
-          if (outcome.n_inexact++ == 0)
-            outcome.first_inexact = v;
+          if (outcome->n_inexact++ == 0)
+            outcome->first_inexact = v;
         }
     }
-  if (outcome.combinations > max_combinations)
-    {
-      outcome.result = SEARCH_SKIPPED;
-      outcome.skip = SKIP_COMBINATIONS;
-      return outcome;
-    }
+}
 
-  /* Bucket the atoms by the position of their last item: 0 holds those
-   * with no item, d + 1 those complete at depth d. */
-  last = g_new (guint, MAX (atoms->len, 1));
+/* Buckets the atoms by the position of their last item: 0 holds those
+ * with no item, d + 1 those complete at depth d; @last gets each atom's
+ * bucket.  FALSE when an atom reads an item that is not a variable. */
+static gboolean
+bucket_atoms (Lint  *self,
+              guint *last)
+{
+  GArray *vars = self->search_vars;
+  GPtrArray *atoms = self->search_atoms;
+  guint *start;
+
   g_array_set_size (self->bucket_start, vars->len + 2);
   start = (guint *) (void *) self->bucket_start->data;
   memset (start, 0, sizeof (guint) * (vars->len + 2));
@@ -525,22 +310,14 @@ search (Lint    *self,
       guint at = 0;
 
       if (atom->deps->closure_huge)
-        {
-          outcome.result = SEARCH_SKIPPED;
-          outcome.skip = SKIP_CLOSURE;
-          return outcome;
-        }
+        return FALSE;
       for (guint i = 0; i < atom->deps->n_items; i++)
         {
           guint item = atom->deps->items[i];
 
+          /* Cannot happen: atoms join the items they read. */
           if (self->pos_stamp[item] != self->pos_gen)
-            {
-              /* Cannot happen: atoms join the items they read. */
-              outcome.result = SEARCH_SKIPPED;
-              outcome.skip = SKIP_CLOSURE;
-              return outcome;
-            }
+            return FALSE;
           at = MAX (at, self->pos[item] + 1);
         }
       last[a] = at;
@@ -557,56 +334,72 @@ search (Lint    *self,
     for (guint a = 0; a < atoms->len; a++)
       self->bucket_atoms->pdata[fill[last[a]]++] = atoms->pdata[a];
   }
+  return TRUE;
+}
 
-  /* An atom may fail before it is complete: it is tried at the depth of
-   * each of its items but the last. */
+/* An atom may fail before it is complete: it is tried at the depth of
+ * each of its items but the last (early_start, early_atoms). */
+static void
+bucket_early_atoms (Lint        *self,
+                    const guint *last)
+{
+  GArray *vars = self->search_vars;
+  GPtrArray *atoms = self->search_atoms;
+  guint *early;
+  g_autofree guint *fill = NULL;
+  guint n = 0;
+
   g_array_set_size (self->early_start, vars->len + 1);
-  {
-    guint *early = (guint *) (void *) self->early_start->data;
-    g_autofree guint *fill = NULL;
-    guint n = 0;
+  early = (guint *) (void *) self->early_start->data;
+  memset (early, 0, sizeof (guint) * (vars->len + 1));
+  for (guint a = 0; a < atoms->len; a++)
+    {
+      const Atom *atom = atoms->pdata[a];
 
-    memset (early, 0, sizeof (guint) * (vars->len + 1));
-    for (guint a = 0; a < atoms->len; a++)
-      {
-        const Atom *atom = atoms->pdata[a];
+      if (last[a] < 2 || !atom_is_monotone (self, atom))
+        continue;
+      for (guint i = 0; i < atom->deps->n_items; i++)
+        {
+          guint depth = self->pos[atom->deps->items[i]];
 
-        if (last[a] < 2 || !atom_is_monotone (self, atom))
-          continue;
-        for (guint i = 0; i < atom->deps->n_items; i++)
-          {
-            guint depth = self->pos[atom->deps->items[i]];
+          if (depth + 1 < last[a])
+            {
+              early[depth + 1]++;
+              n++;
+            }
+        }
+    }
+  for (guint i = 1; i < vars->len + 1; i++)
+    early[i] += early[i - 1];
+  g_ptr_array_set_size (self->early_atoms, n);
+  fill = g_memdup2 (early, sizeof (guint) * (vars->len + 1));
+  for (guint a = 0; a < atoms->len; a++)
+    {
+      Atom *atom = atoms->pdata[a];
 
-            if (depth + 1 < last[a])
-              {
-                early[depth + 1]++;
-                n++;
-              }
-          }
-      }
-    for (guint i = 1; i < vars->len + 1; i++)
-      early[i] += early[i - 1];
-    g_ptr_array_set_size (self->early_atoms, n);
-    fill = g_memdup2 (early, sizeof (guint) * (vars->len + 1));
-    for (guint a = 0; a < atoms->len; a++)
-      {
-        Atom *atom = atoms->pdata[a];
+      if (last[a] < 2 || !atom_is_monotone (self, atom))
+        continue;
+      for (guint i = 0; i < atom->deps->n_items; i++)
+        {
+          guint depth = self->pos[atom->deps->items[i]];
 
-        if (last[a] < 2 || !atom_is_monotone (self, atom))
-          continue;
-        for (guint i = 0; i < atom->deps->n_items; i++)
-          {
-            guint depth = self->pos[atom->deps->items[i]];
+          if (depth + 1 < last[a])
+            self->early_atoms->pdata[fill[depth]++] = atom;
+        }
+    }
+}
 
-            if (depth + 1 < last[a])
-              self->early_atoms->pdata[fill[depth]++] = atom;
-          }
-      }
-  }
+/* Checks the atoms with no item, then searches; keeps the answers found in
+ * witness when capturing, and leaves every variable unknown again. */
+static gboolean
+run_search (Lint *self)
+{
+  GArray *vars = self->search_vars;
+  const guint *start = (const guint *) (void *) self->bucket_start->data;
+  gboolean sat = TRUE;
 
   self->evaluations = 0;
   self->aborted = FALSE;
-  sat = TRUE;
   for (guint a = start[0]; a < start[1] && sat; a++)
     sat = atom_holds (self, self->bucket_atoms->pdata[a]);
   if (sat)
@@ -622,7 +415,38 @@ search (Lint    *self,
       }
   for (guint i = 0; i < vars->len; i++)
     self->values[g_array_index (vars, guint, i)] = (BedsideValue) BEDSIDE_VALUE_INIT_UNKNOWN;
+  return sat;
+}
 
+/* Is there a complete, valid set of answers to the items in search_vars
+ * (closed upstream) for which every atom in search_atoms holds?  Not
+ * enumerated over @max_combinations. */
+static Outcome
+search (Lint    *self,
+        guint64  max_combinations)
+{
+  Outcome outcome = { SEARCH_UNSAT, SKIP_NONE, 0, 1, 0, G_MAXUINT };
+  g_autofree guint *last = NULL;
+  gboolean sat;
+
+  place_variables (self, &outcome);
+  if (outcome.combinations > max_combinations)
+    {
+      outcome.result = SEARCH_SKIPPED;
+      outcome.skip = SKIP_COMBINATIONS;
+      return outcome;
+    }
+
+  last = g_new (guint, MAX (self->search_atoms->len, 1));
+  if (!bucket_atoms (self, last))
+    {
+      outcome.result = SEARCH_SKIPPED;
+      outcome.skip = SKIP_CLOSURE;
+      return outcome;
+    }
+  bucket_early_atoms (self, last);
+
+  sat = run_search (self);
   if (self->aborted)
     {
       outcome.result = SEARCH_SKIPPED;
@@ -717,7 +541,7 @@ bedside_lint_find_example (Lint *self)
   self->capture = TRUE;
   for (guint a = self->n_atoms; a-- > 0;)
     {
-      guint root = uf_find (self, self->n_items + a);
+      guint root = bedside_lint_component_of (self, self->n_items + a);
       gboolean seen = FALSE;
       Outcome outcome;
 
@@ -751,7 +575,7 @@ bedside_lint_check_alone (Lint  *self,
   g_array_set_size (self->search_vars, 0);
   g_ptr_array_set_size (self->search_atoms, 0);
   for (guint a = 0; a < n; a++)
-    deps_close (self, atoms[a].deps);
+    bedside_lint_deps_close (self, atoms[a].deps);
   self->collect_gen++;
   for (guint a = 0; a < n; a++)
     {
