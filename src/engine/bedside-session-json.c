@@ -1,4 +1,4 @@
-/* bedside-answers.c: answers files (JSON) read strictly into a session. */
+/* bedside-session-json.c: a session's answers as JSON: answers files read strictly into a session, and written back. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
