@@ -15,7 +15,7 @@
 #include "bedside-file.h"
 #include "bedside-guideline-private.h"
 #include "bedside-replace-stream.h"
-#include "bedside-guideline-private.h"
+#include "bedside-session-private.h"
 
 G_DEFINE_QUARK (bedside-consultation-error-quark, bedside_consultation_error)
 

@@ -134,17 +134,3 @@ void     bedside_validate_schema (Loader     *loader,
                                   xmlDoc     *doc);
 
 G_END_DECLS
-
-#include "bedside-session.h"
-
-G_BEGIN_DECLS
-
-/* Stores a validated answer without recomputing what is enabled: for
- * loading many answers at once; call bedside_session_refresh() after. */
-gboolean bedside_session_store_answer (BedsideSession      *self,
-                                       guint                item,
-                                       const BedsideValue  *value,
-                                       GError             **error);
-void     bedside_session_refresh      (BedsideSession      *self);
-
-G_END_DECLS

@@ -10,7 +10,7 @@
 #include "bedside-file.h"
 #include "bedside-guideline-private.h"
 #include "bedside-json-strict.h"
-#include "bedside-session.h"
+#include "bedside-session-private.h"
 
 
 /* Every JSON text an answers file, a batch line or a consultation holds is

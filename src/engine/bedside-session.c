@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "bedside-guideline-private.h"
-#include "bedside-session.h"
+#include "bedside-session-private.h"
 
 G_DEFINE_QUARK (bedside-session-error-quark, bedside_session_error)
 G_DEFINE_BOXED_TYPE (BedsideSession, bedside_session, bedside_session_ref, bedside_session_unref)

@@ -1,0 +1,16 @@
+/* bedside-session-private.h: what only the engine's own files may do to a session: store many answers, then recompute once. */
+#pragma once
+
+#include "bedside-session.h"
+
+G_BEGIN_DECLS
+
+/* Stores a validated answer without recomputing what is enabled: for
+ * loading many answers at once; call bedside_session_refresh() after. */
+gboolean bedside_session_store_answer (BedsideSession      *self,
+                                       guint                item,
+                                       const BedsideValue  *value,
+                                       GError             **error);
+void     bedside_session_refresh      (BedsideSession      *self);
+
+G_END_DECLS
