@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "bedside-file.h"
-#include "bedside-guideline-private.h"
+#include "bedside-guideline-loader-private.h"
 #include "bedside-library.h"
 
 G_DEFINE_QUARK (bedside-guideline-error-quark, bedside_guideline_error)
