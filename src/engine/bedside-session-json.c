@@ -150,13 +150,13 @@ add_problem (Problems   *problems,
   va_end (args);
 }
 
-/* Converts one JSON value to the item's type; reports in @problems. */
+/* Converts one JSON value to the item's type; the error says why not,
+ * without the file's name or the item's id. */
 static gboolean
-json_to_value (const BedsideItem *item,
-               JsonNode          *node,
-               BedsideValue      *value,
-               Problems          *problems,
-               const char        *name)
+json_to_value (const BedsideItem  *item,
+               JsonNode           *node,
+               BedsideValue       *value,
+               GError            **error)
 {
   GType vtype = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
 
@@ -185,7 +185,8 @@ json_to_value (const BedsideItem *item,
           value->decimal = json_node_get_double (node);
           if (!isfinite (value->decimal))
             {
-              add_problem (problems, _("%s: %s: not a finite number\n"), name, item->id);
+              g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE,
+                                   _("not a finite number"));
               return FALSE;
             }
           return TRUE;
@@ -206,8 +207,8 @@ json_to_value (const BedsideItem *item,
             g_autofree char *shown = g_strescape (code, NULL);
             if (strlen (shown) > 60)
               shown[60] = '\0';
-            add_problem (problems, _("%s: %s: \"%s\" is not one of %s\n"),
-                                    name, item->id, shown, codes);
+            g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_BAD_CODE,
+                         _("\"%s\" is not one of %s"), shown, codes);
           }
           return FALSE;
         }
@@ -228,9 +229,24 @@ json_to_value (const BedsideItem *item,
       break;
     }
 
-  add_problem (problems, _("%s: %s: expected %s, not %s\n"),
-                          name, item->id, expected_kind (item), json_kind (node));
+  g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE,
+               _("expected %s, not %s"), expected_kind (item), json_kind (node));
   return FALSE;
+}
+
+gboolean
+bedside_answers_check_value (const BedsideItem  *item,
+                             JsonNode           *node,
+                             GError            **error)
+{
+  BedsideValue value;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return json_to_value (item, node, &value, error) &&
+         bedside_session_check_value (item, &value, error);
 }
 
 static gboolean
@@ -309,7 +325,7 @@ store_answers (BedsideSession *self,
                                   name, shown, bedside_guideline_get_id (guideline));
           continue;
         }
-      if (json_to_value (item, node, &value, problems, name) &&
+      if (!json_to_value (item, node, &value, &local) ||
           !bedside_session_store_answer (self, item->index, &value, &local))
         add_problem (problems, _("%s: %s: %s\n"), name, item->id, local->message);
     }

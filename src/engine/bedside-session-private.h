@@ -1,4 +1,4 @@
-/* bedside-session-private.h: what only the engine's own files may do to a session: store many answers, then recompute once. */
+/* bedside-session-private.h: what only the engine's own files may do to a session: store many answers, then recompute once, and check one value. */
 #pragma once
 
 #include "bedside-session.h"
@@ -12,5 +12,10 @@ gboolean bedside_session_store_answer (BedsideSession      *self,
                                        const BedsideValue  *value,
                                        GError             **error);
 void     bedside_session_refresh      (BedsideSession      *self);
+/* What bedside_session_set_answer() checks of a known value (type, range,
+ * codes, text); the error is the bare reason: "12 is above the maximum of 10". */
+gboolean bedside_session_check_value  (const BedsideItem   *item,
+                                       const BedsideValue  *value,
+                                       GError             **error);
 
 G_END_DECLS

@@ -121,10 +121,10 @@ recompute (BedsideSession *self)
   self->serial++;
 }
 
-static gboolean
-value_matches_item (const BedsideItem   *item,
-                    const BedsideValue  *value,
-                    GError             **error)
+gboolean
+bedside_session_check_value (const BedsideItem   *item,
+                             const BedsideValue  *value,
+                             GError             **error)
 {
   if (value->type != item->type &&
       !(item->type == BEDSIDE_TYPE_DECIMAL && value->type == BEDSIDE_TYPE_INTEGER))
@@ -232,7 +232,7 @@ bedside_session_store_answer (BedsideSession      *self,
       self->answers[item_index] = (BedsideValue) BEDSIDE_VALUE_INIT_UNKNOWN;
       return TRUE;
     }
-  if (!value_matches_item (item, value, error))
+  if (!bedside_session_check_value (item, value, error))
     return FALSE;
 
   stored = *value;

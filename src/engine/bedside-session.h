@@ -79,6 +79,15 @@ gboolean                 bedside_session_load_answers_json (BedsideSession *self
                                                             const char     *display_name,
                                                             GError        **error);
 
+/* Whether one answer of an answers file (true, 12, "mild", "2024-03-01")
+ * fits @item: its JSON type, then what bedside_session_set_answer() checks.
+ * The error (BEDSIDE_SESSION_ERROR_WRONG_TYPE, _OUT_OF_RANGE or _BAD_CODE)
+ * is the bare reason, "expected true or false, not text", without a file
+ * name or the item's id: the caller says where. */
+gboolean                 bedside_answers_check_value       (const BedsideItem *item,
+                                                            JsonNode          *node,
+                                                            GError           **error);
+
 /* At most this many problems are listed, then "… and N more errors". */
 #define BEDSIDE_ANSWERS_MAX_ERRORS 20
 
