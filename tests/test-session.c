@@ -151,7 +151,7 @@ test_completeness (void)
   g_autoptr(BedsideSession) s = bedside_session_new (g);
   g_autoptr(GPtrArray) missing = NULL;
 
-  missing = bedside_session_get_missing_items (s);
+  missing = bedside_session_collect_missing_items (s);
   /* swelling is not enabled yet, so it is not missing. */
   g_assert_cmpuint (missing->len, ==, 4);
   g_assert_cmpstr (((BedsideItem *) missing->pdata[0])->id, ==, "age");
@@ -165,7 +165,7 @@ test_completeness (void)
   g_assert_true (bedside_session_is_complete (s));
   set (s, "bone_tenderness", "no");
   g_assert_false (bedside_session_is_complete (s));
-  missing = bedside_session_get_missing_items (s);
+  missing = bedside_session_collect_missing_items (s);
   g_assert_cmpuint (missing->len, ==, 1);
   g_assert_cmpstr (((BedsideItem *) missing->pdata[0])->id, ==, "swelling");
 
@@ -379,7 +379,7 @@ test_answers_not_asked (void)
 
     g_assert_no_error (error);
     g_assert_true (bedside_session_load_answers_json (session, root, "a.json", &error));
-    missing = bedside_session_get_missing_items (session);
+    missing = bedside_session_collect_missing_items (session);
     g_assert_cmpuint (missing->len, ==, 1);
     g_assert_cmpstr (((const BedsideItem *) missing->pdata[0])->id, ==, "red_flag");
   }

@@ -422,7 +422,7 @@ rebuild (BedsidePlanPage *self)
 
   self->groups = g_ptr_array_new ();
   guideline = bedside_care_plan_get_guideline (self->plan);
-  cited = bedside_care_plan_get_cited_references (self->plan);
+  cited = bedside_care_plan_collect_cited_references (self->plan);
   patient = shows_handout (self);
 
   gtk_label_set_text (self->title_label, patient ? page_text (self, N_("Your Care Plan"))

@@ -61,7 +61,7 @@ const BedsideBranch * const *bedside_care_plan_get_taken      (const BedsideCare
 /* The values the plan was computed from (indexed by item). */
 const BedsideValue         *bedside_care_plan_get_values      (const BedsideCarePlan *self);
 /* Recommendations the tree added and the plan dropped, for the record. */
-GPtrArray                  *bedside_care_plan_get_dropped     (const BedsideCarePlan *self);
+GPtrArray                  *bedside_care_plan_dup_dropped     (const BedsideCarePlan *self);
 
 /* The reasons, as sentences a clinician can read, from the outermost
  * decision to the innermost condition. */
@@ -69,7 +69,7 @@ GStrv                       bedside_care_plan_explain         (const BedsideCare
                                                                guint                  index);
 /* The references cited by the plan, in order of first citation: the
  * numbering used by printed plans. Element type: const BedsideReference *. */
-GPtrArray                  *bedside_care_plan_get_cited_references (const BedsideCarePlan *self);
+GPtrArray                  *bedside_care_plan_collect_cited_references (const BedsideCarePlan *self);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (BedsideCarePlan, bedside_care_plan_unref)
 

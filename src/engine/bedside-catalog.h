@@ -24,7 +24,7 @@ gboolean    bedside_language_is_valid (const char *language);
 
 /* The names to try for @language, most specific first, with '-' read as
  * '_': "es-MX" gives "es_MX", "es".  @language must be valid. */
-GStrv       bedside_language_get_variants (const char *language);
+GStrv       bedside_language_dup_variants (const char *language);
 
 /* TRUE when @a and @b share their primary subtag: "es" and "es_MX". */
 gboolean    bedside_language_matches (const char *a,

@@ -382,7 +382,7 @@ bedside_guideline_new_from_file (const char  *path,
 /* ---- finding guidelines ---------------------------------------------- */
 
 GStrv
-bedside_guideline_get_search_dirs (void)
+bedside_guideline_dup_search_dirs (void)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char *override = g_getenv ("BEDSIDE_GUIDELINES_DIR");

@@ -302,7 +302,7 @@ const BedsideBranch         *bedside_guideline_get_branch            (const Beds
 
 /* Folders searched for guidelines, most specific first: $BEDSIDE_GUIDELINES_DIR
  * (if set), the user's, $XDG_DATA_DIRS, then the bundled folder. */
-GStrv  bedside_guideline_get_search_dirs (void);
+GStrv  bedside_guideline_dup_search_dirs (void);
 /* Turns a path (it contains / or ends in .xml) or an installed guideline's id
  * (its id attribute, over the library's folders: see bedside-library.h)
  * into a path. */

@@ -24,7 +24,7 @@ typedef struct _BedsideLibrary BedsideLibrary;
 GType                      bedside_library_get_type     (void) G_GNUC_CONST;
 
 /* Lists the guideline files (*.xml) of the search folders
- * (bedside_guideline_get_search_dirs(): $BEDSIDE_GUIDELINES_DIR, the
+ * (bedside_guideline_dup_search_dirs(): $BEDSIDE_GUIDELINES_DIR, the
  * user's, the system's, the bundled one), most specific first, reading only
  * their metadata.  A guideline whose id a more specific folder already has
  * is hidden: a clinic's or user's copy replaces the bundled one.  With

@@ -252,7 +252,7 @@ bedside_answers_check_value (const BedsideItem  *item,
 static gboolean
 session_has_missing (BedsideSession *self)
 {
-  g_autoptr(GPtrArray) missing = bedside_session_get_missing_items (self);
+  g_autoptr(GPtrArray) missing = bedside_session_collect_missing_items (self);
 
   return missing != NULL && missing->len > 0;
 }

@@ -467,7 +467,7 @@ bedside_session_previous_section (BedsideSession *self,
 }
 
 GPtrArray *
-bedside_session_get_missing_items (BedsideSession *self)
+bedside_session_collect_missing_items (BedsideSession *self)
 {
   GPtrArray *missing = g_ptr_array_new ();
 
@@ -483,6 +483,6 @@ bedside_session_get_missing_items (BedsideSession *self)
 gboolean
 bedside_session_is_complete (BedsideSession *self)
 {
-  g_autoptr(GPtrArray) missing = bedside_session_get_missing_items (self);
+  g_autoptr(GPtrArray) missing = bedside_session_collect_missing_items (self);
   return missing->len == 0;
 }

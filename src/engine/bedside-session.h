@@ -68,7 +68,7 @@ gint                     bedside_session_previous_section (BedsideSession *self,
                                                            gint            section);
 /* The enabled required items not yet answered, in questionnaire order
  * (element type: const BedsideItem *, owned by the guideline). */
-GPtrArray               *bedside_session_get_missing_items (BedsideSession *self);
+GPtrArray               *bedside_session_collect_missing_items (BedsideSession *self);
 gboolean                 bedside_session_is_complete       (BedsideSession *self);
 
 /* Answers from JSON: an object of item id → value, or a saved consultation
