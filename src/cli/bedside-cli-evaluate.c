@@ -22,8 +22,8 @@ typedef enum {
 
 /* What a PDF needs besides the plan. */
 typedef struct {
-  BedsidePaper       paper;
-  BedsidePageOptions options;
+  BedsidePaper           paper;
+  BedsidePageOptionsView options;
 } PdfRequest;
 
 static const char evaluate_summary[] =
@@ -486,7 +486,7 @@ bedside_cli_evaluate (int    argc,
       (clinic != NULL || clinic_phone != NULL || emergency_number != NULL))
     return bedside_cli_usage_error (context, "--clinic, --clinic-phone and --emergency-number are for "
                                              "text and PDF handouts");
-  pdf.options = (BedsidePageOptions) {
+  pdf.options = (BedsidePageOptionsView) {
     .clinic_name = clinic,
     .clinic_phone = clinic_phone,
     .emergency_number = emergency_number,

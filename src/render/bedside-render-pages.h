@@ -35,40 +35,64 @@ void         bedside_paper_get_size    (BedsidePaper  paper,
  * setlocale() to have been called. */
 BedsidePaper bedside_paper_get_default (void);
 
-/* What the page shows besides the plan.  Every field may be NULL or 0; the
- * strings are copied. */
+/* What the page shows besides the plan, as a borrowed view: the strings
+ * and @handout stay the caller's, and whoever reads a view keeps nothing
+ * of it (bedside_pages_new() copies what it needs), so a view on the
+ * stack may point at the caller's own strings.  Every field may be NULL
+ * or 0. */
 typedef struct {
-  const char *clinic_name;
-  const char *clinic_address;
-  const char *clinic_phone;
+  const char         *clinic_name;
+  const char         *clinic_address;
+  const char         *clinic_phone;
   /* On every handout, in its help box with the clinic's phone; NULL or
    * "": BEDSIDE_DEFAULT_EMERGENCY_NUMBER. */
-  const char *emergency_number;
-  const char *patient_name;
-  const char *visit_date;
+  const char         *emergency_number;
+  const char         *patient_name;
+  const char         *visit_date;
   /* The date in the footer; NULL: today, as YYYY-MM-DD. */
-  const char *printed_date;
+  const char         *printed_date;
   /* The margin on every side in points; 0: the default, half an inch,
    * well inside the area any printer can print. */
-  double      margin;
+  double              margin;
   /* The handout's language: its texts from the guideline's translation,
    * its headings and footer from Bedside's catalog for that language (see
    * BedsideTranslation).  NULL: the guideline's own texts, headings in the
    * interface's language.  The clinician plan is not affected. */
   BedsideTranslation *handout;
+} BedsidePageOptionsView;
+
+/* The same options, owned, for keeping them: each string is the struct's
+ * own (g_free() it before replacing it), @handout a reference of its own.
+ * Made only by bedside_page_options_new() or _copy(), freed by
+ * bedside_page_options_free(). */
+typedef struct {
+  char               *clinic_name;
+  char               *clinic_address;
+  char               *clinic_phone;
+  char               *emergency_number;
+  char               *patient_name;
+  char               *visit_date;
+  char               *printed_date;
+  double              margin;
+  BedsideTranslation *handout;
 } BedsidePageOptions;
 
-/* A copy that owns its strings (NULL: all unset), for keeping options. */
-BedsidePageOptions *bedside_page_options_copy (const BedsidePageOptions *options);
-void                bedside_page_options_free (BedsidePageOptions       *options);
+/* Owned options with copies of @view's strings and a reference to its
+ * handout; @view NULL: all unset. */
+BedsidePageOptions *bedside_page_options_new      (const BedsidePageOptionsView *view);
+BedsidePageOptions *bedside_page_options_copy     (const BedsidePageOptions     *options);
+void                bedside_page_options_free     (BedsidePageOptions           *options);
+/* A view of @options, valid while @options is neither changed nor freed. */
+void                bedside_page_options_get_view (const BedsidePageOptions     *options,
+                                                   BedsidePageOptionsView       *view);
 
 typedef struct _BedsidePages BedsidePages;
 
 /* The pages of @plan for @audience; BEDSIDE_AUDIENCE_BOTH gives the
  * clinician plan followed by the handout, each numbered on its own. */
-BedsidePages *bedside_pages_new       (BedsideCarePlan          *plan,
-                                       BedsideAudience           audience,
-                                       const BedsidePageOptions *options);
+BedsidePages *bedside_pages_new       (BedsideCarePlan              *plan,
+                                       BedsideAudience               audience,
+                                       const BedsidePageOptionsView *options);
 void          bedside_pages_free      (BedsidePages             *self);
 
 /* Lays the plan out on pages of @width × @height points.  Called again
