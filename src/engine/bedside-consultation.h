@@ -124,7 +124,8 @@ typedef struct _BedsideConsultation BedsideConsultation;
  * @error: BEDSIDE_CONSULTATION_ERROR_IO, _DAMAGED (naming the file) or
  *   _NEWER_FORMAT
  *
- * Reads a bounded amount, and checks it as bedside_consultation_new_from_json():
+ * Reads a bounded amount, and checks it as
+ * bedside_consultation_new_from_json():
  * a damaged or truncated file is an error naming it.
  *
  * Returns: (transfer full) (nullable): the consultation, or %NULL with @error
@@ -233,7 +234,8 @@ gboolean              bedside_consultation_matches          (BedsideConsultation
  * bedside_consultation_restore:
  * @self: a consultation
  * @guideline: (transfer none): the guideline to answer
- * @mismatches: (out) (optional) (transfer full) (element-type BedsideAnswerMismatch):
+ * @mismatches: (out) (optional) (transfer full) (element-type
+ *   BedsideAnswerMismatch):
  *   the answers left out, with why; %NULL on error
  * @error: BEDSIDE_CONSULTATION_ERROR_OTHER_GUIDELINE or _DAMAGED
  *
@@ -255,7 +257,8 @@ BedsideSession       *bedside_consultation_restore          (BedsideConsultation
  * @path: a consultation file
  * @patient: (out) (optional) (transfer full) (nullable): the patient's details,
  *   %NULL when the file holds none
- * @mismatches: (out) (optional) (transfer full) (element-type BedsideAnswerMismatch):
+ * @mismatches: (out) (optional) (transfer full) (element-type
+ *   BedsideAnswerMismatch):
  *   the answers left out, as bedside_consultation_restore()
  * @error: as bedside_consultation_read() and bedside_consultation_restore()
  *

@@ -13,7 +13,8 @@ gboolean bedside_session_store_answer (BedsideSession      *self,
                                        GError             **error);
 void     bedside_session_refresh      (BedsideSession      *self);
 /* What bedside_session_set_answer() checks of a known value (type, range,
- * codes, text); the error is the bare reason: "12 is above the maximum of 10". */
+ * codes, text); the error is the bare reason: "400 is out of range (0 to
+ * 120 years)". */
 gboolean bedside_session_check_value  (const BedsideItem   *item,
                                        const BedsideValue  *value,
                                        GError             **error);
