@@ -112,7 +112,7 @@ test_example_contraindication (void)
   /* The NSAID is dropped where the tree added it, the note takes its
    * place, and its caution is not added (it is not in the plan). */
   g_assert_cmpstr (ids, ==, "rest_ice no_nsaid");
-  dropped = bedside_care_plan_get_dropped (plan);
+  dropped = bedside_care_plan_dup_dropped (plan);
   g_assert_cmpuint (dropped->len, ==, 1);
   g_assert_cmpstr (((BedsideRecommendation *) dropped->pdata[0])->id, ==, "ibuprofen");
 
@@ -605,7 +605,7 @@ test_medicines_all_offered (void)
   g_autoptr(BedsideGuideline) g = load_medicines_eval ();
   g_autoptr(BedsideCarePlan) plan = evaluate_plan (g, medicines_healthy);
   g_autofree char *ids = plan_ids (plan);
-  g_autoptr(GPtrArray) dropped = bedside_care_plan_get_dropped (plan);
+  g_autoptr(GPtrArray) dropped = bedside_care_plan_dup_dropped (plan);
 
   g_assert_cmpstr (ids, ==, "rest pain_relief");
   assert_offers (plan, "pain_relief", "alpha beta", "");
@@ -624,7 +624,7 @@ test_medicines_one_left_out (void)
   g_autoptr(BedsideCarePlan) plan = evaluate_plan (g, "{\"age\": 40, \"chronic\": false, \"kidney\": true,"
                                                       " \"allergy\": false, \"liver\": false}");
   g_autofree char *ids = plan_ids (plan);
-  g_autoptr(GPtrArray) dropped = bedside_care_plan_get_dropped (plan);
+  g_autoptr(GPtrArray) dropped = bedside_care_plan_dup_dropped (plan);
   const BedsideCarePlanEntry *note = bedside_care_plan_lookup (plan, "no_alpha");
   g_auto(GStrv) why = NULL;
 
@@ -659,7 +659,7 @@ test_medicines_all_left_out (void)
   g_autoptr(BedsideCarePlan) plan = evaluate_plan (g, "{\"age\": 40, \"chronic\": false, \"kidney\": true,"
                                                       " \"allergy\": true, \"liver\": true}");
   g_autofree char *ids = plan_ids (plan);
-  g_autoptr(GPtrArray) dropped = bedside_care_plan_get_dropped (plan);
+  g_autoptr(GPtrArray) dropped = bedside_care_plan_dup_dropped (plan);
   const BedsideCarePlanEntry *no_alpha = bedside_care_plan_lookup (plan, "no_alpha");
   const BedsideCarePlanEntry *no_beta = bedside_care_plan_lookup (plan, "no_beta");
 

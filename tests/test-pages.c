@@ -379,7 +379,7 @@ test_vignettes (void)
   g_autofree char *path = temp_pdf ("vignette.pdf");
   g_autofree char *safety_heading = NULL;
   const char *sha256;
-  const BedsidePageOptions options = {
+  const BedsidePageOptionsView options = {
     .clinic_name = "Riverside Family Practice",
     .clinic_phone = "555-0142",
     .patient_name = "Jane Doe",
@@ -604,7 +604,7 @@ test_export_equals_print (void)
   g_autofree char *answers = g_test_build_filename (G_TEST_DIST, "data", "cli", "acute.json", NULL);
   g_autofree char *export_path = temp_pdf ("export.pdf");
   g_autofree char *print_path = temp_pdf ("print.pdf");
-  const BedsidePageOptions options = { .clinic_name = "Riverside", .printed_date = "2026-11-25" };
+  const BedsidePageOptionsView options = { .clinic_name = "Riverside", .printed_date = "2026-11-25" };
   cairo_surface_t *surface;
   cairo_t *cr;
   double width, height;
@@ -778,7 +778,7 @@ printed_text (BedsideCarePlan *plan,
               BedsideAudience  audience,
               const char      *date)
 {
-  const BedsidePageOptions options = { .printed_date = date };
+  const BedsidePageOptionsView options = { .printed_date = date };
   g_autoptr(BedsidePages) layout = bedside_pages_new (plan, audience, &options);
   g_autofree char *path = temp_pdf ("warnings.pdf");
   g_autoptr(GPtrArray) pages = export_and_read (layout, BEDSIDE_PAPER_A4, path);
@@ -860,15 +860,15 @@ test_handout_help (void)
   g_autofree char *path = temp_pdf ("help.pdf");
   g_autoptr(BedsideGuideline) guideline = NULL;
   g_autoptr(BedsideCarePlan) plan = NULL;
-  const BedsidePageOptions with_clinic = {
+  const BedsidePageOptionsView with_clinic = {
     .clinic_name = "Riverside Family Practice",
     .clinic_phone = "555-0142",
     .emergency_number = "112",
   };
-  const BedsidePageOptions phone_only = { .clinic_phone = "555-0142" };
-  const BedsidePageOptions nothing = { NULL };
+  const BedsidePageOptionsView phone_only = { .clinic_phone = "555-0142" };
+  const BedsidePageOptionsView nothing = { NULL };
   const struct {
-    const BedsidePageOptions *options;
+    const BedsidePageOptionsView *options;
     const char               *help;
     const char               *absent;
   } cases[] = {

@@ -151,7 +151,7 @@ test_completeness (void)
   g_autoptr(BedsideSession) s = bedside_session_new (g);
   g_autoptr(GPtrArray) missing = NULL;
 
-  missing = bedside_session_get_missing_items (s);
+  missing = bedside_session_collect_missing_items (s);
   /* swelling is not enabled yet, so it is not missing. */
   g_assert_cmpuint (missing->len, ==, 4);
   g_assert_cmpstr (((BedsideItem *) missing->pdata[0])->id, ==, "age");
@@ -165,7 +165,7 @@ test_completeness (void)
   g_assert_true (bedside_session_is_complete (s));
   set (s, "bone_tenderness", "no");
   g_assert_false (bedside_session_is_complete (s));
-  missing = bedside_session_get_missing_items (s);
+  missing = bedside_session_collect_missing_items (s);
   g_assert_cmpuint (missing->len, ==, 1);
   g_assert_cmpstr (((BedsideItem *) missing->pdata[0])->id, ==, "swelling");
 
@@ -237,6 +237,41 @@ test_answers_errors (void)
       g_assert_true (g_str_has_prefix (message, "a.json:"));
       if (cases[i].message != NULL)
         g_assert_cmpstr (message, ==, cases[i].message);
+    }
+}
+
+/* One answer checked alone: the bare reason, with a code, for whoever
+ * reports it (a consultation's mismatches), and no message text to parse. */
+static void
+test_answers_check_value (void)
+{
+  g_autoptr(BedsideGuideline) g = load_example ();
+  struct { const char *item; const char *json; gint code; const char *message; } cases[] = {
+    { "age", "40", -1, NULL },
+    { "age", "\"40\"", BEDSIDE_SESSION_ERROR_WRONG_TYPE, "expected a whole number, not text" },
+    { "age", "400", BEDSIDE_SESSION_ERROR_OUT_OF_RANGE, "400 is out of range (0 to 120 years)" },
+    { "swelling", "\"moderate\"", -1, NULL },
+    { "swelling", "\"huge\"", BEDSIDE_SESSION_ERROR_BAD_CODE, "\"huge\" is not one of mild, moderate, severe" },
+    { "asthma_nsaid", "null", BEDSIDE_SESSION_ERROR_WRONG_TYPE, "expected true or false, not null" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      const BedsideItem *item = bedside_guideline_lookup_item (g, cases[i].item);
+      g_autoptr(JsonNode) node = json_from_string (cases[i].json, NULL);
+      g_autoptr(GError) error = NULL;
+
+      g_assert_nonnull (item);
+      g_assert_nonnull (node);
+      if (cases[i].message == NULL)
+        {
+          g_assert_true (bedside_answers_check_value (item, node, &error));
+          g_assert_no_error (error);
+          continue;
+        }
+      g_assert_false (bedside_answers_check_value (item, node, &error));
+      g_assert_error (error, BEDSIDE_SESSION_ERROR, cases[i].code);
+      g_assert_cmpstr (error->message, ==, cases[i].message);
     }
 }
 
@@ -344,7 +379,7 @@ test_answers_not_asked (void)
 
     g_assert_no_error (error);
     g_assert_true (bedside_session_load_answers_json (session, root, "a.json", &error));
-    missing = bedside_session_get_missing_items (session);
+    missing = bedside_session_collect_missing_items (session);
     g_assert_cmpuint (missing->len, ==, 1);
     g_assert_cmpstr (((const BedsideItem *) missing->pdata[0])->id, ==, "red_flag");
   }
@@ -396,6 +431,7 @@ main (int argc, char **argv)
   g_test_add_func ("/session/sections-skip", test_sections_skip);
   g_test_add_func ("/session/completeness", test_completeness);
   g_test_add_func ("/session/answers/errors", test_answers_errors);
+  g_test_add_func ("/session/answers/check-value", test_answers_check_value);
   g_test_add_func ("/session/answers/deep-nesting", test_answers_deep_nesting);
   g_test_add_func ("/session/answers/all-problems", test_answers_all_problems);
   g_test_add_func ("/session/answers/consultation-round-trip", test_consultation_round_trip);

@@ -100,7 +100,7 @@ test_language_codes (void)
     }
   g_assert_false (bedside_language_is_valid (NULL));
 
-  variants = bedside_language_get_variants ("es-MX.UTF-8");
+  variants = bedside_language_dup_variants ("es-MX.UTF-8");
   g_assert_cmpstr (variants[0], ==, "es_MX");
   g_assert_cmpstr (variants[1], ==, "es");
   g_assert_null (variants[2]);

@@ -135,7 +135,10 @@ on_export_response (GtkNativeDialog *native,
     problem = bedside_handout_describe_problem (export->options->handout);
   if (problem == NULL)
     {
-      pages = bedside_pages_new (export->plan, audience, export->options);
+      BedsidePageOptionsView view;
+
+      bedside_page_options_get_view (export->options, &view);
+      pages = bedside_pages_new (export->plan, audience, &view);
       saved = bedside_pages_save_pdf (pages, export->paper, file, NULL, &error);
     }
   if (problem != NULL)

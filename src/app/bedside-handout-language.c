@@ -64,7 +64,7 @@ bedside_handout_languages_new (BedsideGuideline *guideline,
   found = 0;
   if (wanted != NULL && bedside_language_is_valid (wanted))
     {
-      g_auto(GStrv) variants = bedside_language_get_variants (wanted);
+      g_auto(GStrv) variants = bedside_language_dup_variants (wanted);
       gboolean matched = FALSE;
 
       /* "es-MX" is es_MX's folder when there is one, else "es"'s. */
@@ -102,7 +102,7 @@ bedside_handout_language_names (const char * const *languages)
   for (guint i = 0; languages[i] != NULL; i++)
     {
       g_auto(GStrv) variants = bedside_language_is_valid (languages[i])
-                               ? bedside_language_get_variants (languages[i]) : NULL;
+                               ? bedside_language_dup_variants (languages[i]) : NULL;
       const char *exact = lookup_name (languages[i]);
       const char *primary = NULL;
 

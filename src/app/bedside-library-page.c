@@ -430,7 +430,7 @@ bedside_library_page_reload (BedsideLibraryPage *self)
 
   if (self->entries->len == 0)
     {
-      g_auto(GStrv) dirs = bedside_guideline_get_search_dirs ();
+      g_auto(GStrv) dirs = bedside_guideline_dup_search_dirs ();
       g_autofree char *list = g_strjoinv ("\n", dirs);
       g_autofree char *description =
         g_strdup_printf (_("Put guideline files (*.xml) in one of these folders:\n%s"), list);

@@ -235,7 +235,7 @@ static void
 add_groups (BedsidePlanPage *self)
 {
   BedsideTranslation *handout = shown_handout (self);
-  g_autoptr(GPtrArray) cited = bedside_care_plan_get_cited_references (self->plan);
+  g_autoptr(GPtrArray) cited = bedside_care_plan_collect_cited_references (self->plan);
 
   if (!shows_handout (self))
     add_group (self, _bedside_plan_page_reasons_new (self->plan));

@@ -32,6 +32,7 @@ bedside_print_operation_begin_print (GtkPrintOperation *operation,
                                      GtkPrintContext   *context)
 {
   BedsidePrintOperation *self = BEDSIDE_PRINT_OPERATION (operation);
+  BedsidePageOptionsView view;
 
   /* A handout in a language it cannot be given in is not printed in
    * English instead: the print is cancelled, and the window says why. */
@@ -47,7 +48,8 @@ bedside_print_operation_begin_print (GtkPrintOperation *operation,
   /* The unit is points and the origin the paper's corner (full page), as
    * in the PDF the page renderer writes: the same pages. */
   g_clear_pointer (&self->pages, bedside_pages_free);
-  self->pages = bedside_pages_new (self->plan, self->audience, self->options);
+  bedside_page_options_get_view (self->options, &view);
+  self->pages = bedside_pages_new (self->plan, self->audience, &view);
   bedside_pages_paginate (self->pages, gtk_print_context_get_width (context),
                           gtk_print_context_get_height (context));
   gtk_print_operation_set_n_pages (operation, (int) bedside_pages_get_n_pages (self->pages));

@@ -26,7 +26,7 @@ bedside_print_preferences_dup_page_options (GSettings            *settings,
   g_autofree char *clinic_phone = dup_setting (settings, "clinic-phone");
   /* Empty: the renderer's default, never a handout without one. */
   g_autofree char *emergency_number = dup_setting (settings, "emergency-number");
-  BedsidePageOptions options = {
+  BedsidePageOptionsView view = {
     .clinic_name = clinic_name,
     .clinic_address = clinic_address,
     .clinic_phone = clinic_phone,
@@ -35,7 +35,7 @@ bedside_print_preferences_dup_page_options (GSettings            *settings,
     .visit_date = patient != NULL ? patient->visit_date : NULL,
   };
 
-  return bedside_page_options_copy (&options);
+  return bedside_page_options_new (&view);
 }
 
 BedsidePaper

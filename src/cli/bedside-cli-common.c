@@ -138,7 +138,7 @@ bedside_cli_warn_if_overdue (BedsideGuideline *guideline)
 char *
 bedside_cli_describe_missing (BedsideSession *session)
 {
-  g_autoptr(GPtrArray) missing = bedside_session_get_missing_items (session);
+  g_autoptr(GPtrArray) missing = bedside_session_collect_missing_items (session);
   GString *text;
 
   if (missing == NULL || missing->len == 0)

@@ -22,8 +22,8 @@ typedef enum {
 
 /* What a PDF needs besides the plan. */
 typedef struct {
-  BedsidePaper       paper;
-  BedsidePageOptions options;
+  BedsidePaper           paper;
+  BedsidePageOptionsView options;
 } PdfRequest;
 
 static const char evaluate_summary[] =
@@ -547,7 +547,7 @@ read_page_options (GOptionContext     *context,
       (args->clinic != NULL || args->clinic_phone != NULL || args->emergency_number != NULL))
     return bedside_cli_usage_error (context, "--clinic, --clinic-phone and --emergency-number are for "
                                              "text and PDF handouts");
-  pdf->options = (BedsidePageOptions) {
+  pdf->options = (BedsidePageOptionsView) {
     .clinic_name = args->clinic,
     .clinic_phone = args->clinic_phone,
     .emergency_number = args->emergency_number,

@@ -239,13 +239,14 @@ bedside_care_plan_get_values (const BedsideCarePlan *self)
 }
 
 GPtrArray *
-bedside_care_plan_get_dropped (const BedsideCarePlan *self)
+bedside_care_plan_dup_dropped (const BedsideCarePlan *self)
 {
-  return g_ptr_array_ref (self->dropped);
+  /* A copy: the caller may change it, the plan stays as it was. */
+  return g_ptr_array_copy (self->dropped, NULL, NULL);
 }
 
 GPtrArray *
-bedside_care_plan_get_cited_references (const BedsideCarePlan *self)
+bedside_care_plan_collect_cited_references (const BedsideCarePlan *self)
 {
   GPtrArray *cited = g_ptr_array_new ();
   g_autofree gboolean *seen = g_new0 (gboolean, MAX (bedside_guideline_get_n_references (self->guideline), 1));

@@ -90,7 +90,7 @@ bedside_language_is_valid (const char *language)
 }
 
 GStrv
-bedside_language_get_variants (const char *language)
+bedside_language_dup_variants (const char *language)
 {
   g_autofree char *normal = NULL;
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
@@ -242,7 +242,7 @@ bedside_catalog_new_for_language (const char  *domain,
     }
 
   mo_name = g_strconcat (domain, ".mo", NULL);
-  variants = bedside_language_get_variants (language);
+  variants = bedside_language_dup_variants (language);
   for (guint i = 0; variants[i] != NULL; i++)
     {
       g_autofree char *path = g_build_filename (bedside_get_locale_dir (), variants[i],

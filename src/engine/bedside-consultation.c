@@ -15,7 +15,7 @@
 #include "bedside-file.h"
 #include "bedside-guideline-private.h"
 #include "bedside-replace-stream.h"
-#include "bedside-guideline-private.h"
+#include "bedside-session-private.h"
 
 G_DEFINE_QUARK (bedside-consultation-error-quark, bedside_consultation_error)
 
@@ -502,42 +502,6 @@ restore_decisions (BedsideConsultation *self,
       }
 }
 
-/* The session's messages read "-: ITEM: why"; the report wants "why". */
-static const char *
-strip_prefixes (const char *message,
-                const char *item_id)
-{
-  gsize len = strlen (item_id);
-
-  if (g_str_has_prefix (message, "-: "))
-    message += 3;
-  if (strncmp (message, item_id, len) == 0 && message[len] == ':')
-    {
-      message += len + 1;
-      while (*message == ' ')
-        message++;
-    }
-  return message;
-}
-
-/* Tries one answer alone; NULL when it fits, else why not. */
-static char *
-check_one_answer (BedsideGuideline *guideline,
-                  const char       *item_id,
-                  JsonNode         *value)
-{
-  g_autoptr(BedsideSession) probe = bedside_session_new (guideline);
-  g_autoptr(JsonNode) root = json_node_new (JSON_NODE_OBJECT);
-  g_autoptr(JsonObject) object = json_object_new ();
-  g_autoptr(GError) error = NULL;
-
-  json_object_set_member (object, item_id, json_node_copy (value));
-  json_node_set_object (root, object);
-  if (bedside_session_load_answers_json_full (probe, root, "-", BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN, &error))
-    return NULL;
-  return g_strdup (strip_prefixes (error->message, item_id));
-}
-
 char *
 bedside_consultation_describe_guideline_change (BedsideConsultation *self,
                                                 BedsideGuideline    *guideline)
@@ -619,16 +583,13 @@ bedside_consultation_restore (BedsideConsultation  *self,
   json_object_iter_init (&iter, json_node_get_object (self->answers));
   while (json_object_iter_next (&iter, &member, &value))
     {
-      g_autofree char *why = NULL;
+      const BedsideItem *item = bedside_guideline_lookup_item (guideline, member);
+      g_autoptr(GError) why = NULL;
 
-      if (bedside_guideline_lookup_item (guideline, member) == NULL)
-        {
-          g_ptr_array_add (found, mismatch_new (member, _("no longer in the guideline")));
-          continue;
-        }
-      why = check_one_answer (guideline, member, value);
-      if (why != NULL)
-        g_ptr_array_add (found, mismatch_new (member, why));
+      if (item == NULL)
+        g_ptr_array_add (found, mismatch_new (member, _("no longer in the guideline")));
+      else if (!bedside_answers_check_value (item, value, &why))
+        g_ptr_array_add (found, mismatch_new (member, why->message));
       else
         json_object_set_member (fitting, member, json_node_copy (value));
     }

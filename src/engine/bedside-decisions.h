@@ -12,6 +12,15 @@ typedef struct _BedsideDecisions BedsideDecisions;
 /* A boxed, reference-counted type.  Mutable: the plan page changes it, and
  * a plan that holds it (bedside_care_plan_set_decisions()) sees the change. */
 #define BEDSIDE_TYPE_DECISIONS (bedside_decisions_get_type ())
+
+/**
+ * bedside_decisions_get_type:
+ *
+ * A boxed, reference-counted type.  Mutable: the plan page changes it, and
+ * a plan that holds it (bedside_care_plan_set_decisions()) sees the change.
+ *
+ * Returns: the #GType of #BedsideDecisions
+ */
 GType             bedside_decisions_get_type      (void) G_GNUC_CONST;
 
 /**
@@ -20,34 +29,58 @@ GType             bedside_decisions_get_type      (void) G_GNUC_CONST;
  * Returns: (transfer full): no decision yet
  */
 BedsideDecisions *bedside_decisions_new           (void);
+
 /**
  * bedside_decisions_ref:
  * @self: decisions
  *
- * Returns: (transfer full): @self
+ * Returns: (transfer full): @self, with one more reference
  */
 BedsideDecisions *bedside_decisions_ref           (BedsideDecisions *self);
+
+/**
+ * bedside_decisions_unref:
+ * @self: (transfer full) (nullable): decisions
+ *
+ * Drops a reference; the last one frees them.
+ */
 void              bedside_decisions_unref         (BedsideDecisions *self);
 
-/* Declines the recommendation @recommendation_id; @reason may be NULL or
- * empty (no reason given).  Declining again replaces the reason. */
+/**
+ * bedside_decisions_decline:
+ * @self: decisions
+ * @recommendation_id: the recommendation's id
+ * @reason: (nullable): why; %NULL or empty: no reason given
+ *
+ * Declines the recommendation; declining again replaces the reason.
+ */
 void              bedside_decisions_decline       (BedsideDecisions *self,
                                                    const char       *recommendation_id,
                                                    const char       *reason);
-/* Takes the recommendation back into the plan. */
+
+/**
+ * bedside_decisions_restore:
+ * @self: decisions
+ * @recommendation_id: the recommendation's id
+ *
+ * Takes the recommendation back into the plan.
+ */
 void              bedside_decisions_restore       (BedsideDecisions *self,
                                                    const char       *recommendation_id);
+
 /**
  * bedside_decisions_is_declined:
  * @self: (nullable): decisions
  * @recommendation_id: a recommendation's id
- * @reason: (out) (optional) (transfer none) (nullable): the reason, NULL when none was given
+ * @reason: (out) (optional) (transfer none) (nullable): the reason, %NULL
+ *   when none was given
  *
  * Returns: whether the clinician declined it
  */
 gboolean          bedside_decisions_is_declined   (const BedsideDecisions *self,
                                                    const char             *recommendation_id,
                                                    const char            **reason);
+
 /**
  * bedside_decisions_dup_declined:
  * @self: decisions
@@ -56,33 +89,76 @@ gboolean          bedside_decisions_is_declined   (const BedsideDecisions *self,
  */
 GStrv             bedside_decisions_dup_declined  (const BedsideDecisions *self);
 
-/* The note and the clinician's name: NULL or empty clears them.
- * The getters return (transfer none) (nullable) text. */
+/**
+ * bedside_decisions_set_note:
+ * @self: decisions
+ * @note: (nullable): the clinician's note; %NULL or blank clears it
+ */
 void              bedside_decisions_set_note      (BedsideDecisions *self,
                                                    const char       *note);
+
+/**
+ * bedside_decisions_get_note:
+ * @self: decisions
+ *
+ * Returns: (transfer none) (nullable): the clinician's note
+ */
 const char       *bedside_decisions_get_note      (const BedsideDecisions *self);
+
+/**
+ * bedside_decisions_set_clinician:
+ * @self: decisions
+ * @clinician: (nullable): the clinician's name; %NULL or blank clears it
+ */
 void              bedside_decisions_set_clinician (BedsideDecisions *self,
                                                    const char       *clinician);
+
+/**
+ * bedside_decisions_get_clinician:
+ * @self: decisions
+ *
+ * Returns: (transfer none) (nullable): the clinician's name
+ */
 const char       *bedside_decisions_get_clinician (const BedsideDecisions *self);
-/* Makes @self hold exactly what @other holds (@other may be NULL: nothing). */
+
+/**
+ * bedside_decisions_assign:
+ * @self: decisions
+ * @other: (nullable): what @self is to hold; %NULL: nothing
+ *
+ * Makes @self hold exactly what @other holds.
+ */
 void              bedside_decisions_assign        (BedsideDecisions       *self,
                                                    const BedsideDecisions *other);
-/* Nothing declined, no note, no name. */
+
+/**
+ * bedside_decisions_is_empty:
+ * @self: decisions
+ *
+ * Returns: whether nothing is declined and there is no note and no name
+ */
 gboolean          bedside_decisions_is_empty      (const BedsideDecisions *self);
 
-/* A consultation file's "decisions", "note" and "clinician" (format 2),
- * added to the object @builder is building. */
+/**
+ * bedside_decisions_to_json:
+ * @self: decisions
+ * @builder: a builder inside the consultation's top-level object
+ *
+ * Adds a consultation file's "decisions", "note" and "clinician" (format
+ * 2), each only when there is something to say.
+ */
 void              bedside_decisions_to_json       (const BedsideDecisions *self,
                                                    JsonBuilder            *builder);
+
 /**
  * bedside_decisions_new_from_json:
  * @object: a consultation file's top-level object
  * @error: a message (without the file's name) when a member is malformed
  *
  * Reads "decisions" ({"ID": {"declined": true, "reason": "…"}}), "note"
- * and "clinician", each optional.
+ * and "clinician", each optional and bounded.
  *
- * Returns: (transfer full) (nullable): the decisions, or NULL on error
+ * Returns: (transfer full) (nullable): the decisions, or %NULL on error
  */
 BedsideDecisions *bedside_decisions_new_from_json (JsonObject  *object,
                                                    GError     **error);

@@ -757,7 +757,7 @@ bedside_evaluate (BedsideSession  *session,
 
   g_return_val_if_fail (session != NULL, NULL);
 
-  missing = bedside_session_get_missing_items (session);
+  missing = bedside_session_collect_missing_items (session);
   if (missing->len > 0)
     {
       g_autoptr(GString) list = g_string_new (NULL);

@@ -1,4 +1,4 @@
-/* bedside-guideline-loader-private.h: what the loader's files share: the element and attribute readers, expression compiling, and the parts the document driver calls. */
+/* bedside-guideline-loader-private.h: the loader's state and what its files share (libxml2 stays behind it): the element and attribute readers, expression compiling, and the parts the document driver calls. */
 #pragma once
 
 #include <libxml/tree.h>
@@ -7,7 +7,35 @@
 
 G_BEGIN_DECLS
 
+/* The loader's state while it builds one guideline. */
+typedef struct
+{
+  BedsideGuideline *guideline;
+  const char       *name;         /* for messages */
+  GString          *errors;
+  guint             n_errors;
+  gint              first_code;
+  gint              current_item; /* while checking an enable-when: its index */
+  GHashTable       *tree_ids;     /* decision and branch ids */
+  GArray           *failed_definitions; /* gboolean by definition index */
+  gboolean          cascade;      /* the last error only repeats an earlier one */
+  char             *base_dir;     /* the guideline's folder; NULL when loaded from memory */
+  GHashTable       *name_map;     /* while compiling a record: its names → the guideline's */
+  gboolean          in_record;    /* compiling a medicine record's condition */
+  GPtrArray        *medicine_states; /* MedicineState *, by medicine index (loader-medicines.c) */
+} Loader;
+
 /* bedside-guideline-loader.c */
+void     bedside_loader_clear  (Loader     *loader);
+G_GNUC_PRINTF (4, 5)
+void     bedside_loader_error  (Loader     *loader,
+                                guint       line,
+                                gint        code,
+                                const char *format,
+                                ...);
+guint    bedside_node_line     (xmlNode    *node);
+void     bedside_load_document (Loader     *loader,
+                                xmlNode    *root);
 BedsideExpr *bedside_loader_compile_expression (Loader     *loader,
                                                 const char *source,
                                                 guint       line,
@@ -23,6 +51,27 @@ void         bedside_loader_load_questionnaire (Loader    *loader,
                                                 xmlNode   *node,
                                                 GPtrArray *enable_when_sources,
                                                 GArray    *enable_when_lines);
+
+/* bedside-guideline-loader-medicines.c */
+void     bedside_loader_read_medicines    (Loader     *loader,
+                                           xmlNode   **uses,
+                                           guint       n_uses);
+void     bedside_loader_compile_medicines (Loader     *loader);
+/* A synthetic definition "suitable(MEDICINE)"; NULL (and @error set) when
+ * MEDICINE is not one the guideline uses. */
+NameTarget *bedside_loader_define_suitable (Loader      *loader,
+                                            const char  *medicine_id,
+                                            GError     **error);
+
+/* bedside-guideline-xml.c */
+gboolean bedside_check_encoding  (Loader     *loader,
+                                  const char *data,
+                                  gsize       length);
+xmlDoc  *bedside_parse_xml       (Loader     *loader,
+                                  const char *data,
+                                  gsize       length);
+void     bedside_validate_schema (Loader     *loader,
+                                  xmlDoc     *doc);
 
 /* bedside-guideline-loader-xml.c */
 gint       bedside_loader_lookup_name       (const char * const  *names,

@@ -1,7 +1,5 @@
-/* bedside-guideline-private.h: what only the engine's own files may call. */
+/* bedside-guideline-private.h: the guideline's fields and what the engine's files share about a guideline (no libxml2: the loader's state is in bedside-guideline-loader-private.h). */
 #pragma once
-
-#include <libxml/tree.h>
 
 #include "bedside-guideline.h"
 
@@ -73,78 +71,13 @@ void bedside_medicine_free       (BedsideMedicine       *medicine);
 void bedside_medicine_source_free (BedsideMedicineSource *source);
 void bedside_condition_clear     (BedsideCondition      *condition);
 
-/* The loader's state while it builds one guideline. */
-typedef struct
-{
-  BedsideGuideline *guideline;
-  const char       *name;         /* for messages */
-  GString          *errors;
-  guint             n_errors;
-  gint              first_code;
-  gint              current_item; /* while checking an enable-when: its index */
-  GHashTable       *tree_ids;     /* decision and branch ids */
-  GArray           *failed_definitions; /* gboolean by definition index */
-  gboolean          cascade;      /* the last error only repeats an earlier one */
-  char             *base_dir;     /* the guideline's folder; NULL when loaded from memory */
-  GHashTable       *name_map;     /* while compiling a record: its names → the guideline's */
-  gboolean          in_record;    /* compiling a medicine record's condition */
-  GPtrArray        *medicine_states; /* MedicineState *, by medicine index (loader-medicines.c) */
-} Loader;
-
 /* bedside-guideline.c */
 gboolean bedside_guideline_read_file (const char  *path,
                                       char       **contents,
                                       gsize       *length,
                                       GError     **error);
 
-/* bedside-guideline-loader.c */
-void     bedside_loader_clear  (Loader     *loader);
-G_GNUC_PRINTF (4, 5)
-void     bedside_loader_error  (Loader     *loader,
-                                guint       line,
-                                gint        code,
-                                const char *format,
-                                ...);
-guint    bedside_node_line     (xmlNode    *node);
-void     bedside_load_document (Loader     *loader,
-                                xmlNode    *root);
-
 /* bedside-guideline-loader-xml.c */
 gboolean bedside_is_valid_id   (const char *id);
-
-/* bedside-guideline-loader-medicines.c */
-void     bedside_loader_read_medicines    (Loader     *loader,
-                                           xmlNode   **uses,
-                                           guint       n_uses);
-void     bedside_loader_compile_medicines (Loader     *loader);
-/* A synthetic definition "suitable(MEDICINE)"; NULL (and @error set) when
- * MEDICINE is not one the guideline uses. */
-NameTarget *bedside_loader_define_suitable (Loader      *loader,
-                                            const char  *medicine_id,
-                                            GError     **error);
-
-/* bedside-guideline-xml.c */
-gboolean bedside_check_encoding  (Loader     *loader,
-                                  const char *data,
-                                  gsize       length);
-xmlDoc  *bedside_parse_xml       (Loader     *loader,
-                                  const char *data,
-                                  gsize       length);
-void     bedside_validate_schema (Loader     *loader,
-                                  xmlDoc     *doc);
-
-G_END_DECLS
-
-#include "bedside-session.h"
-
-G_BEGIN_DECLS
-
-/* Stores a validated answer without recomputing what is enabled: for
- * loading many answers at once; call bedside_session_refresh() after. */
-gboolean bedside_session_store_answer (BedsideSession      *self,
-                                       guint                item,
-                                       const BedsideValue  *value,
-                                       GError             **error);
-void     bedside_session_refresh      (BedsideSession      *self);
 
 G_END_DECLS

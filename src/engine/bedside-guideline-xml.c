@@ -12,7 +12,7 @@
 #include <libxml/tree.h>
 
 #include "bedside-engine-resources.h"
-#include "bedside-guideline-private.h"
+#include "bedside-guideline-loader-private.h"
 
 /* ---- safe parsing with libxml2 --------------------------------------- */
 

@@ -11,7 +11,7 @@
 #include <glib/gstdio.h>
 
 #include "bedside-file.h"
-#include "bedside-guideline-private.h"
+#include "bedside-guideline-loader-private.h"
 #include "bedside-library.h"
 #include "bedside-recommendation-fields-private.h"
 
@@ -376,7 +376,7 @@ bedside_guideline_new_from_file (const char  *path,
 /* ---- finding guidelines ---------------------------------------------- */
 
 GStrv
-bedside_guideline_get_search_dirs (void)
+bedside_guideline_dup_search_dirs (void)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
   const char *override = g_getenv ("BEDSIDE_GUIDELINES_DIR");

@@ -22,6 +22,13 @@ typedef enum {
   BEDSIDE_INTEGRITY_ERROR_IO,           /* the guideline file itself cannot be read */
 } BedsideIntegrityError;
 
+/**
+ * bedside_integrity_error_quark:
+ *
+ * The error domain of the clinic's checksum list (#BedsideIntegrityError).
+ *
+ * Returns: the quark of %BEDSIDE_INTEGRITY_ERROR
+ */
 GQuark bedside_integrity_error_quark (void);
 
 typedef enum {
@@ -29,34 +36,78 @@ typedef enum {
   BEDSIDE_INTEGRITY_VERIFIED,    /* the list names the file with the file's SHA-256 */
 } BedsideIntegrityStatus;
 
-const char *bedside_integrity_status_to_string (BedsideIntegrityStatus status);  /* "verified", "unverified" */
+/**
+ * bedside_integrity_status_to_string:
+ * @status: an integrity status
+ *
+ * Returns: (transfer none): "verified" or "unverified"
+ */
+const char *bedside_integrity_status_to_string (BedsideIntegrityStatus status);
 
-/* Checks the file at @path, whose SHA-256 (lower-case hex) is @sha256,
- * against the list in its folder.  Returns FALSE with an error when the
- * file must be refused: the list names it with another checksum, or the
- * list is damaged (a clinic's list that cannot be read proves nothing, and
- * a tampered one must not pass for "unverified").  On success sets @status
- * and, when it is VERIFIED, @list_path (transfer full; may be NULL). */
+/**
+ * bedside_integrity_check:
+ * @path: a guideline file
+ * @sha256: its SHA-256, lower-case hex
+ * @status: (out): whether the list names the file with that checksum
+ * @list_path: (out) (optional) (transfer full) (nullable): when @status is
+ *   VERIFIED, the list that says so; else %NULL
+ * @error: BEDSIDE_INTEGRITY_ERROR_MISMATCH or _BAD_LIST
+ *
+ * Checks the file against the list in its folder.  The file must be refused
+ * when the list names it with another checksum, or when the list is damaged
+ * (a clinic's list that cannot be read proves nothing, and a tampered one
+ * must not pass for "unverified").
+ *
+ * Returns: FALSE, with @error set, when the file must be refused
+ */
 gboolean bedside_integrity_check        (const char              *path,
                                          const char              *sha256,
                                          BedsideIntegrityStatus  *status,
                                          char                   **list_path,
                                          GError                 **error);
 
-/* The same for a loaded guideline (its file and checksum); a guideline
- * loaded from memory is UNVERIFIED. */
+/**
+ * bedside_integrity_check_guideline:
+ * @guideline: a loaded guideline
+ * @status: (out): whether the list names its file with its checksum
+ * @error: as bedside_integrity_check()
+ *
+ * The same for a loaded guideline (its file and checksum); a guideline
+ * loaded from memory is UNVERIFIED.
+ *
+ * Returns: FALSE, with @error set, when the guideline must be refused
+ */
 gboolean bedside_integrity_check_guideline (const BedsideGuideline  *guideline,
                                             BedsideIntegrityStatus  *status,
                                             GError                 **error);
 
-/* For lists of files that are not loaded yet (the app's library): hashes
- * the file (up to BEDSIDE_GUIDELINE_MAX_SIZE) and checks it. */
+/**
+ * bedside_integrity_check_file:
+ * @path: a guideline file, not loaded yet
+ * @status: (out): whether the list names it with its checksum
+ * @error: as bedside_integrity_check(), or BEDSIDE_INTEGRITY_ERROR_IO
+ *
+ * For lists of files that are not loaded yet (the app's library): hashes the
+ * file (up to %BEDSIDE_GUIDELINE_MAX_SIZE) and checks it.
+ *
+ * Returns: FALSE, with @error set, when the file must be refused
+ */
 gboolean bedside_integrity_check_file   (const char              *path,
                                          BedsideIntegrityStatus  *status,
                                          GError                 **error);
 
-/* Loads a guideline and refuses it when the clinic's list says it was
- * changed: bedside_guideline_new_from_file() + bedside_integrity_check_guideline(). */
+/**
+ * bedside_guideline_new_verified:
+ * @path: a guideline file
+ * @status: (out) (optional): whether the clinic's list names it
+ * @error: as bedside_guideline_new_from_file() and bedside_integrity_check()
+ *
+ * Loads a guideline and refuses it when the clinic's list says it was
+ * changed: bedside_guideline_new_from_file() then
+ * bedside_integrity_check_guideline().
+ *
+ * Returns: (transfer full) (nullable): the guideline, or %NULL with @error set
+ */
 BedsideGuideline *bedside_guideline_new_verified (const char              *path,
                                                   BedsideIntegrityStatus  *status,
                                                   GError                 **error);

@@ -18,6 +18,13 @@ typedef enum {
   BEDSIDE_JSON_ERROR_NUL,            /* "\u0000" in a text */
 } BedsideJsonError;
 
+/**
+ * bedside_json_error_quark:
+ *
+ * The error domain of strict JSON (#BedsideJsonError).
+ *
+ * Returns: the quark of %BEDSIDE_JSON_ERROR
+ */
 GQuark bedside_json_error_quark (void);
 
 typedef enum {
@@ -32,10 +39,21 @@ typedef enum {
 /* RFC 8259 §9 lets a parser limit nesting; no Bedside file needs more. */
 #define BEDSIDE_JSON_MAX_DEPTH 32
 
-/* Checks that @data is one RFC 8259 JSON text.  Errors read
- * "NAME:LINE:COLUMN: message" (the column counts characters from 1);
- * @first_line is the line @data starts on (1 for a file, N for line N of a
- * batch). */
+/**
+ * bedside_json_check_strict:
+ * @data: (array length=length): the text
+ * @length: its length in bytes
+ * @name: the file's name in messages
+ * @first_line: the line @data starts on (1 for a file, N for line N of a
+ *   batch)
+ * @flags: how strict
+ * @error: a #BedsideJsonError, "NAME:LINE:COLUMN: message" (the column counts
+ *   characters from 1)
+ *
+ * Checks that @data is one RFC 8259 JSON text.
+ *
+ * Returns: TRUE when it is
+ */
 gboolean  bedside_json_check_strict (const char              *data,
                                      gsize                    length,
                                      const char              *name,
@@ -43,7 +61,19 @@ gboolean  bedside_json_check_strict (const char              *data,
                                      BedsideJsonStrictFlags   flags,
                                      GError                 **error);
 
-/* The same check, then json-glib builds the tree (transfer full). */
+/**
+ * bedside_json_parse_strict:
+ * @data: (array length=length): the text
+ * @length: its length in bytes
+ * @name: the file's name in messages
+ * @first_line: the line @data starts on
+ * @flags: how strict
+ * @error: as bedside_json_check_strict(), or what json-glib says
+ *
+ * The same check, then json-glib builds the tree.
+ *
+ * Returns: (transfer full) (nullable): the document, or %NULL with @error set
+ */
 JsonNode *bedside_json_parse_strict (const char              *data,
                                      gsize                    length,
                                      const char              *name,

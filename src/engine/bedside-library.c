@@ -37,7 +37,7 @@ BedsideLibrary *
 bedside_library_new (gboolean only_verified)
 {
   BedsideLibrary *self = g_new0 (BedsideLibrary, 1);
-  g_auto(GStrv) dirs = bedside_guideline_get_search_dirs ();
+  g_auto(GStrv) dirs = bedside_guideline_dup_search_dirs ();
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
 
   g_atomic_ref_count_init (&self->ref_count);

@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "bedside-guideline-private.h"
-#include "bedside-session.h"
+#include "bedside-session-private.h"
 
 G_DEFINE_QUARK (bedside-session-error-quark, bedside_session_error)
 G_DEFINE_BOXED_TYPE (BedsideSession, bedside_session, bedside_session_ref, bedside_session_unref)
@@ -124,10 +124,10 @@ recompute (BedsideSession *self)
   self->serial++;
 }
 
-static gboolean
-value_matches_item (const BedsideItem   *item,
-                    const BedsideValue  *value,
-                    GError             **error)
+gboolean
+bedside_session_check_value (const BedsideItem   *item,
+                             const BedsideValue  *value,
+                             GError             **error)
 {
   if (value->type != item->type &&
       !(item->type == BEDSIDE_TYPE_DECIMAL && value->type == BEDSIDE_TYPE_INTEGER))
@@ -235,7 +235,7 @@ bedside_session_store_answer (BedsideSession      *self,
       self->answers[item_index] = (BedsideValue) BEDSIDE_VALUE_INIT_UNKNOWN;
       return TRUE;
     }
-  if (!value_matches_item (item, value, error))
+  if (!bedside_session_check_value (item, value, error))
     return FALSE;
 
   stored = *value;
@@ -479,7 +479,7 @@ bedside_session_previous_section (BedsideSession *self,
 }
 
 GPtrArray *
-bedside_session_get_missing_items (BedsideSession *self)
+bedside_session_collect_missing_items (BedsideSession *self)
 {
   GPtrArray *missing = g_ptr_array_new ();
 
@@ -495,6 +495,6 @@ bedside_session_get_missing_items (BedsideSession *self)
 gboolean
 bedside_session_is_complete (BedsideSession *self)
 {
-  g_autoptr(GPtrArray) missing = bedside_session_get_missing_items (self);
+  g_autoptr(GPtrArray) missing = bedside_session_collect_missing_items (self);
   return missing->len == 0;
 }

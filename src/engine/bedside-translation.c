@@ -40,7 +40,7 @@ bedside_guideline_find_translation (const BedsideGuideline  *guideline,
   path = bedside_guideline_get_path (guideline);
   dir = g_path_get_dirname (path);
   base = g_path_get_basename (path);
-  variants = bedside_language_get_variants (language);
+  variants = bedside_language_dup_variants (language);
 
   for (guint i = 0; variants[i] != NULL; i++)
     {

@@ -296,7 +296,7 @@ bedside_json_plan_writer_append (BedsideJsonPlanWriter *self,
   g_return_if_fail (bedside_care_plan_get_guideline (plan) == self->guideline);
 
   n_entries = bedside_care_plan_get_n_entries (plan);
-  cited = bedside_care_plan_get_cited_references (plan);
+  cited = bedside_care_plan_collect_cited_references (plan);
 
   g_string_append (out, self->head);
   append_json_string (out, bedside_care_plan_get_pathway (plan));

@@ -447,7 +447,7 @@ add_disclaimer (BedsidePagesDoc *doc)
 void
 bedside_pages_build_clinician (BedsidePagesDoc *doc)
 {
-  g_autoptr(GPtrArray) cited = bedside_care_plan_get_cited_references (doc->plan);
+  g_autoptr(GPtrArray) cited = bedside_care_plan_collect_cited_references (doc->plan);
   g_autofree guint *citation_numbers = bedside_render_citation_numbers (doc->plan, cited);
 
   g_autoptr(GPtrArray) reasons = bedside_care_plan_dup_reasons (doc->plan);

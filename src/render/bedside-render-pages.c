@@ -283,23 +283,54 @@ doc_paginate (BedsidePagesDoc *doc,
 /* Options -------------------------------------------------------------- */
 
 BedsidePageOptions *
+bedside_page_options_new (const BedsidePageOptionsView *view)
+{
+  BedsidePageOptions *options = g_new0 (BedsidePageOptions, 1);
+
+  if (view == NULL)
+    return options;
+
+  options->clinic_name = g_strdup (view->clinic_name);
+  options->clinic_address = g_strdup (view->clinic_address);
+  options->clinic_phone = g_strdup (view->clinic_phone);
+  options->emergency_number = g_strdup (view->emergency_number);
+  options->patient_name = g_strdup (view->patient_name);
+  options->visit_date = g_strdup (view->visit_date);
+  options->printed_date = g_strdup (view->printed_date);
+  options->margin = view->margin;
+  options->handout = view->handout != NULL ? bedside_translation_ref (view->handout) : NULL;
+  return options;
+}
+
+BedsidePageOptions *
 bedside_page_options_copy (const BedsidePageOptions *options)
 {
-  BedsidePageOptions *copy = g_new0 (BedsidePageOptions, 1);
+  BedsidePageOptionsView view;
 
   if (options == NULL)
-    return copy;
+    return bedside_page_options_new (NULL);
+  bedside_page_options_get_view (options, &view);
+  return bedside_page_options_new (&view);
+}
 
-  copy->clinic_name = g_strdup (options->clinic_name);
-  copy->clinic_address = g_strdup (options->clinic_address);
-  copy->clinic_phone = g_strdup (options->clinic_phone);
-  copy->emergency_number = g_strdup (options->emergency_number);
-  copy->patient_name = g_strdup (options->patient_name);
-  copy->visit_date = g_strdup (options->visit_date);
-  copy->printed_date = g_strdup (options->printed_date);
-  copy->margin = options->margin;
-  copy->handout = options->handout != NULL ? bedside_translation_ref (options->handout) : NULL;
-  return copy;
+void
+bedside_page_options_get_view (const BedsidePageOptions *options,
+                               BedsidePageOptionsView   *view)
+{
+  g_return_if_fail (options != NULL);
+  g_return_if_fail (view != NULL);
+
+  *view = (BedsidePageOptionsView) {
+    .clinic_name = options->clinic_name,
+    .clinic_address = options->clinic_address,
+    .clinic_phone = options->clinic_phone,
+    .emergency_number = options->emergency_number,
+    .patient_name = options->patient_name,
+    .visit_date = options->visit_date,
+    .printed_date = options->printed_date,
+    .margin = options->margin,
+    .handout = options->handout,
+  };
 }
 
 void
@@ -308,13 +339,13 @@ bedside_page_options_free (BedsidePageOptions *options)
   if (options == NULL)
     return;
 
-  g_free ((char *) options->clinic_name);
-  g_free ((char *) options->clinic_address);
-  g_free ((char *) options->clinic_phone);
-  g_free ((char *) options->emergency_number);
-  g_free ((char *) options->patient_name);
-  g_free ((char *) options->visit_date);
-  g_free ((char *) options->printed_date);
+  g_free (options->clinic_name);
+  g_free (options->clinic_address);
+  g_free (options->clinic_phone);
+  g_free (options->emergency_number);
+  g_free (options->patient_name);
+  g_free (options->visit_date);
+  g_free (options->printed_date);
   g_clear_pointer (&options->handout, bedside_translation_unref);
   g_free (options);
 }
@@ -322,9 +353,9 @@ bedside_page_options_free (BedsidePageOptions *options)
 /* BedsidePages ---------------------------------------------------------- */
 
 BedsidePages *
-bedside_pages_new (BedsideCarePlan          *plan,
-                   BedsideAudience           audience,
-                   const BedsidePageOptions *options)
+bedside_pages_new (BedsideCarePlan              *plan,
+                   BedsideAudience               audience,
+                   const BedsidePageOptionsView *options)
 {
   BedsidePages *self;
   cairo_font_options_t *font_options;
@@ -334,7 +365,7 @@ bedside_pages_new (BedsideCarePlan          *plan,
 
   self = g_new0 (BedsidePages, 1);
   self->plan = bedside_care_plan_ref (plan);
-  self->options = bedside_page_options_copy (options);
+  self->options = bedside_page_options_new (options);
   self->margin = self->options->margin > 0 ? self->options->margin : DEFAULT_MARGIN;
 
   /* One context for measuring and drawing, its metrics unhinted: the pages

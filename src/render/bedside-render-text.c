@@ -262,7 +262,7 @@ append_clinician (GString               *out,
 {
   BedsideGuideline *guideline = bedside_care_plan_get_guideline (plan);
   guint n_entries = bedside_care_plan_get_n_entries (plan);
-  g_autoptr(GPtrArray) cited = bedside_care_plan_get_cited_references (plan);
+  g_autoptr(GPtrArray) cited = bedside_care_plan_collect_cited_references (plan);
   g_autofree guint *citation_numbers = NULL;
   const char *pathway = bedside_care_plan_get_pathway (plan);
   g_auto(GStrv) warnings = bedside_render_guideline_warnings (guideline, NULL, FALSE);

@@ -1,4 +1,4 @@
-/* bedside-answers.c: answers files (JSON) read strictly into a session. */
+/* bedside-session-json.c: a session's answers as JSON: answers files read strictly into a session, and written back. */
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
@@ -10,7 +10,7 @@
 #include "bedside-file.h"
 #include "bedside-guideline-private.h"
 #include "bedside-json-strict.h"
-#include "bedside-session.h"
+#include "bedside-session-private.h"
 
 
 /* Every JSON text an answers file, a batch line or a consultation holds is
@@ -150,13 +150,13 @@ add_problem (Problems   *problems,
   va_end (args);
 }
 
-/* Converts one JSON value to the item's type; reports in @problems. */
+/* Converts one JSON value to the item's type; the error says why not,
+ * without the file's name or the item's id. */
 static gboolean
-json_to_value (const BedsideItem *item,
-               JsonNode          *node,
-               BedsideValue      *value,
-               Problems          *problems,
-               const char        *name)
+json_to_value (const BedsideItem  *item,
+               JsonNode           *node,
+               BedsideValue       *value,
+               GError            **error)
 {
   GType vtype = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
 
@@ -185,7 +185,8 @@ json_to_value (const BedsideItem *item,
           value->decimal = json_node_get_double (node);
           if (!isfinite (value->decimal))
             {
-              add_problem (problems, _("%s: %s: not a finite number\n"), name, item->id);
+              g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE,
+                                   _("not a finite number"));
               return FALSE;
             }
           return TRUE;
@@ -206,8 +207,8 @@ json_to_value (const BedsideItem *item,
             g_autofree char *shown = g_strescape (code, NULL);
             if (strlen (shown) > 60)
               shown[60] = '\0';
-            add_problem (problems, _("%s: %s: \"%s\" is not one of %s\n"),
-                                    name, item->id, shown, codes);
+            g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_BAD_CODE,
+                         _("\"%s\" is not one of %s"), shown, codes);
           }
           return FALSE;
         }
@@ -228,15 +229,30 @@ json_to_value (const BedsideItem *item,
       break;
     }
 
-  add_problem (problems, _("%s: %s: expected %s, not %s\n"),
-                          name, item->id, expected_kind (item), json_kind (node));
+  g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_WRONG_TYPE,
+               _("expected %s, not %s"), expected_kind (item), json_kind (node));
   return FALSE;
+}
+
+gboolean
+bedside_answers_check_value (const BedsideItem  *item,
+                             JsonNode           *node,
+                             GError            **error)
+{
+  BedsideValue value;
+
+  g_return_val_if_fail (item != NULL, FALSE);
+  g_return_val_if_fail (node != NULL, FALSE);
+  g_return_val_if_fail (error == NULL || *error == NULL, FALSE);
+
+  return json_to_value (item, node, &value, error) &&
+         bedside_session_check_value (item, &value, error);
 }
 
 static gboolean
 session_has_missing (BedsideSession *self)
 {
-  g_autoptr(GPtrArray) missing = bedside_session_get_missing_items (self);
+  g_autoptr(GPtrArray) missing = bedside_session_collect_missing_items (self);
 
   return missing != NULL && missing->len > 0;
 }
@@ -250,6 +266,93 @@ bedside_session_load_answers_json (BedsideSession  *self,
   return bedside_session_load_answers_json_full (self, root, display_name, BEDSIDE_ANSWERS_LOAD_DEFAULT, error);
 }
 
+/* A saved consultation: the consultation reader's checks (format, version,
+ * guideline, …), as when the app opens the file, and then that it was made
+ * with @guideline.  Sets @answers to its answers (owned by @root). */
+static gboolean
+consultation_answers (BedsideGuideline  *guideline,
+                      JsonNode          *root,
+                      const char        *name,
+                      JsonObject       **answers,
+                      GError           **error)
+{
+  g_autoptr(BedsideConsultation) consultation = NULL;
+  const char *id;
+
+  consultation = bedside_consultation_new_from_json (root, name, error);
+  if (consultation == NULL)
+    return FALSE;
+  /* The reader has checked that "guideline" holds an id, and that
+   * "answers" is an object. */
+  id = bedside_consultation_get_guideline_id (consultation);
+  if (g_strcmp0 (id, bedside_guideline_get_id (guideline)) != 0)
+    {
+      g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
+                   _("%s: this consultation was made with the guideline '%s', not '%s'"),
+                   name, id, bedside_guideline_get_id (guideline));
+      return FALSE;
+    }
+  *answers = json_node_get_object (json_object_get_member (json_node_get_object (root), "answers"));
+  return TRUE;
+}
+
+/* Checks and stores each answer, without recomputing the session; in the
+ * file's order, so that the first problems listed are the first in the
+ * file. */
+static void
+store_answers (BedsideSession *self,
+               JsonObject     *answers,
+               const char     *name,
+               Problems       *problems)
+{
+  BedsideGuideline *guideline = bedside_session_get_guideline (self);
+  g_autoptr(GList) members = json_object_get_members (answers);
+
+  for (GList *l = members; l != NULL; l = l->next)
+    {
+      const char *member = l->data;
+      JsonNode *node = json_object_get_member (answers, member);
+      const BedsideItem *item = bedside_guideline_lookup_item (guideline, member);
+      g_autoptr(GError) local = NULL;
+      BedsideValue value;
+
+      if (item == NULL)
+        {
+          g_autofree char *shown = g_strescape (member, NULL);
+          if (strlen (shown) > 60)
+            shown[60] = '\0';
+          add_problem (problems, _("%s: \"%s\" is not an item of the guideline '%s'\n"),
+                                  name, shown, bedside_guideline_get_id (guideline));
+          continue;
+        }
+      if (!json_to_value (item, node, &value, &local) ||
+          !bedside_session_store_answer (self, item->index, &value, &local))
+        add_problem (problems, _("%s: %s: %s\n"), name, item->id, local->message);
+    }
+}
+
+/* An answer to a question these answers do not ask would be dropped
+ * without a word: whoever wrote it thought it counted.  While required
+ * answers are missing, whether a question is asked may not be known yet:
+ * the missing answers are the error then (the caller reports them), and
+ * this check comes once they are given.  Recomputes the session. */
+static void
+check_hidden_answers (BedsideSession *self,
+                      const char     *name,
+                      Problems       *problems)
+{
+  BedsideGuideline *guideline = bedside_session_get_guideline (self);
+
+  bedside_session_refresh (self);
+  if (session_has_missing (self))
+    return;
+  for (guint i = 0; i < bedside_guideline_get_n_items (guideline); i++)
+    if (bedside_session_get_answer (self, i)->state == BEDSIDE_VALUE_KNOWN &&
+        !bedside_session_is_enabled (self, i))
+      add_problem (problems, _("%s: %s: answered, but these answers do not ask it (its enable-when is not true)\n"),
+                   name, bedside_guideline_get_item (guideline, i)->id);
+}
+
 gboolean
 bedside_session_load_answers_json_full (BedsideSession          *self,
                                         JsonNode                *root,
@@ -257,14 +360,10 @@ bedside_session_load_answers_json_full (BedsideSession          *self,
                                         BedsideAnswersLoadFlags  flags,
                                         GError                 **error)
 {
-  BedsideGuideline *guideline = bedside_session_get_guideline (self);
   g_autoptr(GString) problem_text = g_string_new (NULL);
-  Problems problems_data = { problem_text, 0 };
-  Problems *problems = &problems_data;
+  Problems problems = { problem_text, 0 };
   const char *name = display_name ? display_name : "<answers>";
   JsonObject *answers;
-  JsonObject *object;
-  g_autoptr(GList) members = NULL;
 
   if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
@@ -272,124 +371,33 @@ bedside_session_load_answers_json_full (BedsideSession          *self,
                    _("%s: expected a JSON object mapping item ids to answers"), name);
       return FALSE;
     }
-  object = json_node_get_object (root);
-  answers = object;
-
-  if (json_object_has_member (object, "format"))
+  answers = json_node_get_object (root);
+  if (json_object_has_member (answers, "format"))
     {
-      g_autoptr(BedsideConsultation) consultation = NULL;
-      JsonNode *format = json_object_get_member (object, "format");
-      JsonNode *answers_node = json_object_get_member (object, "answers");
-      JsonNode *guideline_node = json_object_get_member (object, "guideline");
-
-      /* The consultation reader's checks (format version, guideline, …),
-       * as when the app opens the file. */
-      consultation = bedside_consultation_new_from_json (root, name, error);
-      if (consultation == NULL)
+      if (!consultation_answers (bedside_session_get_guideline (self), root, name, &answers, error))
         return FALSE;
-      if (!JSON_NODE_HOLDS_VALUE (format) || json_node_get_value_type (format) != G_TYPE_STRING ||
-          g_strcmp0 (json_node_get_string (format), "bedside-consultation") != 0)
-        {
-          g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                       _("%s: \"format\" must be \"bedside-consultation\""), name);
-          return FALSE;
-        }
-      if (answers_node == NULL || !JSON_NODE_HOLDS_OBJECT (answers_node))
-        {
-          g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                       _("%s: a consultation needs an \"answers\" object"), name);
-          return FALSE;
-        }
-      if (guideline_node != NULL && JSON_NODE_HOLDS_OBJECT (guideline_node))
-        {
-          JsonNode *id_node = json_object_get_member (json_node_get_object (guideline_node), "id");
-          const char *id = NULL;
-
-          /* Any JSON may stand there in a damaged file: only text is an id. */
-          if (id_node != NULL)
-            {
-              if (!JSON_NODE_HOLDS_VALUE (id_node) || json_node_get_value_type (id_node) != G_TYPE_STRING)
-                {
-                  g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                               _("%s: the guideline's \"id\" must be text"), name);
-                  return FALSE;
-                }
-              id = json_node_get_string (id_node);
-            }
-          if (id != NULL && g_strcmp0 (id, bedside_guideline_get_id (guideline)) != 0)
-            {
-              g_set_error (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID,
-                           _("%s: this consultation was made with the guideline '%s', not '%s'"),
-                           name, id, bedside_guideline_get_id (guideline));
-              return FALSE;
-            }
-        }
-      answers = json_node_get_object (answers_node);
       /* A saved consultation keeps what was answered before a later
        * answer hid the question, so that it comes back if the question
        * does (bedside_session_answers_to_json). */
       flags |= BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN;
     }
 
-  /* Validate everything before touching the session, so a bad file
-   * leaves no partial state behind. */
-  {
-    BedsideValue value;
+  /* Everything is validated before the session is recomputed, and a bad
+   * file leaves no answer behind. */
+  store_answers (self, answers, name, &problems);
+  if (problems.count == 0 && !(flags & BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN))
+    check_hidden_answers (self, name, &problems);
 
-    /* In the file's order, so that the first problems listed are the
-     * first in the file. */
-    members = json_object_get_members (answers);
-    for (GList *l = members; l != NULL; l = l->next)
-      {
-        const char *member = l->data;
-        JsonNode *node = json_object_get_member (answers, member);
-        const BedsideItem *item = bedside_guideline_lookup_item (guideline, member);
-
-        if (item == NULL)
-          {
-            g_autofree char *shown = g_strescape (member, NULL);
-            if (strlen (shown) > 60)
-              shown[60] = '\0';
-            add_problem (problems, _("%s: \"%s\" is not an item of the guideline '%s'\n"),
-                                    name, shown, bedside_guideline_get_id (guideline));
-            continue;
-          }
-        if (json_to_value (item, node, &value, problems, name))
-          {
-            g_autoptr(GError) local = NULL;
-            if (!bedside_session_store_answer (self, item->index, &value, &local))
-              {
-                add_problem (problems, _("%s: %s: %s\n"), name, item->id, local->message);
-              }
-          }
-      }
-
-    /* An answer to a question these answers do not ask would be dropped
-     * without a word: whoever wrote it thought it counted.  While required
-     * answers are missing, whether a question is asked may not be known
-     * yet: the missing answers are the error then (the caller reports
-     * them), and this check comes once they are given. */
-    if (problems->count == 0 && !(flags & BEDSIDE_ANSWERS_LOAD_KEEP_HIDDEN) &&
-        (bedside_session_refresh (self), !session_has_missing (self)))
-      {
-        for (guint i = 0; i < bedside_guideline_get_n_items (guideline); i++)
-          if (bedside_session_get_answer (self, i)->state == BEDSIDE_VALUE_KNOWN &&
-              !bedside_session_is_enabled (self, i))
-            add_problem (problems, _("%s: %s: answered, but these answers do not ask it (its enable-when is not true)\n"),
-                         name, bedside_guideline_get_item (guideline, i)->id);
-      }
-
-    if (problems->count > 0)
-      {
-        bedside_session_clear (self);
-        if (problems->count > BEDSIDE_ANSWERS_MAX_ERRORS)
-          g_string_append_printf (problems->text, "%s: … and %u more errors", name,
-                                  problems->count - BEDSIDE_ANSWERS_MAX_ERRORS);
-        g_strchomp (problems->text->str);
-        g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID, problems->text->str);
-        return FALSE;
-      }
-  }
+  if (problems.count > 0)
+    {
+      bedside_session_clear (self);
+      if (problems.count > BEDSIDE_ANSWERS_MAX_ERRORS)
+        g_string_append_printf (problems.text, "%s: … and %u more errors", name,
+                                problems.count - BEDSIDE_ANSWERS_MAX_ERRORS);
+      g_strchomp (problems.text->str);
+      g_set_error_literal (error, BEDSIDE_SESSION_ERROR, BEDSIDE_SESSION_ERROR_INVALID, problems.text->str);
+      return FALSE;
+    }
   bedside_session_refresh (self);
   return TRUE;
 }
