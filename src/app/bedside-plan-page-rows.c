@@ -74,6 +74,105 @@ citation_number (GPtrArray *cited,
   return 0;
 }
 
+/* The evidence: its grades and the guideline's note. */
+static void
+add_evidence (GtkBox                      *box,
+              const BedsideRecommendation *rec)
+{
+  if (rec->evidence_quality != NULL || rec->evidence_strength != NULL || rec->evidence_note != NULL)
+    {
+      g_autoptr(GString) evidence = g_string_new (NULL);
+
+      if (rec->evidence_quality != NULL)
+        /* TRANSLATORS: the quality of the evidence, as the guideline grades it */
+        g_string_append_printf (evidence, _("Quality: %s"), rec->evidence_quality);
+      if (rec->evidence_strength != NULL)
+        {
+          if (evidence->len > 0)
+            g_string_append (evidence, " · ");
+          /* TRANSLATORS: the strength of the recommendation */
+          g_string_append_printf (evidence, _("Strength: %s"), rec->evidence_strength);
+        }
+      if (rec->evidence_note != NULL)
+        {
+          if (evidence->len > 0)
+            g_string_append (evidence, "\n");
+          g_string_append (evidence, rec->evidence_note);
+        }
+      add_paragraph (box, _("Evidence"), evidence->str);
+    }
+
+}
+
+/* The recommendation's sources, numbered as in the references. */
+static void
+add_citations (GtkBox                      *box,
+               BedsideGuideline            *guideline,
+               const BedsideRecommendation *rec,
+               GPtrArray                   *cited)
+{
+  if (rec->n_citations > 0)
+    {
+      g_autoptr(GString) citations = g_string_new (NULL);
+
+      for (guint c = 0; c < rec->n_citations; c++)
+        {
+          const BedsideReference *reference = bedside_guideline_get_reference (guideline, rec->citations[c]);
+          if (citations->len > 0)
+            g_string_append (citations, "\n");
+          g_string_append_printf (citations, "[%u] %s",
+                                  citation_number (cited, rec->citations[c]), reference->text);
+        }
+      add_paragraph (box, _("Citations"), citations->str);
+    }
+
+}
+
+/* Why it is in the plan, whether the clinician declined it, and the
+ * button that declines it or takes it back. */
+static void
+add_why_and_decision (GtkBox                      *box,
+                      BedsideCarePlan             *plan,
+                      guint                        index,
+                      const BedsideRecommendation *rec)
+{
+  {
+    /* The decisions that led here, in the questionnaire's words; the
+     * Why group at the top gives the answers behind each. */
+    g_autoptr(GPtrArray) reasons = bedside_care_plan_dup_reasons (plan);
+    guint n = 0;
+    g_autofree guint *positions = bedside_care_plan_dup_entry_reasons (plan, index, &n);
+    g_autoptr(GString) why = g_string_new (NULL);
+
+    for (guint r = 0; r < n; r++)
+      {
+        const BedsideReason *reason = reasons->pdata[positions[r]];
+        g_string_append_printf (why, "%s• %s: %s", r > 0 ? "\n" : "", reason->decision, reason->outcome);
+      }
+    if (why->len > 0)
+      add_paragraph (box, _("Why"), why->str);
+  }
+  {
+    const char *reason = NULL;
+    gboolean declined = bedside_care_plan_is_declined (plan, index, &reason);
+    GtkWidget *button;
+
+    if (declined)
+      /* TRANSLATORS: why the clinician declined a recommendation; "none given" when they did not say */
+      add_paragraph (box, _("Declined"), reason != NULL ? reason : _("none given"));
+    if (bedside_care_plan_get_decisions (plan) != NULL)
+      {
+        /* TRANSLATORS: a button: leave this recommendation out of the plan (asks for a reason) */
+        button = gtk_button_new_with_mnemonic (declined ? _("_Take Back") : _("_Decline…"));
+        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.decline");
+        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", rec->id);
+        gtk_widget_set_halign (button, GTK_ALIGN_START);
+        gtk_widget_set_margin_top (button, 6);
+        gtk_box_append (box, button);
+      }
+  }
+}
+
 static GtkWidget *
 make_details (BedsideCarePlan    *plan,
               guint               index,
@@ -124,79 +223,9 @@ make_details (BedsideCarePlan    *plan,
   }
   add_paragraph (GTK_BOX (box), _("Duration"), rec->duration);
 
-  if (rec->evidence_quality != NULL || rec->evidence_strength != NULL || rec->evidence_note != NULL)
-    {
-      g_autoptr(GString) evidence = g_string_new (NULL);
-
-      if (rec->evidence_quality != NULL)
-        /* TRANSLATORS: the quality of the evidence, as the guideline grades it */
-        g_string_append_printf (evidence, _("Quality: %s"), rec->evidence_quality);
-      if (rec->evidence_strength != NULL)
-        {
-          if (evidence->len > 0)
-            g_string_append (evidence, " · ");
-          /* TRANSLATORS: the strength of the recommendation */
-          g_string_append_printf (evidence, _("Strength: %s"), rec->evidence_strength);
-        }
-      if (rec->evidence_note != NULL)
-        {
-          if (evidence->len > 0)
-            g_string_append (evidence, "\n");
-          g_string_append (evidence, rec->evidence_note);
-        }
-      add_paragraph (GTK_BOX (box), _("Evidence"), evidence->str);
-    }
-
-  if (rec->n_citations > 0)
-    {
-      g_autoptr(GString) citations = g_string_new (NULL);
-
-      for (guint c = 0; c < rec->n_citations; c++)
-        {
-          const BedsideReference *reference = bedside_guideline_get_reference (guideline, rec->citations[c]);
-          if (citations->len > 0)
-            g_string_append (citations, "\n");
-          g_string_append_printf (citations, "[%u] %s",
-                                  citation_number (cited, rec->citations[c]), reference->text);
-        }
-      add_paragraph (GTK_BOX (box), _("Citations"), citations->str);
-    }
-
-  {
-    /* The decisions that led here, in the questionnaire's words; the
-     * Why group at the top gives the answers behind each. */
-    g_autoptr(GPtrArray) reasons = bedside_care_plan_dup_reasons (plan);
-    guint n = 0;
-    g_autofree guint *positions = bedside_care_plan_dup_entry_reasons (plan, index, &n);
-    g_autoptr(GString) why = g_string_new (NULL);
-
-    for (guint r = 0; r < n; r++)
-      {
-        const BedsideReason *reason = reasons->pdata[positions[r]];
-        g_string_append_printf (why, "%s• %s: %s", r > 0 ? "\n" : "", reason->decision, reason->outcome);
-      }
-    if (why->len > 0)
-      add_paragraph (GTK_BOX (box), _("Why"), why->str);
-  }
-  {
-    const char *reason = NULL;
-    gboolean declined = bedside_care_plan_is_declined (plan, index, &reason);
-    GtkWidget *button;
-
-    if (declined)
-      /* TRANSLATORS: why the clinician declined a recommendation; "none given" when they did not say */
-      add_paragraph (GTK_BOX (box), _("Declined"), reason != NULL ? reason : _("none given"));
-    if (bedside_care_plan_get_decisions (plan) != NULL)
-      {
-        /* TRANSLATORS: a button: leave this recommendation out of the plan (asks for a reason) */
-        button = gtk_button_new_with_mnemonic (declined ? _("_Take Back") : _("_Decline…"));
-        gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "plan.decline");
-        gtk_actionable_set_action_target (GTK_ACTIONABLE (button), "s", rec->id);
-        gtk_widget_set_halign (button, GTK_ALIGN_START);
-        gtk_widget_set_margin_top (button, 6);
-        gtk_box_append (GTK_BOX (box), button);
-      }
-  }
+  add_evidence (GTK_BOX (box), rec);
+  add_citations (GTK_BOX (box), guideline, rec, cited);
+  add_why_and_decision (GTK_BOX (box), plan, index, rec);
   return box;
 }
 

@@ -302,6 +302,50 @@ bedside_consultation_read_data (const char  *data,
   }
 }
 
+/* The optional "patient" (format 1) and the clinician's decisions
+ * (format 2; a format 1 file has none, which reads as none). */
+static gboolean
+read_patient_and_decisions (BedsideConsultation  *self,
+                            JsonObject           *object,
+                            const char           *name,
+                            GError              **error)
+{
+  JsonNode *node;
+
+  node = json_object_get_member (object, "patient");
+  if (node != NULL)
+    {
+      const char *patient_name, *visit_date;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        {
+          set_damaged (error, name, _("\"patient\" must be an object"));
+          return FALSE;
+        }
+      if (!get_string_member (json_node_get_object (node), "name", FALSE, "\"patient\"", name,
+                              &patient_name, error) ||
+          !get_string_member (json_node_get_object (node), "visit-date", FALSE, "\"patient\"", name,
+                              &visit_date, error))
+        return FALSE;
+      self->patient = bedside_patient_new (patient_name, visit_date);
+    }
+
+  /* Format 1 has no decisions; reading the members it does not have
+   * gives none. */
+  {
+    g_autoptr(GError) local_error = NULL;
+
+    self->decisions = bedside_decisions_new_from_json (object, &local_error);
+    if (self->decisions == NULL)
+      {
+        set_damaged (error, name, "%s", local_error->message);
+        return FALSE;
+      }
+  }
+
+  return TRUE;
+}
+
 BedsideConsultation *
 bedside_consultation_new_from_json (JsonNode    *root,
                                     const char  *display_name,
@@ -386,36 +430,8 @@ bedside_consultation_new_from_json (JsonNode    *root,
       return NULL;
     }
 
-  node = json_object_get_member (object, "patient");
-  if (node != NULL)
-    {
-      const char *patient_name, *visit_date;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        {
-          set_damaged (error, name, _("\"patient\" must be an object"));
-          return NULL;
-        }
-      if (!get_string_member (json_node_get_object (node), "name", FALSE, "\"patient\"", name,
-                              &patient_name, error) ||
-          !get_string_member (json_node_get_object (node), "visit-date", FALSE, "\"patient\"", name,
-                              &visit_date, error))
-        return NULL;
-      self->patient = bedside_patient_new (patient_name, visit_date);
-    }
-
-  /* Format 1 has no decisions; reading the members it does not have
-   * gives none. */
-  {
-    g_autoptr(GError) local_error = NULL;
-
-    self->decisions = bedside_decisions_new_from_json (object, &local_error);
-    if (self->decisions == NULL)
-      {
-        set_damaged (error, name, "%s", local_error->message);
-        return NULL;
-      }
-  }
+  if (!read_patient_and_decisions (self, object, name, error))
+    return NULL;
 
   return g_steal_pointer (&self);
 }
