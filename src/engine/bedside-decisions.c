@@ -8,6 +8,7 @@
 
 #include "bedside-consultation.h"
 #include "bedside-decisions.h"
+#include "bedside-guideline-private.h"
 
 /* Bounds for what a file may hold: a reason is a sentence or two, a note a
  * few paragraphs. */
@@ -236,17 +237,6 @@ bedside_decisions_to_json (const BedsideDecisions *self,
     }
 }
 
-static gboolean
-is_recommendation_id (const char *id)
-{
-  if (id == NULL || !g_ascii_isalpha (id[0]) || strlen (id) > 64)
-    return FALSE;
-  for (const char *p = id; *p != '\0'; p++)
-    if (!g_ascii_isalnum (*p) && *p != '_' && *p != '-' && *p != '.')
-      return FALSE;
-  return TRUE;
-}
-
 /* A text member: absent is fine; present, it must be text of at most @max bytes. */
 static gboolean
 read_text (JsonObject  *object,
@@ -286,7 +276,8 @@ read_decision (BedsideDecisions  *self,
   JsonNode *declined;
   const char *reason;
 
-  if (!is_recommendation_id (id))
+  /* The ids a guideline may give a recommendation, and no other. */
+  if (!bedside_is_valid_id (id))
     {
       g_autofree char *shown = g_strescape (id, NULL);
       if (strlen (shown) > 60)

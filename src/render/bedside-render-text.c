@@ -151,6 +151,21 @@ append_trace_header (GString               *out,
                           sha256 != NULL ? sha256 : "");
 }
 
+/* "- Title [1][2]": a recommendation's title and its citation numbers. */
+static void
+append_entry_title (GString                     *out,
+                    const BedsideRecommendation *rec,
+                    const guint                 *citation_numbers)
+{
+  g_autoptr(GString) title = g_string_new (rec->title);
+
+  if (rec->n_citations > 0)
+    g_string_append_c (title, ' ');
+  for (guint i = 0; i < rec->n_citations; i++)
+    g_string_append_printf (title, "[%u]", citation_numbers[rec->citations[i]]);
+  bedside_render_append_wrapped (out, "- ", "  ", title->str);
+}
+
 static void
 append_reasons (GString   *out,
                 GPtrArray *reasons)
@@ -180,17 +195,11 @@ append_clinician_entry (GString                    *out,
 {
   const BedsideCarePlanEntry *entry = bedside_care_plan_get_entry (plan, index);
   const BedsideRecommendation *rec = entry->recommendation;
-  g_autoptr(GString) title = g_string_new (rec->title);
   g_autofree char *evidence = bedside_render_format_evidence (rec);
   g_autofree char *why = bedside_render_entry_why (plan, index, reasons, shared);
   g_auto(GStrv) grounds = bedside_care_plan_dup_entry_grounds (plan, index);
 
-  if (rec->n_citations > 0)
-    g_string_append_c (title, ' ');
-  for (guint i = 0; i < rec->n_citations; i++)
-    g_string_append_printf (title, "[%u]", citation_numbers[rec->citations[i]]);
-
-  bedside_render_append_wrapped (out, "- ", "  ", title->str);
+  append_entry_title (out, rec, citation_numbers);
   bedside_render_append_wrapped (out, BODY_INDENT, BODY_INDENT, rec->clinician);
 
   if (entry->origin != BEDSIDE_ORIGIN_TREE && entry->subject != NULL)
@@ -236,7 +245,6 @@ append_declined (GString               *out,
   for (guint i = 0; i < bedside_care_plan_get_n_entries (plan); i++)
     {
       const BedsideRecommendation *rec = bedside_care_plan_get_entry (plan, i)->recommendation;
-      g_autoptr(GString) title = NULL;
       const char *reason = NULL;
 
       if (!bedside_care_plan_is_declined (plan, i, &reason))
@@ -246,12 +254,7 @@ append_declined (GString               *out,
       else
         g_string_append_c (out, '\n');
       any = TRUE;
-      title = g_string_new (rec->title);
-      if (rec->n_citations > 0)
-        g_string_append_c (title, ' ');
-      for (guint c = 0; c < rec->n_citations; c++)
-        g_string_append_printf (title, "[%u]", citation_numbers[rec->citations[c]]);
-      bedside_render_append_wrapped (out, "- ", "  ", title->str);
+      append_entry_title (out, rec, citation_numbers);
       append_labelled (out, "Reason", reason != NULL ? reason : "none given");
     }
 }
